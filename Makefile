@@ -1,0 +1,60 @@
+# Metropolis progress workbench. `make help` lists the targets.
+PERIOD ?= 2022-T1
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+KERNEL := metropolis-workbench
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup ingest report report-all new-period profile lab test lint bench docs clean
+
+help: ## list the targets with what they do
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "  (PERIOD=$(PERIOD) by default; e.g. make report PERIOD=2022-T2)"
+
+setup: $(STAMP) ## build the .venv environment from pyproject.toml (runs once per change)
+
+$(STAMP): pyproject.toml
+	@echo "==> setting up $(VENV) (first run takes about a minute)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (Metropolis workbench)" >/dev/null
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+ingest: setup ## parse data/raw/PERIOD into data/processed/PERIOD tables
+	@$(PY) -m helpers ingest --period $(PERIOD)
+
+report: setup ## ingest PERIOD and render reports/PERIOD/*.html and reports/index.html (FORCE=1 reruns all)
+	@$(PY) -m helpers report --period $(PERIOD) $(if $(FORCE),--force,)
+
+report-all: setup ## rebuild every period with a raw report, in parallel (JOBS=cores)
+	@$(PY) -m helpers report-all --jobs $(JOBS) $(if $(FORCE),--force,)
+
+new-period: setup ## create data/raw/PERIOD and say what to put there
+	@$(PY) -m helpers new-period --period $(PERIOD)
+
+profile: setup ## render reports/members/<member>.html (MEMBER=Seoul)
+	@$(PY) -m helpers profile --member "$(MEMBER)"
+
+lab: setup ## open JupyterLab in notebooks/ with the project kernel (Ctrl-C stops it)
+	@echo "==> JupyterLab: open the http://localhost:8888/lab?token=... URL printed below; Ctrl-C to stop"
+	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks --no-browser --ServerApp.port=8888 \
+		--MappingKernelManager.default_kernel_name=$(KERNEL)
+
+test: setup ## run the test suite (unit, integration, every notebook)
+	@$(PY) -m pytest -n 2 -p no:cacheprovider
+
+lint: setup ## ruff check and format check
+	@$(VENV)/bin/ruff check src tests bench && $(VENV)/bin/ruff format --check src tests bench
+
+bench: setup ## print timing figures (bench/)
+	@$(PY) bench/bench_ingest.py
+
+docs: setup ## regenerate docs/data_dictionary.md from the schemas
+	@$(PY) -m helpers docs
+
+clean: ## delete processed data and rendered reports (they are rebuilt by make report)
+	rm -rf data/processed/*/ reports/*/ reports/*.html

@@ -1,0 +1,21 @@
+"""Metropolis progress workbench: progress reports into tidy tables, analyses and reports.
+
+Officers start with::
+
+    from helpers import load
+    t = load("2022-T1")
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["load", "load_all", "member_profile", "find_activities", "not_engaged"]
+
+
+def __getattr__(name: str) -> Any:  # imported lazily: `import helpers` stays fast
+    if name in __all__:
+        from helpers import explore
+
+        return getattr(explore, name)
+    raise AttributeError(name)

@@ -1,0 +1,239 @@
+"""One pandera schema per table: validates frames before they are written and generates
+the data dictionary (`docs/data_dictionary.md`). The table names here are the file names
+in `data/processed/<period>/`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+REGIONS = [
+    "Africa",
+    "Asia-Pacific",
+    "Europe",
+    "Latin America and the Caribbean",
+    "North America",
+]
+SEVERITIES = ["error", "warning", "info"]
+
+_SOURCE = "Line of the raw report (1-based) the row was read from; traces every cell back."
+
+
+def _source_line() -> Series[int]:
+    return pa.Field(ge=0, description=_SOURCE)  # type: ignore[return-value]
+
+
+class _Base(pa.DataFrameModel):
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class Activities(_Base):
+    """One row per activity of the period, in report order."""
+
+    activity_id: Series[str] = pa.Field(
+        unique=True, description="Stable id within the period: `<period>-<nn>` in report order."
+    )
+    period: Series[str] = pa.Field(description="Four-month period id, e.g. `2022-T1`.")
+    action_line: Series[str] = pa.Field(
+        nullable=True,
+        isin=["L1", "L2", "L3", "L4", "L5"],
+        description="Strategic Action Plan line of the section the activity sits in (missing if unknown).",
+    )
+    start_date: Series[pa.DateTime] = pa.Field(description="First day (year from the period).")
+    end_date: Series[pa.DateTime] = pa.Field(description="Last day; equals start_date for one-day activities.")
+    date_text: Series[str] = pa.Field(description="The date exactly as written in the report.")
+    title: Series[str] = pa.Field(description="Activity title as printed (upper case in the report).")
+    description: Series[str] = pa.Field(description="Body text of the activity, labels removed.")
+    in_period: Series[bool] = pa.Field(description="True when the dates overlap the period.")
+    source_line: Series[int] = _source_line()
+
+    @pa.dataframe_check(description="end_date is not before start_date")
+    def _dates_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["end_date"] >= df["start_date"]
+
+
+class Participation(_Base):
+    """One row per (activity, participant name) from the activity's Members label."""
+
+    activity_id: Series[str] = pa.Field(description="Activity the participant took part in.")
+    name_raw: Series[str] = pa.Field(description="The participant's name as written in the report.")
+    member: Series[str] = pa.Field(
+        nullable=True, description="Roster spelling of the member; missing when not a member."
+    )
+    region: Series[str] = pa.Field(
+        nullable=True, isin=REGIONS, description="Roster region of the member."
+    )
+    is_member: Series[bool] = pa.Field(description="True when the name resolved to the roster.")
+    match: Series[str] = pa.Field(
+        isin=["exact", "alias", "folded", "fuzzy", "none"],
+        description="How the name was resolved: exact, alias table, accent/case folding, "
+        "close spelling (fuzzy, reported in quality), or none.",
+    )
+    source_line: Series[int] = _source_line()
+
+
+class ActivityOutcomes(_Base):
+    """One row per (activity, Strategic Action Plan outcome code)."""
+
+    activity_id: Series[str] = pa.Field(description="Activity serving the outcome.")
+    code: Series[str] = pa.Field(
+        str_matches=r"^L\d+(A\d+(D\d+)?)?$", description="SAP code, e.g. `L1A2D4`."
+    )
+    known: Series[bool] = pa.Field(description="True when the code is in the report's plan listing.")
+    source_line: Series[int] = _source_line()
+
+
+class ActivityChallenges(_Base):
+    """One row per (activity, metropolitan challenge code)."""
+
+    activity_id: Series[str] = pa.Field(description="Activity addressing the challenge.")
+    code: Series[str] = pa.Field(str_matches=r"^\d+\.\d+$", description="Challenge code, e.g. `2.3`.")
+    known: Series[bool] = pa.Field(description="True when the code is in the report's challenge listing.")
+    source_line: Series[int] = _source_line()
+
+
+class ActivityAlliances(_Base):
+    """One row per (activity, partner alliance or organisation)."""
+
+    activity_id: Series[str] = pa.Field(description="Activity run with the alliance.")
+    alliance: Series[str] = pa.Field(description="Alliance name as written (dashes and spaces tidied).")
+    source_line: Series[int] = _source_line()
+
+
+class Members(_Base):
+    """One row per member of the roster ("Who we are")."""
+
+    member: Series[str] = pa.Field(unique=True, description="Member name as spelled in the roster.")
+    region: Series[str] = pa.Field(isin=REGIONS, description="Metropolis region.")
+    source_line: Series[int] = _source_line()
+
+
+class StrategicPlan(_Base):
+    """One row per line, action or deliverable of the Strategic Action Plan listing."""
+
+    code: Series[str] = pa.Field(
+        unique=True, str_matches=r"^L\d+(A\d+(D\d+)?)?$", description="`L1`, `L1A2` or `L1A2D4`."
+    )
+    level: Series[str] = pa.Field(isin=["line", "action", "deliverable"], description="Depth of the code.")
+    parent: Series[str] = pa.Field(nullable=True, description="Code one level up (missing for lines).")
+    line: Series[str] = pa.Field(description="Action line the code belongs to, e.g. `L2`.")
+    title: Series[str] = pa.Field(description="Title as listed in the report.")
+    source_line: Series[int] = _source_line()
+
+
+class Challenges(_Base):
+    """One row per metropolitan challenge listed in the report."""
+
+    code: Series[str] = pa.Field(unique=True, str_matches=r"^\d+\.\d+$", description="e.g. `2.3`.")
+    title: Series[str] = pa.Field(description="e.g. `Climate resilience`.")
+    source_line: Series[int] = _source_line()
+
+
+class EngagementTable(_Base):
+    """One row per name in the report's own "Membership engagement" list."""
+
+    name_raw: Series[str] = pa.Field(unique=True, description="Name as written in the list.")
+    member: Series[str] = pa.Field(nullable=True, description="Roster spelling; missing if not a member.")
+    is_member: Series[bool] = pa.Field(description="True when the name resolved to the roster.")
+    source_line: Series[int] = _source_line()
+
+
+class BilateralMeetings(_Base):
+    """One row per counterpart of a bilateral meeting."""
+
+    name_raw: Series[str] = pa.Field(description="Counterpart as written (members and other bodies).")
+    member: Series[str] = pa.Field(nullable=True, description="Roster spelling; missing if not a member.")
+    is_member: Series[bool] = pa.Field(description="True when the name resolved to the roster.")
+    mode: Series[str] = pa.Field(nullable=True, description="`On-site` / `Online` where the report says.")
+    source_line: Series[int] = _source_line()
+
+
+class Board(_Base):
+    """One row per person listed under "Members of the Board of Directors" of a region."""
+
+    name: Series[str] = pa.Field(description="Person's name.")
+    role: Series[str] = pa.Field(description="Board role as printed, e.g. `CO-PRESIDENCY`, `MEMBER`.")
+    member: Series[str] = pa.Field(nullable=True, description="Member city/region they represent.")
+    region: Series[str] = pa.Field(isin=REGIONS, description="Region list they appear in.")
+    position: Series[str] = pa.Field(description="Office as printed, e.g. `Mayor of Dakar`.")
+    term: Series[str] = pa.Field(nullable=True, description="`until …`/`since …` note, if any.")
+    source_line: Series[int] = _source_line()
+
+
+class MediaMentions(_Base):
+    """One row per media mention listed under "Metropolis in the media"."""
+
+    month: Series[str] = pa.Field(description="Month heading the mention is listed under, e.g. `March`.")
+    month_number: Series[int] = pa.Field(ge=1, le=12, description="1–12.")
+    outlet: Series[str] = pa.Field(description="Outlet or organisation.")
+    item: Series[str] = pa.Field(description="What was published or mentioned.")
+    source_line: Series[int] = _source_line()
+
+
+class SocialFollowers(_Base):
+    """One row per social-media platform."""
+
+    platform: Series[str] = pa.Field(unique=True, description="e.g. `Twitter`.")
+    followers: Series[int] = pa.Field(ge=0, description="Followers as an integer (`24.6K` → 24600).")
+    followers_text: Series[str] = pa.Field(description="The figure as printed.")
+    source_line: Series[int] = _source_line()
+
+
+class Quality(_Base):
+    """One row per finding about the input: nothing is dropped silently."""
+
+    severity: Series[str] = pa.Field(isin=SEVERITIES, description="`error`, `warning` or `info`.")
+    kind: Series[str] = pa.Field(description="Short machine-readable kind, e.g. `unknown_outcome_code`.")
+    activity_id: Series[str] = pa.Field(nullable=True, description="Activity concerned, if any.")
+    detail: Series[str] = pa.Field(description="What was found, in words.")
+    source_line: Series[int] = _source_line()
+
+
+SCHEMAS: dict[str, type[_Base]] = {
+    "activities": Activities,
+    "participation": Participation,
+    "activity_outcomes": ActivityOutcomes,
+    "activity_challenges": ActivityChallenges,
+    "activity_alliances": ActivityAlliances,
+    "members": Members,
+    "strategic_plan": StrategicPlan,
+    "challenges": Challenges,
+    "engagement_table": EngagementTable,
+    "bilateral_meetings": BilateralMeetings,
+    "board": Board,
+    "media_mentions": MediaMentions,
+    "social_followers": SocialFollowers,
+    "quality": Quality,
+}
+TABLES = list(SCHEMAS)
+
+
+def columns(table: str) -> list[str]:
+    """Column names of a table, in schema order."""
+    return list(SCHEMAS[table].to_schema().columns)
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """A frame with the table's columns and no rows, already typed."""
+    return SCHEMAS[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
+
+
+def describe_columns(table: str) -> pd.DataFrame:
+    """One row per column of a table: name, type, nullable, description."""
+    schema = SCHEMAS[table].to_schema()
+    return pd.DataFrame(
+        [
+            {
+                "column": name,
+                "dtype": str(col.dtype),
+                "nullable": bool(col.nullable),
+                "description": col.description or "",
+            }
+            for name, col in schema.columns.items()
+        ]
+    )
