@@ -97,7 +97,11 @@ def find_report(period: Period | str, root: Path | None = None) -> Path:
     """The one markdown report of a period; a missing folder or file is a UserError."""
     p = period if isinstance(period, Period) else parse_period(period)
     folder = raw_dir(p, root)
-    files = sorted(f for f in folder.glob("*.md") if f.name.lower() != "readme.md") if folder.is_dir() else []
+    files = (
+        sorted(f for f in folder.glob("*.md") if f.name.lower() != "readme.md")
+        if folder.is_dir()
+        else []
+    )
     if not files:
         raise UserError(
             f"no report for {p.id}: put the exported markdown report (*.md) in "
@@ -105,7 +109,9 @@ def find_report(period: Period | str, root: Path | None = None) -> Path:
         )
     if len(files) > 1:
         names = ", ".join(f.name for f in files)
-        raise UserError(f"data/raw/{p.id}/ holds several reports ({names}): keep exactly one .md file")
+        raise UserError(
+            f"data/raw/{p.id}/ holds several reports ({names}): keep exactly one .md file"
+        )
     return files[0]
 
 

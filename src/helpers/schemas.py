@@ -45,9 +45,13 @@ class Activities(_Base):
         description="Strategic Action Plan line of the section the activity sits in (missing if unknown).",
     )
     start_date: Series[pa.DateTime] = pa.Field(description="First day (year from the period).")
-    end_date: Series[pa.DateTime] = pa.Field(description="Last day; equals start_date for one-day activities.")
+    end_date: Series[pa.DateTime] = pa.Field(
+        description="Last day; equals start_date for one-day activities."
+    )
     date_text: Series[str] = pa.Field(description="The date exactly as written in the report.")
-    title: Series[str] = pa.Field(description="Activity title as printed (upper case in the report).")
+    title: Series[str] = pa.Field(
+        description="Activity title as printed (upper case in the report)."
+    )
     description: Series[str] = pa.Field(description="Body text of the activity, labels removed.")
     in_period: Series[bool] = pa.Field(description="True when the dates overlap the period.")
     source_line: Series[int] = _source_line()
@@ -84,7 +88,9 @@ class ActivityOutcomes(_Base):
     code: Series[str] = pa.Field(
         str_matches=r"^L\d+(A\d+(D\d+)?)?$", description="SAP code, e.g. `L1A2D4`."
     )
-    known: Series[bool] = pa.Field(description="True when the code is in the report's plan listing.")
+    known: Series[bool] = pa.Field(
+        description="True when the code is in the report's plan listing."
+    )
     source_line: Series[int] = _source_line()
 
 
@@ -92,8 +98,12 @@ class ActivityChallenges(_Base):
     """One row per (activity, metropolitan challenge code)."""
 
     activity_id: Series[str] = pa.Field(description="Activity addressing the challenge.")
-    code: Series[str] = pa.Field(str_matches=r"^\d+\.\d+$", description="Challenge code, e.g. `2.3`.")
-    known: Series[bool] = pa.Field(description="True when the code is in the report's challenge listing.")
+    code: Series[str] = pa.Field(
+        str_matches=r"^\d+\.\d+$", description="Challenge code, e.g. `2.3`."
+    )
+    known: Series[bool] = pa.Field(
+        description="True when the code is in the report's challenge listing."
+    )
     source_line: Series[int] = _source_line()
 
 
@@ -101,7 +111,9 @@ class ActivityAlliances(_Base):
     """One row per (activity, partner alliance or organisation)."""
 
     activity_id: Series[str] = pa.Field(description="Activity run with the alliance.")
-    alliance: Series[str] = pa.Field(description="Alliance name as written (dashes and spaces tidied).")
+    alliance: Series[str] = pa.Field(
+        description="Alliance name as written (dashes and spaces tidied)."
+    )
     source_line: Series[int] = _source_line()
 
 
@@ -119,8 +131,12 @@ class StrategicPlan(_Base):
     code: Series[str] = pa.Field(
         unique=True, str_matches=r"^L\d+(A\d+(D\d+)?)?$", description="`L1`, `L1A2` or `L1A2D4`."
     )
-    level: Series[str] = pa.Field(isin=["line", "action", "deliverable"], description="Depth of the code.")
-    parent: Series[str] = pa.Field(nullable=True, description="Code one level up (missing for lines).")
+    level: Series[str] = pa.Field(
+        isin=["line", "action", "deliverable"], description="Depth of the code."
+    )
+    parent: Series[str] = pa.Field(
+        nullable=True, description="Code one level up (missing for lines)."
+    )
     line: Series[str] = pa.Field(description="Action line the code belongs to, e.g. `L2`.")
     title: Series[str] = pa.Field(description="Title as listed in the report.")
     source_line: Series[int] = _source_line()
@@ -138,7 +154,9 @@ class EngagementTable(_Base):
     """One row per name in the report's own "Membership engagement" list."""
 
     name_raw: Series[str] = pa.Field(unique=True, description="Name as written in the list.")
-    member: Series[str] = pa.Field(nullable=True, description="Roster spelling; missing if not a member.")
+    member: Series[str] = pa.Field(
+        nullable=True, description="Roster spelling; missing if not a member."
+    )
     is_member: Series[bool] = pa.Field(description="True when the name resolved to the roster.")
     source_line: Series[int] = _source_line()
 
@@ -146,10 +164,16 @@ class EngagementTable(_Base):
 class BilateralMeetings(_Base):
     """One row per counterpart of a bilateral meeting."""
 
-    name_raw: Series[str] = pa.Field(description="Counterpart as written (members and other bodies).")
-    member: Series[str] = pa.Field(nullable=True, description="Roster spelling; missing if not a member.")
+    name_raw: Series[str] = pa.Field(
+        description="Counterpart as written (members and other bodies)."
+    )
+    member: Series[str] = pa.Field(
+        nullable=True, description="Roster spelling; missing if not a member."
+    )
     is_member: Series[bool] = pa.Field(description="True when the name resolved to the roster.")
-    mode: Series[str] = pa.Field(nullable=True, description="`On-site` / `Online` where the report says.")
+    mode: Series[str] = pa.Field(
+        nullable=True, description="`On-site` / `Online` where the report says."
+    )
     source_line: Series[int] = _source_line()
 
 
@@ -157,7 +181,9 @@ class Board(_Base):
     """One row per person listed under "Members of the Board of Directors" of a region."""
 
     name: Series[str] = pa.Field(description="Person's name.")
-    role: Series[str] = pa.Field(description="Board role as printed, e.g. `CO-PRESIDENCY`, `MEMBER`.")
+    role: Series[str] = pa.Field(
+        description="Board role as printed, e.g. `CO-PRESIDENCY`, `MEMBER`."
+    )
     member: Series[str] = pa.Field(nullable=True, description="Member city/region they represent.")
     region: Series[str] = pa.Field(isin=REGIONS, description="Region list they appear in.")
     position: Series[str] = pa.Field(description="Office as printed, e.g. `Mayor of Dakar`.")
@@ -168,7 +194,9 @@ class Board(_Base):
 class MediaMentions(_Base):
     """One row per media mention listed under "Metropolis in the media"."""
 
-    month: Series[str] = pa.Field(description="Month heading the mention is listed under, e.g. `March`.")
+    month: Series[str] = pa.Field(
+        description="Month heading the mention is listed under, e.g. `March`."
+    )
     month_number: Series[int] = pa.Field(ge=1, le=12, description="1–12.")
     outlet: Series[str] = pa.Field(description="Outlet or organisation.")
     item: Series[str] = pa.Field(description="What was published or mentioned.")
@@ -179,7 +207,9 @@ class SocialFollowers(_Base):
     """One row per social-media platform."""
 
     platform: Series[str] = pa.Field(unique=True, description="e.g. `Twitter`.")
-    followers: Series[int] = pa.Field(ge=0, description="Followers as an integer (`24.6K` → 24600).")
+    followers: Series[int] = pa.Field(
+        ge=0, description="Followers as an integer (`24.6K` → 24600)."
+    )
     followers_text: Series[str] = pa.Field(description="The figure as printed.")
     source_line: Series[int] = _source_line()
 
@@ -188,7 +218,9 @@ class Quality(_Base):
     """One row per finding about the input: nothing is dropped silently."""
 
     severity: Series[str] = pa.Field(isin=SEVERITIES, description="`error`, `warning` or `info`.")
-    kind: Series[str] = pa.Field(description="Short machine-readable kind, e.g. `unknown_outcome_code`.")
+    kind: Series[str] = pa.Field(
+        description="Short machine-readable kind, e.g. `unknown_outcome_code`."
+    )
     activity_id: Series[str] = pa.Field(nullable=True, description="Activity concerned, if any.")
     detail: Series[str] = pa.Field(description="What was found, in words.")
     source_line: Series[int] = _source_line()

@@ -1,0 +1,102 @@
+"""Command line: `python -m helpers <command> --period 2022-T1`.
+
+A user mistake (wrong period, missing or damaged report, failing notebook) prints one
+line starting with `error:` and exits with status 2; nothing earlier runs produced is lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from helpers.errors import UserError
+
+
+def _ingest(args: argparse.Namespace) -> None:
+    from helpers.ingest import ingest_period
+
+    ingest_period(args.period)
+
+
+def _report(args: argparse.Namespace) -> None:
+    from helpers.build import build_period
+
+    build_period(args.period, force=args.force)
+
+
+def _report_all(args: argparse.Namespace) -> None:
+    from helpers.build import build_all
+
+    build_all(jobs=args.jobs, force=args.force)
+
+
+def _new_period(args: argparse.Namespace) -> None:
+    from helpers.periods import parse_period, raw_dir
+
+    per = parse_period(args.period)
+    folder = raw_dir(per)
+    folder.mkdir(parents=True, exist_ok=True)
+    have = sorted(f.name for f in folder.glob("*.md"))
+    print(f"==> data/raw/{per.id}/ is ready for the {per.label} report")
+    if have:
+        print(f"    it already holds {', '.join(have)}; next: make report PERIOD={per.id}")
+    else:
+        print(
+            "    put the progress report exported to markdown there (one .md file, UTF-8),\n"
+            f"    then run: make report PERIOD={per.id}"
+        )
+
+
+def _profile(args: argparse.Namespace) -> None:
+    from helpers.explore import write_profile
+
+    if not args.member:
+        raise UserError("say which member: make profile MEMBER=Seoul")
+    path = write_profile(args.member)
+    print(f"==> member profile written to {path}")
+
+
+def _docs(args: argparse.Namespace) -> None:
+    from helpers.datadict import write
+
+    print(f"==> {write()}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func, helptext in [
+        ("ingest", _ingest, "parse data/raw/PERIOD into data/processed/PERIOD"),
+        ("report", _report, "ingest PERIOD and render its HTML report"),
+        ("new-period", _new_period, "create data/raw/PERIOD and say what to put there"),
+    ]:
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument(
+            "--period", required=True, help="e.g. 2022-T1 (T1 Jan–Apr, T2 May–Aug, T3 Sep–Dec)"
+        )
+        if name == "report":
+            p.add_argument("--force", action="store_true", help="re-execute everything")
+        p.set_defaults(func=func)
+    p = sub.add_parser("report-all", help="rebuild every period with a raw report")
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=_report_all)
+    p = sub.add_parser("profile", help="render reports/members/<member>.html")
+    p.add_argument("--member", default="")
+    p.set_defaults(func=_profile)
+    sub.add_parser("docs", help="regenerate docs/data_dictionary.md").set_defaults(func=_docs)
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted; the last good output is unchanged", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

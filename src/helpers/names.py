@@ -1,0 +1,212 @@
+"""Resolve names as written in a report to the roster's own spelling.
+
+Order: exact roster spelling → curated alias table (data/reference) → folded (accents,
+case, punctuation and administrative affixes such as "City of") → close spelling with
+rapidfuzz (strict: unique, same first letter, one edit in short names, two in long ones).
+Everything after the alias table is an automatic match that the caller reports.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from helpers.errors import UserError
+from helpers.periods import project_root
+
+_SPACE_RE = re.compile(r"\s+")
+_PUNCT_RE = re.compile(r"[^\w()' ]+")
+
+
+def fold(name: str) -> str:
+    """Lower-case, accent-free, punctuation-light form used for comparisons."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    text = _PUNCT_RE.sub(" ", text.replace("-", " ").replace("&", " and "))
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def tidy(name: str) -> str:
+    """Whitespace-normalised name as written (trailing commas, dots and bullets removed)."""
+    text = _SPACE_RE.sub(" ", str(name).replace("\u00a0", " ")).strip()
+    return text.strip(" ,;.·•*-–—").strip()
+
+
+def reference_dir(root: Path | None = None) -> Path:
+    return (root or project_root()) / "data" / "reference"
+
+
+def load_aliases(root: Path | None = None) -> pd.DataFrame:
+    """One row per alias: alias, member (roster spelling). Validated: no blanks, no clashes."""
+    path = reference_dir(root) / "member_aliases.csv"
+    if not path.exists():
+        return pd.DataFrame({"alias": pd.Series([], dtype=str), "member": pd.Series([], dtype=str)})
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"alias", "member"} - set(df.columns)
+    if missing:
+        raise UserError(
+            f"{path}: needs columns alias,member (missing {', '.join(sorted(missing))})"
+        )
+    df = df.assign(alias=df["alias"].map(tidy), member=df["member"].map(tidy))
+    if (df["alias"] == "").any() or (df["member"] == "").any():
+        raise UserError(f"{path}: every row needs both an alias and a member")
+    keys = df["alias"].map(fold)
+    clash = df[keys.duplicated(keep=False)].groupby(keys)["member"].nunique()
+    if (clash > 1).any():
+        raise UserError(f"{path}: alias '{clash[clash > 1].index[0]}' points to two members")
+    return df[["alias", "member"]].drop_duplicates().reset_index(drop=True)
+
+
+def load_affixes(root: Path | None = None) -> tuple[list[str], list[str]]:
+    """Prefixes and suffixes (folded) that do not change which member a name means."""
+    path = reference_dir(root) / "name_affixes.csv"
+    if not path.exists():
+        return [], []
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    bad = set(df["position"]) - {"prefix", "suffix"}
+    if bad:
+        raise UserError(f"{path}: position must be prefix or suffix, not {sorted(bad)[0]!r}")
+    longest_first = df.assign(text=df["text"].map(fold)).sort_values(
+        "text", key=lambda s: -s.str.len(), kind="stable"
+    )
+    pre = longest_first.loc[longest_first["position"] == "prefix", "text"].tolist()
+    suf = longest_first.loc[longest_first["position"] == "suffix", "text"].tolist()
+    return pre, suf
+
+
+@dataclass(frozen=True)
+class Match:
+    """The outcome of resolving one name."""
+
+    name: str
+    member: str | None
+    region: str | None
+    how: str  # exact | alias | folded | fuzzy | none
+
+    @property
+    def is_member(self) -> bool:
+        return self.member is not None
+
+    @property
+    def automatic(self) -> bool:
+        return self.how in ("folded", "fuzzy")
+
+
+class NameResolver:
+    """Resolves names against one roster (members, region) and the alias table."""
+
+    def __init__(
+        self,
+        roster: pd.DataFrame,
+        aliases: pd.DataFrame | None = None,
+        affixes: tuple[list[str], list[str]] | None = None,
+    ) -> None:
+        self.region = dict(zip(roster["member"], roster["region"], strict=True))
+        self.members = list(self.region)
+        self._exact = {tidy(m): m for m in self.members}
+        aliases = aliases if aliases is not None else pd.DataFrame(columns=["alias", "member"])
+        self._alias = {
+            fold(a): m
+            for a, m in zip(aliases["alias"], aliases["member"], strict=True)
+            if m in self.region
+        }
+        self._prefixes, self._suffixes = affixes if affixes is not None else ([], [])
+        folded: dict[str, set[str]] = {}
+        for m in self.members:
+            for key in {fold(m), self._strip(fold(m))}:
+                folded.setdefault(key, set()).add(m)
+        # a folded form shared by two members is ambiguous: it never matches
+        self._folded = {k: next(iter(v)) for k, v in folded.items() if len(v) == 1 and k}
+        self._fuzzy_keys = {fold(m): m for m in self.members}
+        self._fuzzy_keys.update(self._alias)
+
+    def _strip(self, key: str) -> str:
+        changed = True
+        while changed:
+            changed = False
+            for p in self._prefixes:
+                if key.startswith(p + " ") and len(key) > len(p) + 2:
+                    key, changed = key[len(p) + 1 :], True
+            for s in self._suffixes:
+                if key.endswith(" " + s) and len(key) > len(s) + 2:
+                    key, changed = key[: -len(s) - 1], True
+        return key
+
+    def _match(self, raw: str, member: str | None, how: str) -> Match:
+        return Match(raw, member, self.region.get(member) if member else None, how)
+
+    def resolve(self, name: str) -> Match:
+        """Resolve one name; `how` says which rule matched ("none" when nothing did)."""
+        raw = tidy(name)
+        if raw in self._exact:
+            return self._match(raw, self._exact[raw], "exact")
+        key = fold(raw)
+        if key in self._alias:
+            return self._match(raw, self._alias[key], "alias")
+        for k in (key, self._strip(key)):
+            if k in self._folded:
+                return self._match(raw, self._folded[k], "folded")
+            if k in self._alias:
+                return self._match(raw, self._alias[k], "folded")
+        fuzzy = self._fuzzy(key)
+        return self._match(raw, fuzzy, "fuzzy" if fuzzy else "none")
+
+    def _fuzzy(self, key: str) -> str | None:
+        """Close spelling: unique best, same first letter, ≤1 edit (≤2 from 9 letters)."""
+        if len(key) < 5 or not self._fuzzy_keys:
+            return None
+        limit = 2 if len(key) >= 9 else 1
+        hits = process.extract(
+            key,
+            list(self._fuzzy_keys),
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=limit + 1,
+            limit=None,
+        )
+        if not hits:
+            return None
+        best = min(score for _, score, _ in hits)
+        if best > limit:
+            return None
+        winners = {self._fuzzy_keys[k] for k, score, _ in hits if score == best}
+        runners = {self._fuzzy_keys[k] for k, score, _ in hits if score == best + 1} - winners
+        if len(winners) != 1 or runners:
+            return None
+        member = winners.pop()
+        keys_of_member = [k for k, m in self._fuzzy_keys.items() if m == member]
+        if not any(k[:1] == key[:1] for k in keys_of_member):
+            return None
+        return member
+
+    def suggestions(self, name: str, limit: int = 3) -> list[str]:
+        """Closest roster names, for error messages."""
+        hits = process.extract(fold(name), list(self._fuzzy_keys), limit=limit * 3)
+        out: list[str] = []
+        for k, _, _ in hits:
+            m = self._fuzzy_keys[k]
+            if m not in out:
+                out.append(m)
+        return out[:limit]
+
+    def find_in_text(self, text: str) -> str | None:
+        """The member named inside a longer text ("Mayor of Dakar" → Dakar): earliest, longest."""
+        hay = f" {fold(text)} "
+        best: tuple[int, int, str] | None = None
+        keys = {fold(m): m for m in self.members}
+        keys.update(self._alias)
+        for k, m in keys.items():
+            if len(k) < 3:
+                continue
+            pos = hay.find(f" {k} ")
+            if pos >= 0:
+                cand = (pos, -len(k), m)
+                if best is None or cand < best:
+                    best = cand
+        return best[2] if best else None
