@@ -2,7 +2,7 @@
 
 Order: exact roster spelling → curated alias table (data/reference) → folded (accents,
 case, punctuation and administrative affixes such as "City of") → close spelling with
-rapidfuzz (strict: unique, same first letter, one edit in short names, two in long ones).
+rapidfuzz (strict: unique, same first letter, one edit from 6 letters, two from 10).
 Everything after the alias table is an automatic match that the caller reports.
 """
 
@@ -159,10 +159,10 @@ class NameResolver:
         return self._match(raw, fuzzy, "fuzzy" if fuzzy else "none")
 
     def _fuzzy(self, key: str) -> str | None:
-        """Close spelling: unique best, same first letter, ≤1 edit (≤2 from 9 letters)."""
-        if len(key) < 5 or not self._fuzzy_keys:
+        """Close spelling: unique best, same first letter, one edit from 6 letters, two from 10."""
+        if len(key) < 6 or not self._fuzzy_keys:
             return None
-        limit = 2 if len(key) >= 9 else 1
+        limit = 2 if len(key) >= 10 else 1
         hits = process.extract(
             key,
             list(self._fuzzy_keys),

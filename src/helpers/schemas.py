@@ -44,9 +44,11 @@ class Activities(_Base):
         isin=["L1", "L2", "L3", "L4", "L5"],
         description="Strategic Action Plan line of the section the activity sits in (missing if unknown).",
     )
-    start_date: Series[pa.DateTime] = pa.Field(description="First day (year from the period).")
+    start_date: Series[pa.DateTime] = pa.Field(
+        nullable=True, description="First day (year from the period); missing if unreadable."
+    )
     end_date: Series[pa.DateTime] = pa.Field(
-        description="Last day; equals start_date for one-day activities."
+        nullable=True, description="Last day; equals start_date for one-day activities."
     )
     date_text: Series[str] = pa.Field(description="The date exactly as written in the report.")
     title: Series[str] = pa.Field(
@@ -58,7 +60,7 @@ class Activities(_Base):
 
     @pa.dataframe_check(description="end_date is not before start_date")
     def _dates_ordered(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["end_date"] >= df["start_date"]
+        return df["end_date"].isna() | (df["end_date"] >= df["start_date"])
 
 
 class Participation(_Base):
