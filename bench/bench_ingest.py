@@ -1,0 +1,47 @@
+"""Median time to parse, validate and write one report (prints figures; asserts nothing).
+
+    .venv/bin/python bench/bench_ingest.py [--period 2022-T1] [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from helpers.ingest import parse_report, read_report_text
+from helpers.periods import find_report, parse_period, project_root
+from helpers.storage import write_tables
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--period", default="2022-T1")
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args()
+    per = parse_period(args.period)
+    path = find_report(per)
+    parse_s, write_s = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copytree(project_root() / "data" / "reference", root / "data" / "reference")
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            tables = parse_report(read_report_text(path), per.id)  # parse + validate
+            t1 = time.perf_counter()
+            write_tables(tables, per, path, root)
+            t2 = time.perf_counter()
+            parse_s.append(t1 - t0)
+            write_s.append(t2 - t1)
+    total = [a + b for a, b in zip(parse_s, write_s, strict=True)]
+    print(f"report: {path.name} ({path.stat().st_size / 1024:.0f} KiB), {args.repeat} runs")
+    print(f"parse+validate median: {statistics.median(parse_s) * 1000:.0f} ms")
+    print(f"write (parquet, csv, xlsx) median: {statistics.median(write_s) * 1000:.0f} ms")
+    print(f"total median: {statistics.median(total) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
