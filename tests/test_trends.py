@@ -1,0 +1,75 @@
+"""Trends across periods, on two tiny hand-made periods."""
+
+import pandas as pd
+
+from helpers import trends
+
+
+def two_periods():
+    members = pd.DataFrame(
+        {"period": ["2022-T1"] * 3 + ["2022-T2"] * 4,
+         "member": ["Seoul", "Rabat", "Madrid", "Seoul", "Rabat", "Madrid", "Kocaeli"],
+         "region": ["Asia-Pacific", "Africa", "Europe", "Asia-Pacific", "Africa", "Europe", "Asia-Pacific"]}
+    )  # fmt: skip
+    activities = pd.DataFrame(
+        {"period": ["2022-T1", "2022-T1", "2022-T2"], "activity_id": ["a1", "a2", "b1"],
+         "in_period": [True, False, True]}
+    )  # fmt: skip
+    participation = pd.DataFrame(
+        {"period": ["2022-T1", "2022-T1", "2022-T1", "2022-T2", "2022-T2"],
+         "activity_id": ["a1", "a2", "a1", "b1", "b1"],
+         "member": ["Seoul", "Seoul", "Rabat", "Seoul", "Kocaeli"],
+         "is_member": [True, True, True, True, True]}
+    )  # fmt: skip
+    plan = pd.DataFrame(
+        {"period": ["2022-T1", "2022-T1", "2022-T2", "2022-T2"],
+         "code": ["L1A1D1", "L1A1D2", "L1A1D1", "L1A1D5"], "level": ["deliverable"] * 4}
+    )  # fmt: skip
+    outcomes = pd.DataFrame(
+        {"period": ["2022-T1", "2022-T2"], "activity_id": ["a1", "b1"], "code": ["L1A1D1", "L1A1D1"]}
+    )  # fmt: skip
+    challenges = pd.DataFrame({"period": ["2022-T1", "2022-T2"], "code": ["2.3", "2.3"]})
+    act_ch = pd.DataFrame(
+        {"period": ["2022-T1", "2022-T1"], "activity_id": ["a1", "a2"], "code": ["2.3", "2.3"]}
+    )
+    return {"members": members, "activities": activities, "participation": participation,
+            "strategic_plan": plan, "activity_outcomes": outcomes, "challenges": challenges,
+            "activity_challenges": act_ch}  # fmt: skip
+
+
+def test_activity_counts():
+    df = trends.activity_counts(two_periods())
+    assert df.values.tolist() == [["2022-T1", 2, 1], ["2022-T2", 1, 1]]
+
+
+def test_engagement_against_each_periods_roster():
+    df = trends.engagement_by_period(two_periods()).set_index(["period", "region"])
+    assert df.loc[("2022-T1", "All regions"), ["roster_size", "engaged"]].tolist() == [3, 2]
+    assert df.loc[("2022-T2", "All regions"), ["roster_size", "engaged"]].tolist() == [4, 2]
+    assert df.loc[("2022-T2", "Asia-Pacific"), "engagement_rate"] == 1.0  # Seoul, Kocaeli of 2
+
+
+def test_newly_engaged_and_lapsed():
+    df = trends.newly_engaged_and_lapsed(two_periods())
+    assert df[["period", "compared_with", "member", "status"]].values.tolist() == [
+        ["2022-T2", "2022-T1", "Kocaeli", "newly engaged"],
+        ["2022-T2", "2022-T1", "Rabat", "lapsed"],
+    ]
+
+
+def test_coverage_matrix_and_never_addressed():
+    m = trends.coverage_matrix(two_periods())
+    assert m.loc["L1A1D1"].tolist() == [1.0, 1.0]
+    assert m.loc["L1A1D2", "2022-T1"] == 0 and pd.isna(m.loc["L1A1D2", "2022-T2"])
+    assert pd.isna(m.loc["L1A1D5", "2022-T1"]) and m.loc["L1A1D5", "2022-T2"] == 0
+    assert trends.never_addressed(two_periods()) == ["L1A1D2", "L1A1D5"]
+
+
+def test_challenges_over_time():
+    assert trends.challenges_over_time(two_periods()).loc["2.3"].tolist() == [2, 0]
+
+
+def test_single_period_interpretation_says_so():
+    t = {k: v[v["period"] == "2022-T1"] for k, v in two_periods().items()}
+    assert "second period" in trends.interpret_engagement(trends.engagement_by_period(t))
+    assert trends.newly_engaged_and_lapsed(t).empty
