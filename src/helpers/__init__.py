@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["load", "load_all", "member_profile", "find_activities", "not_engaged"]
+__all__ = [
+    "load",
+    "load_all",
+    "member_profile",
+    "member_summary",
+    "find_activities",
+    "not_engaged",
+    "profile_html",
+    "write_profile",
+]
 
 
 def __getattr__(name: str) -> Any:  # imported lazily: `import helpers` stays fast

@@ -140,9 +140,10 @@ def _action_lines(acts: list[Activity], headers, plan_lines: list[int], q: Findi
     return inferred
 
 
-def parse_report(text: str, period: str) -> dict[str, pd.DataFrame]:
+def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the contract for one report. Raises UserError when the text is not
-    a progress report (no activities found); all other findings go to `quality`."""
+    a progress report (no activities found); all other findings go to `quality`.
+    `root` is the project folder whose data/reference/ holds the alias tables."""
     per: Period = parse_period(period)
     q = Findings()
     lines = read_lines(text)
@@ -154,7 +155,7 @@ def parse_report(text: str, period: str) -> dict[str, pd.DataFrame]:
         q.add("info", "page_header", "repeated page header ignored", no)
 
     members = _roster(layout, q)
-    resolver = NameResolver(members, load_aliases(), load_affixes())
+    resolver = NameResolver(members, load_aliases(root), load_affixes(root))
 
     # plan and challenge listings (PROGRESS)
     progress = [ln for s in layout.top("PROGRESS") for ln in s.lines]
@@ -407,7 +408,7 @@ def ingest_period(period: str, root: Path | None = None, progress=print) -> dict
     per = parse_period(period)
     path = find_report(per, root)
     progress(f"==> ingest {per.id}: reading {path.name}")
-    tables = parse_report(read_report_text(path), per.id)
+    tables = parse_report(read_report_text(path), per.id, root=root)
     errors = tables["quality"].query("kind == 'schema'")
     if len(errors):
         raise UserError(
