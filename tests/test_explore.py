@@ -139,6 +139,7 @@ def _period_frames(period: str) -> dict[str, pd.DataFrame]:
             {
                 "activity_id": [x for x, _ in alliances],
                 "alliance": [y for _, y in alliances],
+                "alliance_raw": [y for _, y in alliances],
                 "source_line": [1] * len(alliances),
             }
         ),

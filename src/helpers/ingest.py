@@ -26,7 +26,7 @@ from helpers.listings import (
     read_plan,
     read_roster,
 )
-from helpers.names import Match, NameResolver, load_affixes, load_aliases, tidy
+from helpers.names import Match, NameResolver, fold, load_affixes, load_aliases, tidy
 from helpers.periods import Period, find_report, parse_period
 from helpers.sections import REGIONS, Layout, find_sections
 from helpers.text import read_lines, split_items
@@ -138,6 +138,20 @@ def _action_lines(acts: list[Activity], headers, plan_lines: list[int], q: Findi
               "activities: each activity's line was taken from the run of activities it belongs to "
               "(report order L1, L2, L3; outcome codes and restarting dates mark the runs)", where)  # fmt: skip
     return inferred
+
+
+def _canonical_alliances(rows: list[dict]) -> None:
+    """Spellings equal after folding share the most frequent one (ties: first seen)."""
+    from collections import Counter
+
+    counts = Counter(r["alliance_raw"] for r in rows)
+    best: dict[str, str] = {}
+    for r in rows:
+        key, name = fold(r["alliance_raw"]), r["alliance_raw"]
+        if key not in best or counts[name] > counts[best[key]]:
+            best[key] = name
+    for r in rows:
+        r["alliance"] = best[fold(r["alliance_raw"])]
 
 
 def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[str, pd.DataFrame]:
@@ -270,11 +284,15 @@ def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[st
         for name, no in split_items([ln for lv in act.values("alliances") for ln in lv.lines]):
             if name.casefold() not in seen_al:
                 seen_al.add(name.casefold())
-                al_rows.append({"activity_id": aid, "alliance": name, "source_line": no})
+                al_rows.append(
+                    {"activity_id": aid, "alliance": name, "alliance_raw": name, "source_line": no}
+                )
     for blk in section.stray_blocks:
         if len(" ".join(ln.text for ln in blk).split()) > 3:
             q.add("info", "text_outside_activity", "text in ACTIVITIES before any activity: "
                   f"'{blk[0].text[:60]}'", blk[0].line if hasattr(blk[0], 'line') else blk[0].no)  # fmt: skip
+
+    _canonical_alliances(al_rows)
 
     # active listening
     eng_segs = layout.sub("ACTIVE LISTENING", "MEMBERSHIP ENGAGEMENT")

@@ -114,8 +114,10 @@ class ActivityAlliances(_Base):
 
     activity_id: Series[str] = pa.Field(description="Activity run with the alliance.")
     alliance: Series[str] = pa.Field(
-        description="Alliance name as written (dashes and spaces tidied)."
+        description="Alliance name; spellings that differ only in case, accents, dashes or "
+        "spaces share the report's most frequent spelling (`UCLG – MEWA` → `UCLG MEWA`)."
     )
+    alliance_raw: Series[str] = pa.Field(description="The name exactly as written.")
     source_line: Series[int] = _source_line()
 
 

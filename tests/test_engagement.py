@@ -1,0 +1,548 @@
+"""Engagement analyses: unit tests on a tiny hand-built report, then integration tests on the
+real 2022-T1 report (figures counted by hand from the markdown).
+
+The tiny report (every expectation below is counted by hand from these rows):
+
+roster   Africa: Abidjan, Dakar, Rabat · Asia-Pacific: Seoul, Tehran · Europe: Berlin, Madrid
+         · North America: Toronto                                        (8 members)
+A1 10 Jan  Abidjan, Berlin, Kigali (not a member)          alliances UCLG, UNDP
+A2  1 Feb  Abidjan, "Abdijan" (same member again), Seoul
+A3  5 Mar  Seoul, Berlin, Abidjan                           alliance  UCLG
+A4 18 Sep  Seoul, Kigali            (outside the period)    alliance  UN-Habitat
+A5  1 Apr  Madrid
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import engagement as eng
+from helpers.schemas import SCHEMAS, columns
+
+RAW = Path(__file__).resolve().parents[1] / "data/raw/2022-T1/metropolis_progress_report_2022-T1.md"
+
+_DEFAULTS = {
+    "source_line": lambda i, row: i + 1,
+    "period": lambda i, row: "2022-T1",
+    "date_text": lambda i, row: str(row.get("start_date", "")),
+    "description": lambda i, row: "",
+    "match": lambda i, row: "exact" if row.get("member") is not None else "none",
+    "is_member": lambda i, row: row.get("member") is not None,
+    "position": lambda i, row: "Mayor",
+    "term": lambda i, row: None,
+    "alliance_raw": lambda i, row: row.get("alliance"),
+}
+
+
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """A frame with exactly the schema's columns, defaults filled in, validated by the schema."""
+    full = []
+    for i, row in enumerate(rows):
+        r = dict(row)
+        for col in columns(table):
+            if col not in r:
+                r[col] = _DEFAULTS[col](i, row)
+        full.append(r)
+    df = pd.DataFrame(full, columns=columns(table))
+    return SCHEMAS[table].validate(df)
+
+
+def empty(table: str) -> pd.DataFrame:
+    return SCHEMAS[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
+
+
+def _act(aid: str, day: str, title: str, in_period: bool = True) -> dict:
+    ts = pd.Timestamp(day)
+    return {
+        "activity_id": aid,
+        "action_line": None,
+        "start_date": ts,
+        "end_date": ts,
+        "title": title,
+        "in_period": in_period,
+    }
+
+
+def _p(aid: str, name: str, member: str | None, region: str | None) -> dict:
+    return {"activity_id": aid, "name_raw": name, "member": member, "region": region}
+
+
+ROSTER = [
+    ("Abidjan", "Africa"),
+    ("Dakar", "Africa"),
+    ("Rabat", "Africa"),
+    ("Seoul", "Asia-Pacific"),
+    ("Tehran", "Asia-Pacific"),
+    ("Berlin", "Europe"),
+    ("Madrid", "Europe"),
+    ("Toronto", "North America"),
+]
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    t = {name: empty(name) for name in SCHEMAS}
+    t["members"] = frame("members", [{"member": m, "region": r} for m, r in ROSTER])
+    t["activities"] = frame(
+        "activities",
+        [
+            _act("2022-T1-01", "2022-01-10", "ALPHA"),
+            _act("2022-T1-02", "2022-02-01", "BETA"),
+            _act("2022-T1-03", "2022-03-05", "GAMMA"),
+            _act("2022-T1-04", "2022-09-18", "DELTA", in_period=False),
+            _act("2022-T1-05", "2022-04-01", "EPSILON"),
+        ],
+    )
+    t["participation"] = frame(
+        "participation",
+        [
+            _p("2022-T1-01", "Abidjan", "Abidjan", "Africa"),
+            _p("2022-T1-01", "Berlin", "Berlin", "Europe"),
+            _p("2022-T1-01", "Kigali", None, None),
+            _p("2022-T1-02", "Abidjan", "Abidjan", "Africa"),
+            {**_p("2022-T1-02", "Abdijan", "Abidjan", "Africa"), "match": "fuzzy"},
+            _p("2022-T1-02", "Seoul", "Seoul", "Asia-Pacific"),
+            _p("2022-T1-03", "Seoul", "Seoul", "Asia-Pacific"),
+            _p("2022-T1-03", "Berlin", "Berlin", "Europe"),
+            _p("2022-T1-03", "Abidjan", "Abidjan", "Africa"),
+            _p("2022-T1-04", "Seoul", "Seoul", "Asia-Pacific"),
+            _p("2022-T1-04", "Kigali", None, None),
+            _p("2022-T1-05", "Madrid", "Madrid", "Europe"),
+        ],
+    )
+    t["activity_alliances"] = frame(
+        "activity_alliances",
+        [
+            {"activity_id": "2022-T1-03", "alliance": "UCLG"},
+            {"activity_id": "2022-T1-01", "alliance": "UCLG"},
+            {"activity_id": "2022-T1-01", "alliance": "UNDP"},
+            {"activity_id": "2022-T1-04", "alliance": "UN-Habitat"},
+        ],
+    )
+    t["board"] = frame(
+        "board",
+        [
+            {"name": "Ana A", "role": "CO-PRESIDENCY", "member": "Abidjan", "region": "Africa"},
+            {"name": "Bo B", "role": "MEMBER", "member": "Dakar", "region": "Africa"},
+            {"name": "Cy C", "role": "MEMBER", "member": "Dakar", "region": "Africa"},
+            {"name": "Di D", "role": "MEMBER", "member": "Seoul", "region": "Asia-Pacific"},
+            {"name": "Ed E", "role": "MEMBER", "member": None, "region": "Europe"},
+        ],
+    )
+    t["engagement_table"] = frame(
+        "engagement_table",
+        [
+            {"name_raw": "Abidjan", "member": "Abidjan"},
+            {"name_raw": "Berlin", "member": "Berlin"},
+            {"name_raw": "Dakar", "member": "Dakar"},
+            {"name_raw": "Seúl", "member": "Seoul"},
+            {"name_raw": "Atlantis", "member": None},
+        ],
+    )
+    return t
+
+
+# --------------------------------------------------------------------------- unit tests
+
+
+def test_headline_counts(tables):
+    h = eng.headline(tables)
+    assert h["activities"] == 5
+    assert h["activities_in_period"] == 4
+    assert h["members_engaged"] == 4  # Abidjan, Berlin, Seoul, Madrid
+    assert h["roster_size"] == 8
+    assert h["engagement_rate"] == pytest.approx(0.5)
+    assert h["non_member_participants"] == 1  # Kigali, twice
+    assert h["alliances"] == 3
+    assert h["board_members"] == 5
+    assert h["board_members_engaged"] == 2  # Ana A (Abidjan), Di D (Seoul)
+    assert h["board_cities"] == 3
+    assert h["board_cities_engaged"] == 2
+
+
+def test_by_region_has_every_roster_region_even_unengaged(tables):
+    df = eng.by_region(tables)
+    assert list(df.columns) == [
+        "region",
+        "roster_size",
+        "engaged",
+        "not_engaged",
+        "engagement_rate",
+    ]
+    assert df["region"].tolist() == ["Africa", "Asia-Pacific", "Europe", "North America"]
+    assert df["roster_size"].tolist() == [3, 2, 2, 1]
+    assert df["engaged"].tolist() == [1, 1, 2, 0]
+    assert df["not_engaged"].tolist() == [2, 1, 0, 1]
+    assert df["engagement_rate"].tolist() == pytest.approx([1 / 3, 0.5, 1.0, 0.0])
+
+
+def test_per_member_counts_distinct_activities_and_sorts(tables):
+    df = eng.per_member(tables)
+    assert list(df.columns) == ["member", "region", "activities", "first_activity", "last_activity"]
+    # Abidjan: A1, A2 (twice, as Abidjan and Abdijan), A3 -> 3; Seoul: A2, A3, A4 -> 3
+    assert df["member"].tolist() == ["Abidjan", "Seoul", "Berlin", "Madrid"]
+    assert df["activities"].tolist() == [3, 3, 2, 1]
+    assert df["region"].tolist() == ["Africa", "Asia-Pacific", "Europe", "Europe"]
+    seoul = df.set_index("member").loc["Seoul"]
+    assert seoul["first_activity"] == pd.Timestamp("2022-02-01")
+    assert seoul["last_activity"] == pd.Timestamp("2022-09-18")
+    assert "Kigali" not in set(df["member"])
+
+
+def test_participation_distribution_includes_zero_and_sums_to_roster(tables):
+    df = eng.participation_distribution(tables)
+    assert df["activities"].tolist() == [0, 1, 2, 3]
+    assert df["members"].tolist() == [4, 1, 1, 2]
+    assert df["members"].sum() == 8
+
+
+def test_not_engaged_sorted_by_region_then_member(tables):
+    df = eng.not_engaged(tables)
+    assert list(df.columns) == ["member", "region"]
+    assert df["member"].tolist() == ["Dakar", "Rabat", "Tehran", "Toronto"]
+
+
+def test_board_participation(tables):
+    df = eng.board_participation(tables)
+    assert list(df.columns) == ["name", "role", "member", "region", "activities", "engaged"]
+    assert df["name"].tolist() == ["Ana A", "Bo B", "Cy C", "Di D", "Ed E"]
+    assert df["activities"].tolist() == [3, 0, 0, 3, 0]
+    assert df["engaged"].tolist() == [True, False, False, True, False]
+
+
+def test_alliances(tables):
+    df = eng.alliances(tables)
+    assert list(df.columns) == ["alliance", "activities", "titles"]
+    assert df["alliance"].tolist() == ["UCLG", "UN-Habitat", "UNDP"]
+    assert df["activities"].tolist() == [2, 1, 1]
+    assert df["titles"].tolist() == ["ALPHA; GAMMA", "DELTA", "ALPHA"]  # activity order
+
+
+def test_co_participation_matrix(tables):
+    m = eng.co_participation(tables)
+    # Madrid (only in A5, alone) shares nothing, so min_shared=1 drops it
+    assert list(m.index) == ["Abidjan", "Seoul", "Berlin"]
+    assert list(m.columns) == list(m.index)
+    assert m.loc["Abidjan", "Abidjan"] == 3
+    assert m.loc["Berlin", "Berlin"] == 2
+    assert m.loc["Abidjan", "Seoul"] == 2  # A2, A3
+    assert m.loc["Abidjan", "Berlin"] == 2  # A1, A3
+    assert m.loc["Seoul", "Berlin"] == 1  # A3
+    assert (m.to_numpy() == m.to_numpy().T).all()
+
+
+def test_co_participation_min_shared(tables):
+    assert list(eng.co_participation(tables, min_shared=0).index) == [
+        "Abidjan",
+        "Seoul",
+        "Berlin",
+        "Madrid",
+    ]
+    assert list(eng.co_participation(tables, min_shared=2).index) == ["Abidjan", "Seoul", "Berlin"]
+    assert eng.co_participation(tables, min_shared=3).empty
+
+
+def test_reconcile_engagement_list(tables):
+    df = eng.reconcile_engagement_list(tables)
+    got = dict(zip(df["member"], df["status"], strict=True))
+    assert got == {
+        "Kigali": "took part but not listed",
+        "Madrid": "took part but not listed",
+        "Atlantis": "listed but took part in nothing",
+        "Dakar": "listed but took part in nothing",
+        "Abidjan": "both",
+        "Berlin": "both",
+        "Seoul": "both",  # listed as "Seúl", resolved to Seoul
+    }
+    assert list(df["member"]) == list(got)  # discrepancies first, then by name
+    row = df.set_index("member").loc["Kigali"]
+    assert not row["is_member"] and row["in_activities"] and not row["in_list"]
+
+
+def test_nobody_took_part(tables):
+    tables["participation"] = empty("participation")
+    assert eng.headline(tables)["members_engaged"] == 0
+    assert eng.per_member(tables).empty
+    assert eng.participation_distribution(tables)["members"].tolist() == [8]
+    assert len(eng.not_engaged(tables)) == 8
+    assert eng.co_participation(tables).empty
+    assert eng.by_region(tables)["engaged"].sum() == 0
+    assert eng.interpret_by_region(eng.by_region(tables)).startswith("No roster member")
+
+
+def test_only_roster_members_count_as_engaged(tables):
+    # a participant resolved to a name the roster does not hold is not a roster member
+    extra = frame("participation", [_p("2022-T1-05", "Gotham", "Gotham", "Europe")])
+    tables["participation"] = pd.concat([tables["participation"], extra], ignore_index=True)
+    assert eng.headline(tables)["members_engaged"] == 4
+    assert "Gotham" not in set(eng.per_member(tables)["member"])
+    assert eng.by_region(tables)["engaged"].tolist() == [1, 1, 2, 0]
+    assert eng.participation_distribution(tables)["members"].sum() == 8
+
+
+def test_missing_table_is_a_clear_error(tables):
+    del tables["members"]
+    with pytest.raises(KeyError, match="members"):
+        eng.headline(tables)
+
+
+def categorised(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables as helpers.explore loads them: the schema's `isin` columns as categories."""
+    out = {}
+    for name, df in tables.items():
+        df = df.copy()
+        for col in ("region", "action_line", "level", "match", "severity"):
+            if col in df.columns:
+                df[col] = df[col].astype("category")
+        out[name] = df
+    return out
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        eng.by_region,
+        eng.per_member,
+        eng.participation_distribution,
+        eng.not_engaged,
+        eng.board_participation,
+        eng.alliances,
+        eng.co_participation,
+        eng.reconcile_engagement_list,
+    ],
+)
+def test_categorical_columns_give_the_same_answer(tables, func):
+    plain, cat = func(tables), func(categorised(tables))
+    pd.testing.assert_frame_equal(plain.astype(object), cat.astype(object), check_index_type=False)
+
+
+def test_headline_with_categorical_columns(tables):
+    assert eng.headline(categorised(tables)) == eng.headline(tables)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _bar_count(fig) -> int:
+    return sum(len(c.patches) for ax in fig.axes for c in ax.containers)
+
+
+def test_engagement_figures_are_unregistered_figures(tables):
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    from helpers import plots
+
+    before = plt.get_fignums()
+    figs = {
+        "region": plots.plot_region_engagement(tables),
+        "members": plots.plot_member_participation(tables, top=2),
+        "distribution": plots.plot_participation_distribution(tables),
+        "board": plots.plot_board_participation(tables),
+        "alliances": plots.plot_alliances(tables),
+        "pairs": plots.plot_co_participation(tables),
+    }
+    assert plt.get_fignums() == before  # nothing registered with pyplot: shown once, no leak
+    for fig in figs.values():
+        assert isinstance(fig, Figure)
+        fig.savefig(io.BytesIO(), format="png")
+    assert _bar_count(figs["region"]) == 2 * 4  # engaged + not engaged per region
+    assert _bar_count(figs["members"]) == 2  # top=2
+    assert "top 2 of 4" in figs["members"].axes[0].get_title(loc="left")
+    assert _bar_count(figs["distribution"]) == 4  # 0, 1, 2, 3 activities
+    board_labels = [t.get_text() for t in figs["board"].axes[0].get_yticklabels()]
+    red = [
+        t.get_text()
+        for t in figs["board"].axes[0].get_yticklabels()
+        if t.get_color() == plots.ALERT
+    ]
+    assert board_labels[0] == "Ana A (Abidjan)"
+    assert sorted(red) == ["Bo B (Dakar)", "Cy C (Dakar)", "Ed E (member?)"]
+    heat = figs["pairs"].axes[0]
+    assert [t.get_text() for t in heat.get_yticklabels()] == [
+        "Abidjan (3)",
+        "Seoul (3)",
+        "Berlin (2)",
+    ]
+
+
+def test_engagement_figures_when_nobody_took_part(tables):
+    from helpers import plots
+
+    tables["participation"] = empty("participation")
+    fig = plots.plot_co_participation(tables)
+    assert "No two members" in fig.axes[0].texts[0].get_text()
+    assert plots.plot_member_participation(tables).axes[0].texts
+
+
+# --------------------------------------------------------------------------- interpretations
+
+
+def test_interpret_by_region(tables):
+    s = eng.interpret_by_region(eng.by_region(tables))
+    assert s == (
+        "Europe is the most engaged region: 2 of its 2 members (100%) took part; "
+        "North America the least: 0 of 1 (0%)."
+    )
+
+
+def test_interpret_per_member(tables):
+    assert eng.interpret_per_member(eng.per_member(tables)) == (
+        "Abidjan and Seoul took part most often (3 activities each); "
+        "1 of the 4 engaged members took part in a single activity."
+    )
+
+
+def test_interpret_distribution(tables):
+    assert eng.interpret_participation_distribution(eng.participation_distribution(tables)) == (
+        "4 of the 8 roster members (50%) took part in no activity, 1 in exactly one and 3 in two "
+        "or more; the most active took part in 3."
+    )
+
+
+def test_interpret_board_alliances_pairs_and_list(tables):
+    assert eng.interpret_board_participation(eng.board_participation(tables)) == (
+        "2 of the 5 board members represent a member that took part; not engaged: "
+        "Bo B (Dakar), Cy C (Dakar) and Ed E (member not identified)."
+    )
+    assert eng.interpret_alliances(eng.alliances(tables)) == (
+        "Metropolis worked with 3 alliances; UCLG most often (2 activities)."
+    )
+    assert eng.interpret_co_participation(eng.co_participation(tables)) == (
+        "Abidjan and Seoul took part together most often (2 shared activities, tied with "
+        "1 other pair)."
+    )
+    assert eng.interpret_reconciliation(eng.reconcile_engagement_list(tables)) == (
+        "3 names appear both in the activities and in the engagement list; 2 took part but are "
+        "not listed (Kigali (not a member) and Madrid); 2 are listed but took part in nothing "
+        "(Atlantis (not a member) and Dakar)."
+    )
+    assert eng.interpret_not_engaged(eng.not_engaged(tables)) == (
+        "4 roster members took part in no activity; 2 of them (50%) are in Africa."
+    )
+
+
+def test_interpret_headline(tables):
+    assert eng.interpret_headline(eng.headline(tables)) == (
+        "5 activities (1 dated outside the period) involved 4 of the 8 roster members (50%), "
+        "1 non-member participant and 3 alliances; 2 of the 5 board members represent a member "
+        "that took part."
+    )
+
+
+# --------------------------------------------------------------------------- real report
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, pd.DataFrame]:
+    """The 2022-T1 report parsed once for this module (needs helpers.ingest)."""
+    from helpers.ingest import parse_report
+
+    return parse_report(RAW.read_text(encoding="utf-8"), "2022-T1")
+
+
+def test_report_roster_by_region(report):
+    df = eng.by_region(report).set_index("region")
+    assert df["roster_size"].to_dict() == {
+        "Africa": 25,
+        "Asia-Pacific": 75,
+        "Europe": 15,
+        "Latin America and the Caribbean": 20,
+        "North America": 8,
+    }
+    # engaged by region, counted by hand from the activities' Members labels
+    assert df["engaged"].to_dict() == {
+        "Africa": 11,
+        "Asia-Pacific": 16,
+        "Europe": 8,
+        "Latin America and the Caribbean": 8,
+        "North America": 3,
+    }
+
+
+def test_report_headline(report):
+    h = eng.headline(report)
+    assert h["roster_size"] == 143
+    assert h["members_engaged"] == 46
+    assert h["engagement_rate"] == pytest.approx(46 / 143)
+    assert h["non_member_participants"] == 1  # Kigali
+    assert h["board_members"] == 34  # Dakar lists two mayors, Guangzhou two
+    assert h["board_cities"] == 31
+
+
+def test_report_member_counts(report):
+    counts = eng.per_member(report).set_index("member")["activities"]
+    assert counts["Seoul"] == 5  # incl. the September activity outside the period
+    assert counts["Barcelona (metropolitan area)"] == 7
+    assert counts["Barcelona (city)"] == 5
+    assert counts["Medellín"] == 6
+    assert counts["Montréal"] == 6  # twice written "Montreal"
+    assert counts["Madrid"] == 4
+    assert counts["Mexico City"] == 3  # written "Ciudad de México"
+    assert counts["Brussels"] == 3  # written "Bruxelles"
+    assert counts["Abidjan"] == 2  # once misspelt "Abdijan"
+    assert counts["Kathmandu"] == 1  # written "Kathmandu Metropolitan City"
+    assert counts.max() == 7
+
+
+def test_report_not_engaged_and_distribution(report):
+    ne = eng.not_engaged(report)
+    assert len(ne) == 143 - 46
+    assert "San Salvador" in set(ne["member"])
+    dist = eng.participation_distribution(report)
+    assert dist["members"].sum() == 143
+    assert dist.loc[dist["activities"] == 0, "members"].item() == 97
+
+
+def test_report_board(report):
+    df = eng.board_participation(report)
+    absent = df.loc[~df["engaged"]]
+    # every board member's city took part except San Salvador's mayor
+    assert absent["member"].tolist() == ["San Salvador"]
+
+
+def test_report_reconciliation_with_engagement_list(report):
+    df = eng.reconcile_engagement_list(report)
+    status = dict(zip(df["member"], df["status"], strict=True))
+    # Durban (International Day of Forests) and Casablanca (Five metropolitan approaches)
+    # took part but are missing from the report's 44-name engagement list; Kigali is no member
+    assert sorted(k for k, v in status.items() if v == "took part but not listed") == [
+        "Casablanca",
+        "Durban",
+        "Kigali",
+    ]
+    assert [k for k, v in status.items() if v == "listed but took part in nothing"] == []
+    assert sum(v == "both" for v in status.values()) == 44
+
+
+def test_report_co_participation(report):
+    m = eng.co_participation(report, min_shared=0)
+    assert len(m) == 46
+    # Barcelona (metropolitan area) & Medellín: board meeting, public space campaign,
+    # rethinking public space, city managers, five metropolitan approaches
+    assert m.loc["Barcelona (metropolitan area)", "Medellín"] == 5
+    assert m.loc["Seoul", "Seoul"] == 5
+
+
+def test_report_figures_render(report):
+    from helpers import plots
+
+    for fig in (
+        plots.plot_region_engagement(report),
+        plots.plot_member_participation(report),
+        plots.plot_participation_distribution(report),
+        plots.plot_board_participation(report),
+        plots.plot_alliances(report),
+        plots.plot_co_participation(report),
+    ):
+        fig.savefig(io.BytesIO(), format="png")
+    labels = plots.plot_member_participation(report, top=3).axes[0].get_yticklabels()
+    assert [t.get_text() for t in labels] == [
+        "Barcelona (metropolitan area)",
+        "Medellín",
+        "Montréal",
+    ]
