@@ -22,7 +22,7 @@ def _ingest(args: argparse.Namespace) -> None:
 def _report(args: argparse.Namespace) -> None:
     from helpers.build import build_period
 
-    build_period(args.period, force=args.force)
+    build_period(args.period, force=args.force, trends=not args.no_trends)
 
 
 def _report_all(args: argparse.Namespace) -> None:
@@ -77,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if name == "report":
             p.add_argument("--force", action="store_true", help="re-execute everything")
+            p.add_argument("--no-trends", action="store_true", help=argparse.SUPPRESS)
         p.set_defaults(func=func)
     p = sub.add_parser("report-all", help="rebuild every period with a raw report")
     p.add_argument("--jobs", type=int, default=2)

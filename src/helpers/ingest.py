@@ -419,7 +419,9 @@ def read_report_text(path: Path) -> str:
         ) from None
 
 
-def ingest_period(period: str, root: Path | None = None, progress=print) -> dict[str, pd.DataFrame]:
+def ingest_period(
+    period: str, root: Path | None = None, progress=print, inputs: str | None = None
+) -> dict[str, pd.DataFrame]:
     """Read data/raw/<period>/*.md, parse it and write data/processed/<period>/ atomically."""
     from helpers.storage import write_tables
 
@@ -433,7 +435,7 @@ def ingest_period(period: str, root: Path | None = None, progress=print) -> dict
             f"{len(errors)} schema check(s) failed for {per.id} (first: {errors['detail'].iloc[0]}); "
             "nothing was written"
         )
-    out = write_tables(tables, per, path, root)
+    out = write_tables(tables, per, path, root, inputs=inputs)
     counts = tables["quality"]["severity"].value_counts()
     progress(
         f"    {len(tables['activities'])} activities, {len(tables['participation'])} participations, "

@@ -48,7 +48,11 @@ def swap_into_place(tmp: Path, final: Path) -> None:
 
 
 def write_tables(
-    tables: dict[str, pd.DataFrame], period: Period, source: Path, root: Path | None = None
+    tables: dict[str, pd.DataFrame],
+    period: Period,
+    source: Path,
+    root: Path | None = None,
+    inputs: str | None = None,
 ) -> Path:
     """Write every table of a period; returns the period's processed folder."""
     final = processed_dir(period, root)
@@ -65,6 +69,8 @@ def write_tables(
             "source_sha256": sha256(source),
             "rows": {name: len(df) for name, df in tables.items()},
         }
+        if inputs:
+            manifest["inputs"] = inputs  # fingerprint of report, reference data and code
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         swap_into_place(tmp, final)
     except BaseException:

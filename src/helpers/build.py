@@ -1,0 +1,129 @@
+"""`make report` and `make report-all`: ingest, render the period's notebooks, the trends
+page and the index, doing only what changed.
+
+What depends on what: a period's tables on its raw report, the reference data and the code;
+each notebook's page on the tables, the code, the template and the notebook; the trends
+page on every period's tables. Unchanged inputs are skipped (checked by content hashes,
+before anything heavy is imported); `force` redoes everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from helpers.errors import UserError
+from helpers.periods import (
+    Period,
+    available_periods,
+    find_report,
+    parse_period,
+    processed_dir,
+    project_root,
+)
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def ingest_fingerprint(period: Period, root: Path | None = None) -> str:
+    """Hash of everything a period's tables are made from: raw report, reference data, code."""
+    base = root or project_root()
+    digest = hashlib.sha256()
+    files = [find_report(period, base)]
+    files += sorted(p for p in (base / "data" / "reference").glob("*") if p.is_file())
+    files += sorted(PACKAGE.glob("*.py"))
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+def _ingest_is_current(period: Period, fingerprint: str, root: Path | None) -> bool:
+    manifest = processed_dir(period, root) / "manifest.json"
+    try:
+        return json.loads(manifest.read_text(encoding="utf-8")).get("inputs") == fingerprint
+    except (OSError, ValueError):
+        return False
+
+
+def ingest_if_needed(
+    period: Period, *, force: bool = False, root: Path | None = None, progress=print
+) -> bool:
+    """Ingest the period unless its tables were made from the same inputs; True if it ran."""
+    fingerprint = ingest_fingerprint(period, root)
+    if not force and _ingest_is_current(period, fingerprint, root):
+        progress(f"==> ingest {period}: data/processed/{period}/ is up to date")
+        return False
+    from helpers.ingest import ingest_period
+
+    ingest_period(period.id, root, progress=progress, inputs=fingerprint)
+    return True
+
+
+def _summary_stamp(period: Period, root: Path | None) -> float | None:
+    path = (root or project_root()) / "reports" / period.id / "summary.json"
+    return path.stat().st_mtime_ns if path.exists() else None
+
+
+def build_period(
+    period: str,
+    *,
+    force: bool = False,
+    trends: bool = True,
+    root: Path | None = None,
+    progress=print,
+) -> None:
+    """Validate the period, ingest it, render its report, then the trends page and the index."""
+    started = time.perf_counter()
+    per = parse_period(period)
+    find_report(per, root)  # a missing report is reported before any work
+    ingest_if_needed(per, force=force, root=root, progress=progress)
+    before = _summary_stamp(per, root)
+    from helpers.render import render_period, render_trends
+
+    render_period(per, skip_if_current=not force, root=root, progress=progress)
+    rendered = _summary_stamp(per, root) != before
+    if trends:
+        # regenerated whenever a period's report is (and when any period's tables changed)
+        render_trends(skip_if_current=not (force or rendered), root=root, progress=progress)
+    progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
+
+
+def build_all(
+    *, jobs: int = 2, force: bool = False, root: Path | None = None, progress=print
+) -> None:
+    """Rebuild every period with a raw report, up to `jobs` at once (one process each), then
+    the trends page and the index once."""
+    started = time.perf_counter()
+    periods = available_periods(root)
+    if not periods:
+        raise UserError("no period has a raw report in data/raw/: see make new-period")
+    progress(f"==> {len(periods)} periods ({', '.join(p.id for p in periods)}), {jobs} at a time")
+
+    def one(p: Period) -> tuple[Period, int, str]:
+        cmd = [sys.executable, "-m", "helpers", "report", "--period", p.id, "--no-trends"]
+        if force:
+            cmd.append("--force")
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        return p, r.returncode, (r.stdout + r.stderr).strip()
+
+    failed = []
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for p, code, out in pool.map(one, periods):
+            progress("\n".join(f"[{p}] {line}" for line in out.splitlines()))
+            if code:
+                failed.append(p.id)
+    from helpers.render import render_trends, write_index
+
+    render_trends(skip_if_current=not force, root=root, progress=progress)
+    write_index(root, progress=progress)
+    took = time.perf_counter() - started
+    if failed:
+        raise UserError(
+            f"{len(failed)} period(s) failed: {', '.join(failed)} (see the lines above)"
+        )
+    progress(f"==> all periods done in {took:.1f} s")

@@ -1,0 +1,549 @@
+"""The only ways an analysis notebook shows data: every value is HTML-escaped.
+
+Text read from a report is data, never markup: an activity titled
+``<script>alert(1)</script>`` must reach the rendered report as those characters. DataFrame
+reprs escape, but ``df.style``, ``IPython.display.Markdown`` and markdown cells do not, so the
+notebooks show everything through these functions:
+
+- :func:`show_table` — a table (class ``sortable``: the HTML report sorts it on a header click),
+  dates as ``15 Feb 2022``, missing values as ``—``, optional highlighted rows;
+- :func:`say` — a sentence or short paragraph from a trusted template whose ``{fields}`` are
+  filled with escaped values (``**bold**``, ``*italic*``, `` `code` `` and ``- `` lists allowed
+  in the template only);
+- :func:`note` — the same, shown as a highlighted note;
+- :func:`explain` — one sentence computed from the data (e.g. ``interpret_*``), escaped as is;
+- :func:`show_figure` — a matplotlib figure as an embedded PNG with an escaped title and
+  interpretation;
+- :func:`headline_cards` — a row of big figures;
+- :func:`show_facts` — a two-column list of labels and values (e.g. provenance);
+- :func:`record` — no visible output: stores figures in the executed notebook for
+  ``reports/<period>/summary.json`` and ``reports/index.html``.
+
+Each ``show_*`` function displays its output and returns None; the ``*_html`` functions return
+the HTML string (for tests and for other HTML builders).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+import string
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime
+from numbers import Integral, Real
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+NA_TEXT = "—"
+# Inline layout for JupyterLab, where the report's stylesheet is absent (the report adds colour).
+_STYLE_HIGHLIGHT = "background:#fff4d6"
+_STYLE_CARDS = "display:flex;flex-wrap:wrap;gap:0.8rem;margin:0.8rem 0"
+_STYLE_CARD = "flex:1 1 10rem;border:1px solid #d9dee5;border-radius:8px;padding:0.8rem 1rem"
+_STYLE_VALUE = "font-size:1.8rem;font-weight:700;line-height:1.1"
+_STYLE_NOTE = "background:#fff4d6;border-left:4px solid #e0b84c;padding:0.5rem 0.9rem"
+METADATA_KEY = "helpers"
+Format = str | Callable[[Any], str]
+
+__all__ = [
+    "NA_TEXT",
+    "esc",
+    "format_value",
+    "table_html",
+    "show_table",
+    "say_html",
+    "say",
+    "note",
+    "explain",
+    "figure_html",
+    "show_figure",
+    "cards_html",
+    "headline_cards",
+    "facts_html",
+    "show_facts",
+    "record",
+    "json_safe",
+]
+
+
+# --------------------------------------------------------------------------- values
+
+
+def esc(value: object) -> str:
+    """``str(value)`` with ``& < > " '`` escaped: safe inside element text and attributes."""
+    return html.escape(str(value), quote=True)
+
+
+def _is_na(value: object) -> bool:
+    """True for None, NaN, NaT and pd.NA (never for containers or strings)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, str | bytes | list | tuple | set | frozenset | dict):
+        return False
+    try:
+        result = pd.isna(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(result, bool | np.bool_) and bool(result)
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool | np.bool_)
+
+
+def _format_date(value: date | datetime | pd.Timestamp) -> str:
+    if isinstance(value, datetime) and (value.hour, value.minute, value.second) != (0, 0, 0):
+        return f"{value.day} {value:%b %Y %H:%M}"
+    return f"{value.day} {value:%b %Y}"
+
+
+def _is_rate_name(name: object) -> bool:
+    text = str(name).lower()
+    return text == "rate" or text.endswith(("_rate", "_share"))
+
+
+def format_value(value: object, fmt: Format | None = None, *, name: object = None) -> str:
+    """Plain text for one value (not yet escaped): NA as ``—``, dates as ``15 Feb 2022``,
+    booleans as yes/no, integers with thousands separators, rates (``*_rate``) as percentages.
+
+    ``fmt`` is a ``str.format`` pattern such as ``"{:.1%}"`` or a callable.
+    """
+    if fmt is not None and not _is_na(value):
+        return fmt(value) if callable(fmt) else fmt.format(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        return ", ".join(format_value(v) for v in items)
+    if _is_na(value):
+        return NA_TEXT
+    if _is_bool(value):
+        return "yes" if value else "no"
+    if isinstance(value, datetime | date):
+        return _format_date(value)
+    if isinstance(value, Integral):
+        return f"{int(value):,}"
+    if isinstance(value, Real):
+        number = float(value)
+        if _is_rate_name(name):
+            return f"{number:.0%}"
+        if number.is_integer() and abs(number) < 1e15:
+            return f"{int(number):,}"
+        return f"{number:,.2f}"
+    return str(value)
+
+
+def _sort_key(value: object) -> str | None:
+    """A ``data-sort`` value for cells whose text does not sort well (numbers, dates)."""
+    if _is_na(value) or _is_bool(value):
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Real):
+        return repr(float(value))
+    return None
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with numpy/pandas scalars, dates and NaN turned into plain JSON values."""
+    if isinstance(value, Mapping):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [json_safe(v) for v in value]
+    if _is_na(value):
+        return None
+    if _is_bool(value):
+        return bool(value)
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        return float(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _humanize(name: object) -> str:
+    text = str(name).replace("_", " ").strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _display(html_text: str, meta: Mapping[str, Any] | None = None) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(html_text), metadata={METADATA_KEY: dict(meta or {})})
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _flatten_columns(df: pd.DataFrame) -> pd.DataFrame:
+    if isinstance(df.columns, pd.MultiIndex):
+        df = df.copy()
+        df.columns = [" / ".join(str(p) for p in col if str(p) != "") for col in df.columns]
+    return df
+
+
+def _with_index(df: pd.DataFrame, index: bool | None) -> pd.DataFrame:
+    """Move a meaningful index (named, or not a plain 0..n-1 range) into columns."""
+    if index is None:
+        index = not (isinstance(df.index, pd.RangeIndex) and df.index.name is None)
+    if not index:
+        return df
+    names = []
+    for name in df.index.names:
+        label = "" if name is None else str(name)
+        while label in df.columns or label in names:
+            label += " "
+        names.append(label)
+    return df.reset_index(names=names)
+
+
+def _mask(df: pd.DataFrame, highlight: object) -> list[bool]:
+    if highlight is None:
+        return [False] * len(df)
+    if isinstance(highlight, str):
+        values: Iterable[object] = df[highlight]
+    elif callable(highlight):
+        values = highlight(df)
+    else:
+        values = highlight  # type: ignore[assignment]
+    flags = [bool(v) if not _is_na(v) else False for v in values]
+    if len(flags) != len(df):
+        raise ValueError(f"highlight has {len(flags)} values for {len(df)} rows")
+    return flags
+
+
+def table_html(
+    data: pd.DataFrame | pd.Series,
+    caption: str | None = None,
+    *,
+    max_rows: int | None = 50,
+    index: bool | None = None,
+    labels: Mapping[str, str] | None = None,
+    formats: Mapping[str, Format] | None = None,
+    highlight: str | Sequence[bool] | pd.Series | Callable[[pd.DataFrame], Any] | None = None,
+    highlight_label: str | None = None,
+    note: str | None = None,
+    empty: str = "Nothing to show.",
+    max_chars: int = 240,
+    sortable: bool = True,
+) -> str:
+    """An escaped HTML table (see :func:`show_table`)."""
+    df = data.to_frame() if isinstance(data, pd.Series) else data
+    df = _with_index(_flatten_columns(df), index)
+    labels = dict(labels or {})
+    formats = dict(formats or {})
+    flags = _mask(df, highlight)
+    total = len(df)
+    shown = df if max_rows is None or total <= max_rows else df.iloc[:max_rows]
+
+    parts = ['<div class="helpers-table">']
+    classes = "dataframe helpers" + (" sortable" if sortable and total > 1 else "")
+    if total == 0:
+        if caption:
+            parts.append(f'<p class="caption">{esc(caption)}</p>')
+        parts.append(f'<p class="empty">{esc(empty)}</p>')
+    else:
+        parts.append(f'<table class="{classes}">')
+        if caption:
+            parts.append(f"<caption>{esc(caption)}</caption>")
+        heads = []
+        for col in shown.columns:
+            label = labels.get(col, _humanize(col)) if isinstance(col, str) else str(col)
+            heads.append(f'<th scope="col">{esc(label)}</th>')
+        parts.append("<thead><tr>" + "".join(heads) + "</tr></thead><tbody>")
+        columns = list(shown.columns)
+        numeric = {c: pd.api.types.is_numeric_dtype(shown[c].dtype) for c in columns}
+        for pos, row in enumerate(shown.itertuples(index=False, name=None)):
+            row_class = f' class="highlight" style="{_STYLE_HIGHLIGHT}"' if flags[pos] else ""
+            cells = []
+            for col, value in zip(columns, row, strict=True):
+                text = format_value(value, formats.get(col), name=col)
+                attrs = []
+                is_na = _is_na(value)
+                if is_na:
+                    attrs.append('class="na"')
+                elif numeric[col] and not _is_bool(value):
+                    attrs.append('class="num"')
+                key = _sort_key(value)
+                if key is not None:
+                    attrs.append(f'data-sort="{esc(key)}"')
+                if len(text) > max_chars:
+                    attrs.append(f'title="{esc(text)}"')
+                    text = text[: max_chars - 1].rstrip() + "…"
+                attr = (" " + " ".join(attrs)) if attrs else ""
+                cells.append(f"<td{attr}>{esc(text)}</td>")
+            parts.append(f"<tr{row_class}>" + "".join(cells) + "</tr>")
+        parts.append("</tbody></table>")
+    notes = []
+    if len(shown) < total:
+        notes.append(f"Showing the first {len(shown):,} of {total:,} rows.")
+    if highlight is not None and highlight_label and any(flags):
+        notes.append(f"Highlighted rows: {highlight_label}.")
+    if note:
+        notes.append(note)
+    if notes:
+        parts.append(f'<p class="table-note">{esc(" ".join(notes))}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def show_table(
+    data: pd.DataFrame | pd.Series,
+    caption: str | None = None,
+    *,
+    max_rows: int | None = 50,
+    index: bool | None = None,
+    labels: Mapping[str, str] | None = None,
+    formats: Mapping[str, Format] | None = None,
+    highlight: str | Sequence[bool] | pd.Series | Callable[[pd.DataFrame], Any] | None = None,
+    highlight_label: str | None = None,
+    note: str | None = None,
+    empty: str = "Nothing to show.",
+    max_chars: int = 240,
+) -> None:
+    """Show a table with every header and cell escaped.
+
+    ``max_rows`` rows at most (None: all; a note says how many were left out). A named or
+    non-default index becomes the first column(s). Column headers are humanized
+    (``roster_size`` → ``Roster size``) unless ``labels`` names them. ``formats`` maps a column
+    to a ``str.format`` pattern or callable. ``highlight`` is a bool column name, a mask or a
+    function of the frame; ``highlight_label`` says in words what highlighted rows mean. An
+    empty frame shows ``empty`` instead of a table. Cells longer than ``max_chars`` are cut
+    (the full text is the cell's tooltip).
+    """
+    _display(
+        table_html(
+            data,
+            caption,
+            max_rows=max_rows,
+            index=index,
+            labels=labels,
+            formats=formats,
+            highlight=highlight,
+            highlight_label=highlight_label,
+            note=note,
+            empty=empty,
+            max_chars=max_chars,
+        ),
+        {"kind": "table"},
+    )
+
+
+# --------------------------------------------------------------------------- text
+
+_SENTINEL = "\x00{}\x00"
+_SENTINEL_RE = re.compile("\x00(\\d+)\x00")
+_INLINE = [
+    (re.compile(r"`([^`\n]+)`"), r"<code>\1</code>"),
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S), r"<strong>\1</strong>"),
+    (re.compile(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])", re.S), r"<em>\1</em>"),
+]
+
+
+def _inline(text: str) -> str:
+    for pattern, repl in _INLINE:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _blocks(text: str) -> str:
+    """Paragraphs (blank-line separated) and ``- `` bullet lists of already-escaped text."""
+    out = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        if lines and all(ln.startswith(("- ", "* ")) for ln in lines):
+            items = "".join(f"<li>{_inline(ln[2:].strip())}</li>" for ln in lines)
+            out.append(f"<ul>{items}</ul>")
+        elif lines:
+            out.append(f"<p>{_inline(' '.join(lines))}</p>")
+    return "".join(out)
+
+
+def say_html(template: str, /, **values: Any) -> str:
+    """HTML for a trusted ``template`` with escaped ``{field}`` values (see :func:`say`)."""
+    formatter = string.Formatter()
+    pieces: list[str] = []
+    filled: list[str] = []
+    for literal, field, spec, conversion in formatter.parse(template):
+        pieces.append(literal)
+        if field is None:
+            continue
+        if field == "":
+            raise ValueError("say() needs named fields such as {members}, not {}")
+        obj, _ = formatter.get_field(field, (), values)
+        obj = formatter.convert_field(obj, conversion)
+        text = format(obj, spec) if spec and not _is_na(obj) else format_value(obj, name=field)
+        pieces.append(_SENTINEL.format(len(filled)))
+        filled.append(esc(text))
+    body = _blocks(esc("".join(pieces)))
+    return _SENTINEL_RE.sub(lambda m: filled[int(m.group(1))], body)
+
+
+def say(template: str, /, **values: Any) -> None:
+    """Show a short text: ``say("**{n}** members took part.", n=42)``.
+
+    The template is written by the notebook author (``**bold**``, ``*italic*``, `` `code` ``,
+    blank-line paragraphs and ``- `` bullet lists); every ``{field}`` is formatted (format
+    specs such as ``{rate:.0%}`` work; lists are joined with commas; missing values show as
+    ``—``) and escaped, so a value can never become markup.
+    """
+    _display(f'<div class="say">{say_html(template, **values)}</div>', {"kind": "text"})
+
+
+def note(template: str, /, **values: Any) -> None:
+    """Like :func:`say`, shown as a highlighted note (a caveat or a finding to act on)."""
+    body = say_html(template, **values)
+    _display(f'<div class="say note" style="{_STYLE_NOTE}">{body}</div>', {"kind": "note"})
+
+
+def explain(sentence: object) -> None:
+    """Show one sentence of interpretation (e.g. from ``engagement.interpret_*``) as plain,
+    escaped text: no field or markdown processing, so braces and asterisks stay as they are."""
+    _display(f'<p class="explain">{esc(sentence)}</p>', {"kind": "text"})
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _png(fig: Any, dpi: int) -> bytes:
+    figure = getattr(fig, "figure", None) or getattr(fig, "fig", None) or fig
+    buf = io.BytesIO()
+    # a figure with a layout engine (constrained/tight) already fits its labels: "tight"
+    # cropping would only cost a second drawing pass
+    engine = getattr(figure, "get_layout_engine", lambda: None)()
+    bbox = None if engine is not None else "tight"
+    figure.savefig(buf, format="png", dpi=dpi, bbox_inches=bbox, metadata={"Software": None})
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:  # a pyplot figure would be shown a second time by the inline backend
+        pyplot.close(figure)
+    return buf.getvalue()
+
+
+def figure_html(
+    fig: Any,
+    caption: str,
+    *,
+    interpretation: str | None = None,
+    alt: str | None = None,
+    dpi: int = 110,
+) -> str:
+    """An embedded PNG (``data:image/png;base64``) with an escaped title and interpretation."""
+    data = base64.b64encode(_png(fig, dpi)).decode("ascii")
+    alt_text = alt or caption
+    parts = [
+        '<figure class="chart">',
+        f'<img src="data:image/png;base64,{data}" alt="{esc(alt_text)}">',
+        f'<figcaption><span class="fig-title">{esc(caption)}</span>',
+    ]
+    if interpretation:
+        parts.append(f' <span class="fig-note">{esc(interpretation)}</span>')
+    parts.append("</figcaption></figure>")
+    return "".join(parts)
+
+
+def show_figure(
+    fig: Any,
+    caption: str,
+    *,
+    interpretation: str | None = None,
+    alt: str | None = None,
+    dpi: int = 110,
+) -> None:
+    """Show a matplotlib figure (or seaborn grid/axes) as an embedded PNG with its title
+    (``caption``) and one sentence saying what it shows (``interpretation``), both escaped.
+    The figure is closed afterwards so it is not shown twice.
+    """
+    _display(
+        figure_html(fig, caption, interpretation=interpretation, alt=alt, dpi=dpi),
+        {"kind": "figure"},
+    )
+
+
+# --------------------------------------------------------------------------- cards and facts
+
+
+def cards_html(
+    figures: Mapping[str, Any],
+    *,
+    labels: Mapping[str, str] | None = None,
+    formats: Mapping[str, Format] | None = None,
+    notes: Mapping[str, str] | None = None,
+) -> str:
+    """A row of headline cards (see :func:`headline_cards`)."""
+    keys = list(labels) if labels else list(figures)
+    formats = dict(formats or {})
+    notes = dict(notes or {})
+    cards = []
+    for key in keys:
+        if key not in figures:
+            continue
+        value = format_value(figures[key], formats.get(key), name=key)
+        label = (labels or {}).get(key, _humanize(key))
+        note = f'<div class="card-note">{esc(notes[key])}</div>' if key in notes else ""
+        cards.append(
+            f'<div class="card" style="{_STYLE_CARD}">'
+            f'<div class="card-value" style="{_STYLE_VALUE}">{esc(value)}</div>'
+            f'<div class="card-label">{esc(label)}</div>{note}</div>'
+        )
+    return f'<div class="cards" style="{_STYLE_CARDS}">' + "".join(cards) + "</div>"
+
+
+def headline_cards(
+    figures: Mapping[str, Any],
+    *,
+    labels: Mapping[str, str] | None = None,
+    formats: Mapping[str, Format] | None = None,
+    notes: Mapping[str, str] | None = None,
+) -> None:
+    """Show big figures as cards: ``headline_cards(h, labels={"activities": "Activities"})``.
+
+    ``labels`` picks and orders the keys shown (default: all, humanized); ``formats`` and
+    ``notes`` (a small line under the label, e.g. "of 140 roster members") are per key.
+    """
+    _display(cards_html(figures, labels=labels, formats=formats, notes=notes), {"kind": "cards"})
+
+
+def facts_html(facts: Mapping[str, Any], caption: str | None = None) -> str:
+    """A two-column label/value table; nested mappings become ``parent · child`` rows."""
+    rows: list[tuple[str, Any]] = []
+
+    def walk(prefix: str, value: Any) -> None:
+        if isinstance(value, Mapping):
+            for k, v in value.items():
+                walk(f"{prefix} · {k}" if prefix else str(k), v)
+        else:
+            rows.append((prefix, value))
+
+    walk("", facts)
+    body = "".join(
+        f'<tr><th scope="row">{esc(_humanize(k))}</th><td>{esc(format_value(v))}</td></tr>'
+        for k, v in rows
+    )
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return f'<table class="facts">{cap}<tbody>{body}</tbody></table>'
+
+
+def show_facts(facts: Mapping[str, Any], caption: str | None = None) -> None:
+    """Show labels and values as a two-column table (values escaped)."""
+    _display(facts_html(facts, caption), {"kind": "facts"})
+
+
+def record(name: str, figures: Mapping[str, Any]) -> None:
+    """Store ``figures`` (JSON-safe copy) in the executed notebook, shown nowhere.
+
+    The report run gathers every ``record`` into ``reports/<period>/summary.json`` and shows
+    the headline figures in ``reports/index.html``.
+    """
+    from IPython.display import display
+
+    display(
+        {"text/plain": ""},
+        raw=True,
+        metadata={
+            METADATA_KEY: {"kind": "record", "hidden": True, "record": {name: json_safe(figures)}}
+        },
+    )

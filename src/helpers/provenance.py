@@ -1,0 +1,171 @@
+"""Where a report comes from: input file hash, parameters, software versions, git commit.
+
+:func:`collect` is stable for the same inputs and code (no clock): the report footer adds the
+run time from :func:`generated_at` (honours ``SOURCE_DATE_EPOCH`` for reproducible builds).
+Paths are relative to the project root, so a shared report does not reveal home folders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import subprocess
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from helpers.errors import UserError
+from helpers.periods import Period, find_report, parse_period, processed_dir, project_root
+
+KEY_PACKAGES = (
+    "metropolis-workbench",
+    "pandas",
+    "numpy",
+    "pyarrow",
+    "pandera",
+    "rapidfuzz",
+    "matplotlib",
+    "seaborn",
+    "papermill",
+    "nbconvert",
+    "ipykernel",
+)
+UNKNOWN = "unknown"
+
+__all__ = ["KEY_PACKAGES", "collect", "facts", "file_sha256", "generated_at", "git_commit"]
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _tables_sha256(folder: Path) -> str | None:
+    """One SHA-256 over every processed parquet table (names and bytes), or None if absent."""
+    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+    if not files:
+        return None
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + file_sha256(f).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "--no-optional-locks", *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def git_commit(root: Path | None = None) -> tuple[str, bool | None]:
+    """(``git rev-parse HEAD``, tracked files modified?) or ("unknown", None) outside a checkout."""
+    base = root or project_root()
+    commit = _git(base, "rev-parse", "HEAD")
+    if not commit:
+        return UNKNOWN, None
+    status = _git(base, "status", "--porcelain", "--untracked-files=no")
+    return commit, (bool(status) if status is not None else None)
+
+
+def package_versions(names: Iterable[str] = KEY_PACKAGES) -> dict[str, str]:
+    """Installed version of each distribution ("unknown" when not installed as a package)."""
+    out = {}
+    for name in names:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = UNKNOWN
+    return out
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def collect(
+    period: Period | str,
+    *,
+    root: Path | None = None,
+    parameters: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Provenance of a period's report, without any clock value (stable across reruns).
+
+    Keys: period, input (file, sha256, bytes — or file None and a note when the raw report is
+    missing), processed (folder, tables_sha256), parameters, python, packages, git_commit,
+    git_dirty (tracked files modified; None when unknown).
+    """
+    p = period if isinstance(period, Period) else parse_period(period)
+    base = root or project_root()
+    try:
+        raw = find_report(p, base)
+        source: dict[str, Any] = {
+            "file": _relative(raw, base),
+            "sha256": file_sha256(raw),
+            "bytes": raw.stat().st_size,
+        }
+    except UserError as exc:
+        source = {"file": None, "sha256": None, "bytes": None, "note": str(exc)}
+    folder = processed_dir(p, base)
+    commit, dirty = git_commit(base)
+    return {
+        "period": p.id,
+        "input": source,
+        "processed": {"folder": _relative(folder, base), "tables_sha256": _tables_sha256(folder)},
+        "parameters": dict(parameters) if parameters is not None else {"period": p.id},
+        "python": platform.python_version(),
+        "packages": package_versions(),
+        "git_commit": commit,
+        "git_dirty": dirty,
+    }
+
+
+def generated_at() -> str:
+    """Run time stamp for a report footer (UTC, to the second; ``SOURCE_DATE_EPOCH`` wins)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = (
+        datetime.fromtimestamp(int(epoch), tz=UTC)
+        if epoch and epoch.isdigit()
+        else datetime.now(tz=UTC).replace(microsecond=0)
+    )
+    return when.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def facts(prov: Mapping[str, Any]) -> dict[str, str]:
+    """Provenance as label → text, in reading order (for a table or a report footer)."""
+    src = prov.get("input") or {}
+    params = prov.get("parameters") or {}
+    commit = str(prov.get("git_commit") or UNKNOWN)
+    if prov.get("git_dirty"):
+        commit += " (with uncommitted changes)"
+    packages = prov.get("packages") or {}
+    out = {
+        "Period": str(prov.get("period", "")),
+        "Input report": str(src.get("file") or f"not found ({src.get('note', '')})"),
+        "Input SHA-256": str(src.get("sha256") or UNKNOWN),
+        "Processed tables SHA-256": str(
+            (prov.get("processed") or {}).get("tables_sha256") or UNKNOWN
+        ),
+        "Parameters": ", ".join(f"{k}={v}" for k, v in params.items()) or "none",
+        "Git commit": commit,
+        "Python": str(prov.get("python", UNKNOWN)),
+        "Packages": ", ".join(f"{k} {v}" for k, v in packages.items()),
+    }
+    return out

@@ -1,0 +1,213 @@
+"""helpers.display: every value a notebook shows is escaped, tables and figures are readable."""
+
+from __future__ import annotations
+
+import base64
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import display as d
+from helpers.render import live_markup
+
+PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><b onclick=x>']
+
+
+def _no_live(html_text: str) -> None:
+    assert live_markup(html_text) == [], html_text
+    assert "<script" not in html_text
+    assert "<img src=x" not in html_text
+    unquoted = re.sub(r'"[^"]*"', '""', html_text)  # escaped text inside attribute values is inert
+    assert not re.search(r"<[^>]*\son\w+\s*=", unquoted)
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_table_escapes_cells_headers_and_caption(payload: str) -> None:
+    df = pd.DataFrame({payload: [payload, "ok"], "n": [1, 2]})
+    out = d.table_html(
+        df, caption=payload, note=payload, highlight=[True, False], highlight_label=payload
+    )
+    _no_live(out)
+    assert d.esc(payload) in out
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_index_values_are_escaped(payload: str) -> None:
+    s = pd.Series([3], index=pd.Index([payload], name=payload), name="count")
+    out = d.table_html(s)
+    _no_live(out)
+    assert out.count(d.esc(payload)) == 2
+
+
+def test_long_cell_is_cut_with_escaped_tooltip() -> None:
+    text = "<script>alert(1)</script>" + "x" * 400
+    out = d.table_html(pd.DataFrame({"t": [text]}), max_chars=50)
+    _no_live(out)
+    assert "…" in out and 'title="&lt;script&gt;' in out
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_say_escapes_values_but_keeps_template_formatting(payload: str) -> None:
+    out = d.say_html("**{n}** members: {names}; {who}", n=3, names=["A", payload], who=payload)
+    _no_live(out)
+    assert out.startswith("<p><strong>3</strong> members: A, ")
+    assert out.count(d.esc(payload)) == 2
+
+
+def test_say_values_with_markdown_or_braces_stay_literal() -> None:
+    out = d.say_html("Title: {t}", t="**not bold** {x} `y`")
+    assert "<strong>" not in out and "<code>" not in out
+    assert "**not bold** {x} `y`" in out
+
+
+def test_say_escapes_the_template_too() -> None:
+    out = d.say_html("<b onclick=alert(1)>hi</b> *em* and `code`\n\n- one\n- two")
+    _no_live(out)
+    assert "<em>em</em>" in out and "<code>code</code>" in out and "<ul><li>one</li>" in out
+
+
+def test_say_format_specs_and_missing_values() -> None:
+    assert "32%" in d.say_html("{r:.0%}", r=0.3217)
+    assert d.NA_TEXT in d.say_html("{x}", x=None)
+    assert "1,234" in d.say_html("{n}", n=1234)
+    with pytest.raises(KeyError):
+        d.say_html("{missing}")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_cards_facts_and_figure_captions_are_escaped(payload: str) -> None:
+    _no_live(d.cards_html({payload: payload}, notes={payload: payload}))
+    _no_live(d.facts_html({payload: {payload: payload}}, caption=payload))
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2, 1))
+    fig.add_subplot().plot([1, 2], [1, 2])
+    out = d.figure_html(fig, payload, interpretation=payload)
+    assert out.count(d.esc(payload)) == 3  # alt, title, interpretation
+    assert 'src="data:image/png;base64,' in out
+    _no_live(out)
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def test_table_formats_dates_na_numbers_rates_and_booleans() -> None:
+    df = pd.DataFrame(
+        {
+            "start_date": [pd.Timestamp("2022-02-15"), pd.NaT],
+            "engagement_rate": [0.5, np.nan],
+            "activities": pd.array([1200, None], dtype="Int64"),
+            "covered": [True, False],
+            "member": ["Seoul", None],
+        }
+    )
+    out = d.table_html(df)
+    assert "15 Feb 2022" in out and 'data-sort="2022-02-15T00:00:00"' in out
+    assert "50%" in out and "1,200" in out
+    assert ">yes<" in out and ">no<" in out
+    assert out.count(f'<td class="na">{d.NA_TEXT}</td>') == 4
+    assert 'class="dataframe helpers sortable"' in out
+    assert '<th scope="col">Engagement rate</th>' in out
+
+
+def test_table_labels_formats_max_rows_and_highlight() -> None:
+    df = pd.DataFrame({"code": list("abcde"), "rate": [0.1, 0.2, 0.3, 0.4, 0.5]})
+    out = d.table_html(
+        df,
+        labels={"code": "Code"},
+        formats={"rate": "{:.1%}"},
+        max_rows=3,
+        highlight=df["rate"] > 0.15,
+        highlight_label="above 15%",
+    )
+    assert out.count("<tr") == 4  # header + 3 rows
+    assert "10.0%" in out and "Showing the first 3 of 5 rows." in out
+    assert out.count('<tr class="highlight"') == 2
+    assert "Highlighted rows: above 15%." in out
+
+
+def test_empty_table_says_so() -> None:
+    out = d.table_html(pd.DataFrame({"a": []}), caption="Codes", empty="None found.")
+    assert "<table" not in out and "None found." in out and "Codes" in out
+
+
+def test_matrix_keeps_row_labels_and_column_codes() -> None:
+    m = pd.DataFrame(
+        [[1, 0], [0, 2]],
+        index=pd.Index(["L1", "L2"], name="line"),
+        columns=pd.Index(["1.1", "2.3"], name="challenge"),
+    )
+    out = d.table_html(m)
+    assert '<th scope="col">Line</th><th scope="col">1.1</th>' in out
+    assert ">L2<" in out
+
+
+def test_format_value_basics() -> None:
+    assert d.format_value(None) == d.NA_TEXT
+    assert d.format_value(pd.NA) == d.NA_TEXT
+    assert d.format_value(np.int64(12345)) == "12,345"
+    assert d.format_value(2.0) == "2"
+    assert d.format_value(2.345) == "2.35"
+    assert d.format_value({"b", "a"}) == "a, b"
+    assert d.format_value(0.25, name="coverage_rate") == "25%"
+
+
+def test_json_safe_turns_numpy_and_na_into_plain_values() -> None:
+    out = d.json_safe({"a": np.int64(3), "b": np.float64(0.5), "c": np.nan, "d": np.bool_(True)})
+    assert out == {"a": 3, "b": 0.5, "c": None, "d": True}
+    assert type(out["a"]) is int
+
+
+def test_figure_png_is_valid_and_pyplot_figure_is_closed() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.bar([1, 2], [3, 4])
+    out = d.figure_html(fig, "Bars")
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", out).group(1)
+    assert base64.b64decode(data).startswith(b"\x89PNG")
+    assert not plt.fignum_exists(fig.number)
+
+
+# --------------------------------------------------------------------------- display calls
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, dict[str, Any]]]:
+    import IPython.display
+
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: calls.append((obj, kw)))
+    return calls
+
+
+def test_show_functions_display_html_with_metadata(shown: list) -> None:
+    d.show_table(pd.DataFrame({"a": ["<script>x</script>"]}), "T")
+    d.say("{x}", x="<b>")
+    d.note("careful {x}", x="<i>")
+    d.explain("{braces} and <b>")
+    d.headline_cards({"n": 1})
+    d.show_facts({"a": 1})
+    kinds = [kw["metadata"]["helpers"]["kind"] for _, kw in shown]
+    assert kinds == ["table", "text", "note", "text", "cards", "facts"]
+    for obj, _ in shown:
+        _no_live(obj.data)
+    assert "{braces} and &lt;b&gt;" in shown[3][0].data
+
+
+def test_record_is_hidden_and_json_safe(shown: list) -> None:
+    d.record("engagement", {"activities": np.int64(21), "rate": np.float64(0.32)})
+    obj, kw = shown[0]
+    assert kw["raw"] is True and obj == {"text/plain": ""}
+    meta = kw["metadata"]["helpers"]
+    assert meta["hidden"] is True
+    assert meta["record"] == {"engagement": {"activities": 21, "rate": 0.32}}
