@@ -1,6 +1,6 @@
 """Median time to parse, validate and write one report (prints figures; asserts nothing).
 
-    .venv/bin/python bench/bench_ingest.py [--period 2022-T1] [--repeat 7]
+.venv/bin/python bench/bench_ingest.py [--period 2022-T1] [--repeat 7]
 """
 
 from __future__ import annotations

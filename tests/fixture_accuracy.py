@@ -58,7 +58,9 @@ def score(fixture: str) -> dict[str, float]:
         for f in per_act:
             values = per_act[f].get(got["activity_id"], []) if got is not None else []
             add(f, *_overlap(ea.get(f) or [], values))
-    add("activities", min(len(acts), len(exp["activities"])), max(len(acts), len(exp["activities"])))
+    add(
+        "activities", min(len(acts), len(exp["activities"])), max(len(acts), len(exp["activities"]))
+    )
 
     roster = t["members"].groupby("region")["member"].apply(list).to_dict()
     for region, names in exp["roster"].items():
@@ -70,7 +72,10 @@ def score(fixture: str) -> dict[str, float]:
     add("challenges", *_overlap([f"{k} {v}" for k, v in exp["challenges"].items()],
                                 [f"{k} {v}" for k, v in ch.items()]))  # fmt: skip
     add("engagement_table", *_overlap(exp["engagement_table"], t["engagement_table"]["name_raw"]))
-    add("bilateral_meetings", *_overlap(exp["bilateral_meetings"], t["bilateral_meetings"]["name_raw"]))
+    add(
+        "bilateral_meetings",
+        *_overlap(exp["bilateral_meetings"], t["bilateral_meetings"]["name_raw"]),
+    )
     alternatives = exp.get("ambiguities", {}).get("board_member_alternatives", {})
     board = [f"{r['name']}|{r['role']}|{r['member']}|{r['region']}" for r in exp["board"]]
     got_board = []
@@ -91,5 +96,8 @@ def score(fixture: str) -> dict[str, float]:
         exp["unknown_outcome_codes"] + exp["unknown_challenge_codes"],
         sorted(set(o.loc[~o["known"], "code"])) + sorted(set(c.loc[~c["known"], "code"]))))  # fmt: skip
     p = t["participation"]
-    add("non_members", *_overlap(exp["non_members"], sorted(set(p.loc[~p["is_member"], "name_raw"]))))
+    add(
+        "non_members",
+        *_overlap(exp["non_members"], sorted(set(p.loc[~p["is_member"], "name_raw"]))),
+    )
     return {k: (h / n if n else 1.0) for k, (h, n) in tallies.items()}

@@ -63,7 +63,10 @@ def test_codes(t1):
     assert c["known"].all()
     plan = t1["strategic_plan"]
     assert plan["level"].value_counts().to_dict() == {"deliverable": 18, "action": 7, "line": 3}
-    assert set(plan.query("level == 'deliverable'")["code"]) - set(o["code"]) == {"L2A2D1", "L2A2D7"}
+    assert set(plan.query("level == 'deliverable'")["code"]) - set(o["code"]) == {
+        "L2A2D1",
+        "L2A2D7",
+    }
     ch = t1["challenges"]
     assert ch["code"].tolist() == ["1.1", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3",
                                    "4.1", "4.2", "4.3"]  # fmt: skip
@@ -126,5 +129,7 @@ def test_every_row_traces_to_a_source_line(t1, text_2022t1):
     p = t1["participation"]
     for name, no in zip(p["name_raw"], p["source_line"], strict=True):
         assert name.split(" ")[0] in lines[no - 1], (name, no)
-    for code, no in zip(t1["activity_outcomes"]["code"], t1["activity_outcomes"]["source_line"], strict=True):
+    for code, no in zip(
+        t1["activity_outcomes"]["code"], t1["activity_outcomes"]["source_line"], strict=True
+    ):
         assert code in lines[no - 1]

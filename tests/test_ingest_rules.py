@@ -268,7 +268,9 @@ Outcomes: L1A2D4
     assert (a.title, a.start_date.date()) == ("UCLG WORLD COUNCIL", date(2022, 6, 15))
 
 
-@pytest.mark.parametrize("text", ["", "just some words\nwith no structure", "ACTIVITIES\n\nnothing"])
+@pytest.mark.parametrize(
+    "text", ["", "just some words\nwith no structure", "ACTIVITIES\n\nnothing"]
+)
 def test_text_without_activities_is_a_user_error(text):
     with pytest.raises(UserError, match="no activities found"):
         parse_report(text, "2022-T1")

@@ -35,7 +35,9 @@ def test_ingest_writes_every_table_and_is_byte_identical(tmp_root):
     ingest_period("2022-T1", tmp_root, progress=lambda s: None)
     assert digests(out) == first
     back = pd.read_parquet(out / "activities.parquet")
-    assert str(back["start_date"].dtype).startswith("datetime64") and back["in_period"].dtype == bool
+    assert (
+        str(back["start_date"].dtype).startswith("datetime64") and back["in_period"].dtype == bool
+    )
 
 
 def test_failed_run_keeps_the_last_good_output(tmp_root):
@@ -98,7 +100,9 @@ def test_environment_yml_mirrors_pyproject_pins():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pins = project["dependencies"] + project["optional-dependencies"]["dev"]
     env = (ROOT / "environment.yml").read_text()
-    listed = {m.group(1).lower(): m.group(2) for m in re.finditer(r"-\s+([A-Za-z0-9_.-]+)==([^\s]+)", env)}
+    listed = {
+        m.group(1).lower(): m.group(2) for m in re.finditer(r"-\s+([A-Za-z0-9_.-]+)==([^\s]+)", env)
+    }
     for pin in pins:
         name, version = pin.split("==")
         assert listed.get(name.lower()) == version, f"environment.yml should pin {pin}"

@@ -31,10 +31,13 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 def ingest_fingerprint(period: Period, root: Path | None = None) -> str:
-    """Hash of everything a period's tables are made from: raw report, reference data, code."""
+    """Hash of everything a period's tables are made from: raw report (its bytes and, as make
+    does, its modification time: touching it reruns the period), reference data, code."""
     base = root or project_root()
     digest = hashlib.sha256()
-    files = [find_report(period, base)]
+    raw = find_report(period, base)
+    digest.update(str(raw.stat().st_mtime_ns).encode())
+    files = [raw]
     files += sorted(p for p in (base / "data" / "reference").glob("*") if p.is_file())
     files += sorted(PACKAGE.glob("*.py"))
     for f in files:

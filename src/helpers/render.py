@@ -669,7 +669,14 @@ def render_period(
     runs = _read_notebooks(_notebooks_dir(base, notebooks_dir), notebooks)
     kernel = kernel or kernel_name()
     prov = provenance.collect(p, root=base, parameters={"period": p.id})
-    fingerprints = _notebook_fingerprints(prov, runs, kernel)
+    try:  # the ingest fingerprint (raw report, reference data, code) of these tables
+        manifest = json.loads(
+            (processed_dir(p, base) / "manifest.json").read_text(encoding="utf-8")
+        )
+        prov_key = {**prov, "ingest_inputs": manifest.get("inputs")}
+    except (OSError, ValueError):
+        prov_key = prov
+    fingerprints = _notebook_fingerprints(prov_key, runs, kernel)
     fingerprint = hashlib.sha256(json.dumps(fingerprints, sort_keys=True).encode()).hexdigest()
     out_root = reports_dir(base)
     final = out_root / p.id

@@ -1,0 +1,104 @@
+"""The whole chain for two periods: the real 2022-T1 report and the made-up 2022-T2 one,
+incremental reruns, and the trends page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.build import build_period
+
+ROOT = Path(__file__).resolve().parents[1]
+T2 = ROOT / "tests" / "fixtures" / "reports" / "2022-T2"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> tuple[Path, list[str]]:
+    """A project root with both periods built once; returns it and the progress lines."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
+    (root / "data" / "raw" / "2022-T2").mkdir(parents=True)
+    shutil.copy(next(T2.glob("*.md")), root / "data" / "raw" / "2022-T2")
+    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    lines: list[str] = []
+    old = os.environ.get("METROPOLIS_ROOT")
+    os.environ["METROPOLIS_ROOT"] = str(root)
+    try:
+        build_period("2022-T1", root=root, progress=lines.append)
+        build_period("2022-T2", root=root, progress=lines.append)
+        yield root, lines
+    finally:
+        if old is None:
+            os.environ.pop("METROPOLIS_ROOT", None)
+        else:
+            os.environ["METROPOLIS_ROOT"] = old
+
+
+def ran(lines: list[str]) -> list[str]:
+    return [ln.split("running ")[1] for ln in lines if "running " in ln]
+
+
+def test_second_period_runs_through_the_whole_chain(project):
+    root, lines = project
+    rep = root / "reports"
+    for period in ("2022-T1", "2022-T2"):
+        for page in ("02_engagement", "03_coverage", "04_quality"):
+            assert (rep / period / f"{page}.html").is_file()
+    index = (rep / "index.html").read_text(encoding="utf-8")
+    assert "2022-T1/02_engagement.html" in index and "2022-T2/02_engagement.html" in index
+    assert 'href="trends.html"' in index
+    trends = (rep / "trends.html").read_text(encoding="utf-8")
+    assert "2022-T1" in trends and "2022-T2" in trends
+    assert "Kocaeli" in trends  # newly engaged in 2022-T2 (a new member that took part)
+    assert ran(lines).count("02_engagement.ipynb") == 2
+
+
+def test_unchanged_rerun_executes_nothing(project):
+    root, _ = project
+    lines: list[str] = []
+    build_period("2022-T2", root=root, progress=lines.append)
+    assert ran(lines) == []
+    assert any("up to date" in ln for ln in lines)
+    assert not any("ingest 2022-T2: reading" in ln for ln in lines)
+
+
+def test_touching_the_raw_report_reexecutes_that_period_only(project):
+    root, _ = project
+    raw = next((root / "data" / "raw" / "2022-T1").glob("*.md"))
+    os.utime(raw)
+    lines: list[str] = []
+    build_period("2022-T1", root=root, progress=lines.append)
+    assert any("ingest 2022-T1: reading" in ln for ln in lines)
+    assert ran(lines) == ["02_engagement.ipynb", "03_coverage.ipynb", "04_quality.ipynb"]
+    assert any("rendering reports/trends.html" in ln for ln in lines)
+    lines = []
+    build_period("2022-T2", root=root, progress=lines.append)
+    assert ran(lines) == []
+
+
+def test_a_changed_notebook_reexecutes_only_that_notebook(project):
+    root, _ = project
+    nb = root / "notebooks" / "04_quality.ipynb"
+    nb.write_text(
+        nb.read_text(encoding="utf-8").replace(
+            "## Findings by kind", "## Findings by kind of problem", 1
+        ),
+        encoding="utf-8",
+    )
+    lines: list[str] = []
+    build_period("2022-T2", root=root, progress=lines.append)
+    assert ran(lines) == ["04_quality.ipynb"]
+    assert (root / "reports" / "2022-T2" / "02_engagement.html").is_file()
+
+
+def test_force_reexecutes_everything(project):
+    root, _ = project
+    lines: list[str] = []
+    build_period("2022-T2", root=root, progress=lines.append, force=True)
+    assert ran(lines) == ["02_engagement.ipynb", "03_coverage.ipynb", "04_quality.ipynb"]
+    assert any("rendering reports/trends.html" in ln for ln in lines)
+    assert any("ingest 2022-T2: reading" in ln for ln in lines)
