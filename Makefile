@@ -52,6 +52,8 @@ lint: setup ## ruff check and format check
 
 bench: setup ## print timing figures (bench/)
 	@$(PY) bench/bench_ingest.py
+	@$(PY) bench/bench_report.py
+	@$(PY) bench/bench_periods.py
 
 docs: setup ## regenerate docs/data_dictionary.md from the schemas
 	@$(PY) -m helpers docs

@@ -25,17 +25,9 @@ def project(tmp_path_factory) -> tuple[Path, list[str]]:
     shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     lines: list[str] = []
-    old = os.environ.get("METROPOLIS_ROOT")
-    os.environ["METROPOLIS_ROOT"] = str(root)
-    try:
-        build_period("2022-T1", root=root, progress=lines.append)
-        build_period("2022-T2", root=root, progress=lines.append)
-        yield root, lines
-    finally:
-        if old is None:
-            os.environ.pop("METROPOLIS_ROOT", None)
-        else:
-            os.environ["METROPOLIS_ROOT"] = old
+    build_period("2022-T1", root=root, progress=lines.append)
+    build_period("2022-T2", root=root, progress=lines.append)
+    return root, lines
 
 
 def ran(lines: list[str]) -> list[str]:
