@@ -73,3 +73,13 @@ def test_single_period_interpretation_says_so():
     t = {k: v[v["period"] == "2022-T1"] for k, v in two_periods().items()}
     assert "second period" in trends.interpret_engagement(trends.engagement_by_period(t))
     assert trends.newly_engaged_and_lapsed(t).empty
+
+
+def test_interpretations_of_counts_and_challenges():
+    t = two_periods()
+    assert trends.interpret_activity_counts(trends.activity_counts(t)) == (
+        "Activities listed per report — 2022-T1: 2 (1 dated outside the period); 2022-T2: 1."
+    )
+    assert trends.interpret_challenges(trends.challenges_over_time(t)) == (
+        "Challenge 2.3 was addressed most often (2 activities over all periods)."
+    )

@@ -9,6 +9,7 @@ sentence comes from the ``interpret_*`` function named in each docstring.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Literal
 
@@ -68,6 +69,14 @@ def _nothing(ax: Axes, text: str) -> None:
 def _short(text: object, n: int = 48) -> str:
     s = " ".join(str(text).split())
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _wrap(text: object, width: int = 38, lines: int = 2) -> str:
+    """A label on at most ``lines`` lines of about ``width`` characters (the rest cut with …)."""
+    parts = textwrap.wrap(" ".join(str(text).split()), width) or [""]
+    if len(parts) > lines:
+        parts = parts[: lines - 1] + [_short(" ".join(parts[lines - 1 :]), width)]
+    return "\n".join(parts)
 
 
 def _region_color(region: object) -> str:
@@ -189,6 +198,11 @@ def plot_board_participation(tables: Tables) -> Figure:
         return fig
     y = np.arange(len(df))[::-1]
     ax.barh(y, df["activities"], color=[_region_color(r) for r in df["region"]])
+    top = max(1, int(df["activities"].max()))
+    for yi, n in zip(y, df["activities"], strict=True):
+        ax.text(n + 0.02 * top, yi, str(int(n)), va="center", fontsize=8)
+    ax.set_xlim(0, top * 1.08)
+    ax.margins(y=0.01)
     labels = [
         f"{r.name} ({r.member if pd.notna(r.member) else 'member?'})" for r in df.itertuples()
     ]
@@ -218,7 +232,11 @@ def plot_alliances(tables: Tables) -> Figure:
         return fig
     y = np.arange(len(df))[::-1]
     ax.barh(y, df["activities"], color="#0072B2")
-    ax.set_yticks(y, [_short(a, 40) for a in df["alliance"]])
+    top = max(1, int(df["activities"].max()))
+    for yi, n in zip(y, df["activities"], strict=True):
+        ax.text(n + 0.02 * top, yi, str(int(n)), va="center", fontsize=9)
+    ax.set_xlim(0, top * 1.08)
+    ax.set_yticks(y, [_wrap(a, 34) for a in df["alliance"]])
     ax.set_xlabel("activities")
     ax.set_title("Alliances Metropolis worked with", loc="left")
     _integer_ticks(ax)
@@ -232,8 +250,8 @@ def plot_co_participation(tables: Tables, min_shared: int = 1, top: int = 20) ->
     :func:`helpers.engagement.interpret_co_participation`."""
     m = eng.co_participation(tables, min_shared=min_shared)
     m = m.iloc[:top, :top]
-    size = max(4.0, 2.5 + 0.38 * len(m))
-    fig, ax = _figure(size + 1, size)
+    size = min(8.2, max(4.0, 2.6 + 0.3 * len(m)))
+    fig, ax = _figure(size + 0.5, size)
     if m.empty:
         _nothing(ax, "No two members took part in the same activity.")
         return fig
@@ -248,6 +266,7 @@ def plot_co_participation(tables: Tables, min_shared: int = 1, top: int = 20) ->
         vmin=0,
         vmax=max(1, int(off.max()) if off.size else 1),
         annot=len(m) <= 25,
+        annot_kws={"fontsize": 8},
         fmt="d",
         linewidths=0.5,
         linecolor="white",
@@ -258,8 +277,8 @@ def plot_co_participation(tables: Tables, min_shared: int = 1, top: int = 20) ->
     )
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.tick_params(axis="x", labelrotation=90, labelsize=8)
-    ax.tick_params(axis="y", labelsize=8)
+    ax.tick_params(axis="x", labelrotation=90, labelsize=9)
+    ax.tick_params(axis="y", labelsize=9)
     ax.set_title("Members taking part in the same activities", loc="left")
     return fig
 
@@ -273,7 +292,7 @@ def plot_deliverable_coverage(tables: Tables) -> Figure:
     :func:`helpers.coverage.interpret_deliverables`."""
     df = cov.deliverables(tables)
     n_groups = df["action"].nunique() if len(df) else 0
-    fig, ax = _figure(9, _bar_height(len(df) + n_groups * 0.5, 0.32))
+    fig, ax = _figure(8.6, _bar_height(len(df) + n_groups * 0.5, 0.32))
     if df.empty:
         _nothing(ax, "The report lists no Strategic Action Plan deliverables.")
         return fig
@@ -325,7 +344,7 @@ def plot_coverage_rate(tables: Tables, level: Literal["line", "action"] = "actio
     ax.barh(y, df["rate"], color=[_line_color(li, lines) for li in line_of])
     for yi, row in zip(y, df.itertuples(), strict=True):
         ax.text(1.01, yi, f"{row.covered} of {row.deliverables}", va="center", fontsize=9)
-    ax.set_yticks(y, [f"{c}  {_short(t, 40)}" for c, t in zip(df[level], df["title"], strict=True)])
+    ax.set_yticks(y, [f"{c}  {_wrap(t, 36)}" for c, t in zip(df[level], df["title"], strict=True)])
     ax.set_xlim(0, 1.15)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_xlabel("share of deliverables served by at least one activity")

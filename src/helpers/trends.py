@@ -161,60 +161,93 @@ def _figure(width: float, height: float):
     return fig, fig.add_subplot()
 
 
+def _tidy(ax, axis: str = "y") -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(axis=axis, color="#EEEEEE", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _few_periods(ax, n: int, slots: int = 4) -> None:
+    """Keep one or two periods from filling the whole width (a lone bar or point)."""
+    if 0 < n < slots:
+        pad = (slots - n) / 2
+        ax.set_xlim(-0.5 - pad, n - 0.5 + pad)
+
+
 def plot_engagement_over_time(df: pd.DataFrame):
     """Engagement rate per period, one line per region and a thick line for all regions."""
     from helpers.plots import REGION_COLORS
 
-    fig, ax = _figure(8, 4)
-    for region, grp in df.groupby("region", sort=True):
-        grp = grp.sort_values("period")
+    fig, ax = _figure(8.5, 4)
+    order = sorted(df["region"].unique(), key=lambda r: (r != "All regions", r))
+    for region in order:
+        grp = df[df["region"] == region].sort_values("period")
         total = region == "All regions"
         ax.plot(grp["period"], grp["engagement_rate"] * 100, marker="o",
-                linewidth=3 if total else 1.5, color="black" if total else REGION_COLORS.get(region),
-                label=region)  # fmt: skip
+                markersize=8 if total else 6, linewidth=3 if total else 1.5,
+                color="black" if total else REGION_COLORS.get(region), label=region,
+                zorder=3 if total else 2)  # fmt: skip
+    _few_periods(ax, df["period"].nunique())
     ax.set_ylabel("members taking part (% of roster)")
     ax.set_ylim(0, 100)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
-    ax.grid(axis="y", alpha=0.3)
+    ax.set_title("Roster members who took part in at least one activity", loc="left")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    _tidy(ax)
     return fig
 
 
 def plot_activities_over_time(counts: pd.DataFrame):
     """Activities per period (in-period and dated outside it)."""
-    fig, ax = _figure(6, 3)
+    from matplotlib.ticker import MaxNLocator
+
+    fig, ax = _figure(7, 3.4)
     inside = counts["in_period"]
     outside = counts["activities"] - counts["in_period"]
-    ax.bar(counts["period"], inside, color="#0072B2", label="dated in the period")
-    ax.bar(counts["period"], outside, bottom=inside, color="#D9D9D9", label="dated outside it")
+    xs = list(range(len(counts)))
+    ax.bar(xs, inside, width=0.6, color="#0072B2", label="dated in the period")
+    ax.bar(xs, outside, width=0.6, bottom=inside, color="#D9D9D9", label="dated outside it")
+    for x, n in zip(xs, counts["activities"], strict=True):
+        ax.text(x, n, str(int(n)), ha="center", va="bottom", fontsize=9)
+    ax.set_xticks(xs, list(counts["period"]))
+    _few_periods(ax, len(counts))
+    ax.set_ylim(0, max(1, int(counts["activities"].max()) if len(counts) else 1) * 1.12)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("activities")
-    ax.legend(fontsize=8)
+    ax.set_title("Activities listed in each period's report", loc="left")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    _tidy(ax)
     return fig
 
 
 def _heatmap(matrix: pd.DataFrame, title: str, *, missing_note: str | None = None):
+    import textwrap
+
     import numpy as np
 
-    fig, ax = _figure(max(4, 1.2 * len(matrix.columns) + 2), max(3, 0.28 * len(matrix) + 1))
+    width = max(5.5, 1.1 * len(matrix.columns) + 2.5)
+    fig, ax = _figure(width, max(3, 0.3 * len(matrix) + 1.3))
     values = matrix.to_numpy(dtype=float)
     masked = np.ma.masked_invalid(values)
     cmap = __import__("matplotlib").colormaps["Blues"].copy()
     cmap.set_bad("#EEEEEE")
-    ax.imshow(
-        masked,
-        aspect="auto",
-        cmap=cmap,
-        vmin=0,
-        vmax=max(
-            1.0, float(np.nanmax(values)) if values.size and not np.isnan(values).all() else 1.0
-        ),
-    )
+    top = max(1.0, float(np.nanmax(values)) if values.size and not np.isnan(values).all() else 1.0)
+    ax.imshow(masked, aspect="auto", cmap=cmap, vmin=0, vmax=top)
     ax.set_xticks(range(len(matrix.columns)), list(matrix.columns))
-    ax.set_yticks(range(len(matrix.index)), list(matrix.index), fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(matrix.index)), list(matrix.index), fontsize=9)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
     for (i, j), v in np.ndenumerate(values):
         text = "–" if np.isnan(v) else str(int(v))
-        ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                color="#C0392B" if v == 0 else "black", fontweight="bold" if v == 0 else None)  # fmt: skip
-    ax.set_title(title + (f"\n{missing_note}" if missing_note else ""), fontsize=9)
+        color = "#C0392B" if v == 0 else "white" if v > 0.6 * top else "black"
+        ax.text(j, i, text, ha="center", va="center", fontsize=9,
+                color=color, fontweight="bold" if v == 0 else None)  # fmt: skip
+    chars = int(width * 10)
+    notes = missing_note.split("; ") if missing_note else []
+    lines = [title] + [line for part in notes for line in textwrap.wrap(part, chars)]
+    ax.set_title("\n".join(lines), fontsize=9, loc="left")
     return fig
 
 
@@ -227,3 +260,26 @@ def plot_coverage_matrix(matrix: pd.DataFrame):
 def plot_challenges_over_time(matrix: pd.DataFrame):
     """Challenge × period heatmap of activities."""
     return _heatmap(matrix, "Activities per metropolitan challenge and period")
+
+
+def interpret_activity_counts(counts: pd.DataFrame) -> str:
+    """One sentence on activities per period (from activity_counts)."""
+    if counts.empty:
+        return "No period has activities yet."
+    parts = [f"{r.period}: {r.activities} ({r.activities - r.in_period} dated outside the period)"
+             if r.activities != r.in_period else f"{r.period}: {r.activities}"
+             for r in counts.itertuples()]  # fmt: skip
+    return "Activities listed per report — " + "; ".join(parts) + "."
+
+
+def interpret_challenges(matrix: pd.DataFrame) -> str:
+    """One sentence on the most and least addressed challenges (from challenges_over_time)."""
+    if matrix.empty:
+        return "No challenge is listed or addressed yet."
+    totals = matrix.sum(axis=1)
+    top = totals.idxmax()
+    none = [c for c, v in totals.items() if v == 0]
+    text = f"Challenge {top} was addressed most often ({int(totals.max())} activities over all periods)"
+    if none:
+        text += f"; {', '.join(none)} by no activity in any period"
+    return text + "."
