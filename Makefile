@@ -19,7 +19,8 @@ setup: $(STAMP) ## build the .venv environment from pyproject.toml (runs once pe
 $(STAMP): pyproject.toml
 	@echo "==> setting up $(VENV) (first run takes about a minute)"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]" 2> $(VENV)/pip.log \
+		|| { cat $(VENV)/pip.log; echo "make setup: pip install failed (log: $(VENV)/pip.log)"; exit 1; }
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (Metropolis workbench)" >/dev/null
 	@rm -f $(VENV)/.installed-*
 	@touch $@
