@@ -43,7 +43,7 @@ profile: setup ## render reports/members/<member>.html (MEMBER=Seoul)
 lab: setup ## open JupyterLab in notebooks/ with the project kernel (Ctrl-C stops it)
 	@echo "==> JupyterLab: open the http://localhost:8888/lab?token=... URL printed below; Ctrl-C to stop"
 	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks --no-browser --ServerApp.port=8888 \
-		--MappingKernelManager.default_kernel_name=$(KERNEL)
+		--MappingKernelManager.default_kernel_name=$(KERNEL) --ServerApp.answer_yes=True $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 test: setup ## run the test suite (unit, integration, every notebook)
 	@$(PY) -m pytest -n 2 -p no:cacheprovider
