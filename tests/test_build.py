@@ -25,8 +25,7 @@ def project(tmp_path_factory) -> tuple[Path, list[str]]:
     shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     lines: list[str] = []
-    build_period("2022-T1", root=root, progress=lines.append)
-    build_period("2022-T2", root=root, progress=lines.append)
+    build_period("2022-T2", root=root, progress=lines.append)  # also brings 2022-T1 up to date
     return root, lines
 
 
@@ -83,7 +82,7 @@ def test_a_changed_notebook_reexecutes_only_that_notebook(project):
     )
     lines: list[str] = []
     build_period("2022-T2", root=root, progress=lines.append)
-    assert ran(lines) == ["04_quality.ipynb"]
+    assert ran(lines) == ["04_quality.ipynb", "04_quality.ipynb"]  # in each period, nothing else
     assert (root / "reports" / "2022-T2" / "02_engagement.html").is_file()
 
 

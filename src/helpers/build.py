@@ -86,14 +86,35 @@ def build_period(
     find_report(per, root)  # a missing report is reported before any work
     ingest_if_needed(per, force=force, root=root, progress=progress)
     before = _summary_stamp(per, root)
-    from helpers.render import render_period, render_trends
+    from helpers.render import render_period, render_trends, write_index
 
     render_period(per, skip_if_current=not force, root=root, progress=progress)
     rendered = _summary_stamp(per, root) != before
     if trends:
+        rendered |= _others_up_to_date(per, root, progress)
         # regenerated whenever a period's report is (and when any period's tables changed)
         render_trends(skip_if_current=not (force or rendered), root=root, progress=progress)
+        write_index(root, progress=progress)
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
+
+
+def _others_up_to_date(done: Period, root: Path | None, progress) -> bool:
+    """Bring every other period with a raw report up to date (skipped when current), so the
+    index and the trends page cover them all. A failure there is reported, not fatal."""
+    from helpers.render import render_period
+
+    changed = False
+    for other in available_periods(root):
+        if other == done:
+            continue
+        try:
+            ingest_if_needed(other, root=root, progress=progress)
+            before = _summary_stamp(other, root)
+            render_period(other, skip_if_current=True, root=root, progress=progress)
+            changed |= _summary_stamp(other, root) != before
+        except UserError as exc:
+            progress(f"    warning: {other} could not be brought up to date: {exc}")
+    return changed
 
 
 def build_all(

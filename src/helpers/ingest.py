@@ -444,3 +444,18 @@ def ingest_period(
         + f" → {out.relative_to(out.parents[2])}"
     )
     return tables
+
+
+def table_summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per table: its name, rows, and what one row is (the schema's grain)."""
+    return pd.DataFrame(
+        [
+            {"table": name, "rows": len(df), "one row per": _grain(name)}
+            for name, df in tables.items()
+        ]
+    )
+
+
+def _grain(table: str) -> str:
+    doc = (schemas.SCHEMAS[table].__doc__ or "").strip().splitlines()[0]
+    return doc.removeprefix("One row per ").rstrip(".")
