@@ -279,3 +279,66 @@ def test_text_without_activities_is_a_user_error(text):
 def test_malformed_period_is_a_user_error():
     with pytest.raises(UserError, match="not a period id"):
         parse_report(mini_report(PLAIN), "2022-Q1")
+
+
+def test_export_variants_weekday_dates_notes_and_challenge_titles():
+    t = parse("""Tuesday 15 February
+
+WEEKDAY WEBINAR
+
+Members: Seoul (online), Tehran
+
+Outcomes: L1A2D4
+
+Metropolitan challenges
+Climate resilience
+
+15/16 March
+
+SLASH DATES
+
+Outcomes: L1A2D4
+""")
+    a = t["activities"]
+    assert [d.date() for d in a["start_date"]] == [date(2022, 2, 15), date(2022, 3, 15)]
+    assert a["end_date"].iloc[1].date() == date(2022, 3, 16)
+    assert rows(t, "participation", "name_raw", "member") == [
+        ("Seoul (online)", "Seoul"), ("Tehran", "Tehran")]  # fmt: skip
+    assert rows(t, "activity_challenges", "code", "known") == [("2.3", True)]
+
+
+def test_title_case_headings_comma_roster_bulleted_media_and_follower_phrases():
+    roster = """Who we are
+
+AFRICA
+
+Abidjan, Cairo, Rabat
+
+EUROPE
+
+- Brussels
+"""
+    activities = (
+        PLAIN
+        + """
+METROPOLIS IN THE MEDIA
+
+March
+
+- **El Tiempo** – Metropolis Blog
+- Urban Brussels: comparative study
+
+Followers on social media
+
+24.6K followers on Twitter
+
+1,250 LinkedIn
+"""
+    )
+    t = parse(activities, roster=roster)
+    assert rows(t, "members", "member", "region") == [
+        ("Abidjan", "Africa"), ("Cairo", "Africa"), ("Rabat", "Africa"), ("Brussels", "Europe")]  # fmt: skip
+    assert rows(t, "media_mentions", "month", "outlet", "item") == [
+        ("March", "El Tiempo", "Metropolis Blog"), ("March", "Urban Brussels", "comparative study")]  # fmt: skip
+    assert rows(t, "social_followers", "platform", "followers") == [
+        ("Twitter", 24600), ("LinkedIn", 1250)]  # fmt: skip

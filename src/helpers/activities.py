@@ -76,11 +76,21 @@ class Activity:
                 out += [(m.group(0).upper(), ln.no) for m in OUTCOME_RE.finditer(ln.text)]
         return _dedupe(out)
 
-    def challenge_codes(self) -> list[tuple[str, int]]:
+    def challenge_codes(self, by_title: dict[str, str] | None = None) -> list[tuple[str, int]]:
+        """Codes under the challenges label; a line with no code is looked up by its title
+        in `by_title` (folded title → code, from the report's own challenge listing)."""
+        from helpers.names import fold
+
         out: list[tuple[str, int]] = []
         for lv in self.values("challenges"):
             for ln in lv.lines:
-                out += [(f"{int(a)}.{int(b)}", ln.no) for a, b in CHALLENGE_RE.findall(ln.item)]
+                found = [(f"{int(a)}.{int(b)}", ln.no) for a, b in CHALLENGE_RE.findall(ln.item)]
+                if not found and by_title:
+                    for part in ln.item.split(","):
+                        code = by_title.get(fold(part))
+                        if code:
+                            found.append((code, ln.no))
+                out += found
         return _dedupe(out)
 
 

@@ -16,7 +16,7 @@ MONTHS = {
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s*(?:19|20)\d\d)"
-_TO = r"\s*(?:[-–—‐‑]+|to|until|and)\s*"
+_TO = r"\s*(?:[-–—‐‑/]+|to|until|and|&)\s*"
 
 _D, _M, _Y = rf"(?P<{{0}}>{_DAY})", rf"(?P<{{0}}>{_MONTH})", rf"(?P<{{0}}>{_YEAR})?"
 _FORMS = [
@@ -33,7 +33,8 @@ _FORMS = [
     # October 4
     rf"{_M.format('m1')}\s+{_D.format('d1')}{_Y.format('y1')}",
 ]  # fmt: skip
-_PATTERNS = [re.compile(rf"(?:from\s+)?{f}", re.IGNORECASE) for f in _FORMS]
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+_PATTERNS = [re.compile(rf"(?:from\s+)?{_WEEKDAY}{f}", re.IGNORECASE) for f in _FORMS]
 
 
 @dataclass(frozen=True)

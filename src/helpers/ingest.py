@@ -209,6 +209,8 @@ def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[st
             q.add("info", "section_empty", "MAIN RESULTS has no figures in the export "
                   "(charts lost): nothing to read", seg.line)  # fmt: skip
 
+    chal_titles = {fold(r["title"]): r["code"] for r in chal_rows}
+
     # activities
     act_blocks = [b for s in layout.top("ACTIVITIES") for b in s.blocks]
     section = parse_activities(act_blocks, per.year)
@@ -274,7 +276,7 @@ def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[st
                 q.add("warning", "unknown_outcome_code", f"outcome {code} is not in the plan "
                       "listing of this report", no, aid)  # fmt: skip
             out_rows.append({"activity_id": aid, "code": code, "known": known, "source_line": no})
-        for code, no in act.challenge_codes():
+        for code, no in act.challenge_codes(chal_titles):
             known = code in chal_codes
             if not known:
                 q.add("warning", "unknown_challenge_code", f"challenge {code} is not in the "

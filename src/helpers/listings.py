@@ -21,6 +21,7 @@ MODES = {"on site": "On-site", "onsite": "On-site", "in person": "On-site", "onl
          "virtual": "Online", "hybrid": "Hybrid"}  # fmt: skip
 FOLLOWERS_RE = re.compile(r"^followers\b", re.IGNORECASE)
 NOTABLE_RE = re.compile(r"notable mentions|most notable", re.IGNORECASE)
+_FILLER = {"followers", "follower", "on", "in", "subscribers", "fans"}
 NUMBER_RE = re.compile(r"(?P<num>\d[\d.,]*)\s*(?P<suffix>[KkMm])?(?![\w])")
 
 
@@ -78,8 +79,11 @@ def read_roster(lines: list[Line]) -> list[tuple[str, int]]:
     """Member names listed under a region heading (bullets, table cells or plain lines)."""
     head = before_marker(before_marker(lines, FOCAL_RE), BOARD_RE)
     listed = [ln for ln in head if ln.is_bullet or "|" in ln.text]
-    if not listed:
-        listed = [ln for ln in head if len(ln.text.split()) <= 6 and not ln.text.endswith(".")]
+    if not listed:  # plain lines: one name each, or names separated by commas
+        listed = [
+            ln for ln in head
+            if ("," in ln.text or len(ln.text.split()) <= 6) and not ln.text.endswith(".")
+        ]  # fmt: skip
     return split_items(listed)
 
 
@@ -177,17 +181,31 @@ def read_media(media_blocks: list[list[Line]]) -> tuple[list[Mention], list[list
             continue
         first = block[0]
         bold = re.findall(r"\*\*(.+?)\*\*", first.raw)
-        if len(block) > 1:
-            outlet, item = first.text, " ".join(ln.text for ln in block[1:])
-        elif bold and first.text != clean_bold(bold):
-            outlet = clean_bold(bold)
-            item = first.text[len(outlet) :].strip(" -–:")
+        if len(block) > 1 and not all(ln.is_bullet for ln in block):
+            outlet, item = first.item, " ".join(ln.item for ln in block[1:])
+        elif len(block) > 1:  # one mention per bullet
+            for ln in block:
+                outlet, item = _split_mention(ln)
+                mentions.append(Mention(month[0], month[1], outlet, item, ln.no))
+            continue
+        elif bold and first.item != clean_bold(bold):
+            outlet = clean_bold(bold).strip().rstrip("-–—:").strip()
+            item = first.item[first.item.find(outlet) + len(outlet) :].strip(" -–—:")
         else:
-            parts = re.split(r"\s+[–—-]\s+|:\s+", first.text, maxsplit=1)
-            outlet, item = parts[0], parts[1] if len(parts) > 1 else ""
+            outlet, item = _split_mention(first)
         outlet = outlet.strip().rstrip("-–—:").strip()
         mentions.append(Mention(month[0], month[1], outlet, item.strip(), first.no))
     return mentions, []
+
+
+def _split_mention(ln: Line) -> tuple[str, str]:
+    """`**Outlet** – item`, `Outlet: item` or `Outlet - item` on one line."""
+    bold = re.findall(r"\*\*(.+?)\*\*", ln.raw)
+    if bold:
+        outlet = clean_bold(bold).rstrip("-–—:").strip()
+        return outlet, ln.item[ln.item.find(outlet) + len(outlet) :].strip(" -–—:")
+    parts = re.split(r"\s+[–—-]\s+|:\s+", ln.item, maxsplit=1)
+    return parts[0].strip(), (parts[1] if len(parts) > 1 else "").strip()
 
 
 def clean_bold(bold: list[str]) -> str:
@@ -228,7 +246,8 @@ def read_followers(follower_blocks: list[list[Line]]) -> list[tuple[str, int, st
             if FOLLOWERS_RE.match(text):
                 continue
             m = NUMBER_RE.search(text)
-            words = re.sub(r"[\d.,:]+\s*[KkMm]?\b", " ", text).strip(" :-–")
+            words = re.sub(r"[\d.,:]+\s*[KkMm]?\b", " ", ln.item).strip(" :-–")
+            words = " ".join(w for w in words.split() if w.lower() not in _FILLER)
             if m and words and len(words.split()) <= 3:
                 out.append((words, parse_count(m.group(0)) or 0, m.group(0).strip(), ln.no))
                 number = platform = None

@@ -21,6 +21,7 @@ from helpers.errors import UserError
 from helpers.periods import project_root
 
 _SPACE_RE = re.compile(r"\s+")
+_NOTE_RE = re.compile(r"^(.+?)\s*\([^()]*\)$")
 _PUNCT_RE = re.compile(r"[^\w()' ]+")
 
 
@@ -156,7 +157,15 @@ class NameResolver:
             if k in self._alias:
                 return self._match(raw, self._alias[k], "folded")
         fuzzy = self._fuzzy(key)
-        return self._match(raw, fuzzy, "fuzzy" if fuzzy else "none")
+        if fuzzy:
+            return self._match(raw, fuzzy, "fuzzy")
+        note = _NOTE_RE.match(raw)  # "Seoul (online)": the member without the note
+        if note:
+            inner = self.resolve(note.group(1))
+            if inner.member:
+                how = "folded" if inner.how in ("exact", "alias", "folded") else inner.how
+                return self._match(raw, inner.member, how)
+        return self._match(raw, None, "none")
 
     def _fuzzy(self, key: str) -> str | None:
         """Close spelling: unique best, same first letter, one edit from 6 letters, two from 10."""

@@ -80,7 +80,8 @@ def _heading(
     for k in sizes:
         text = joined(block[:k])
         marked = block[0].raw.lstrip().startswith("#")
-        if need_upper and not (is_upper(text) or marked):
+        alone = k == len(block) <= 2  # a short block of its own, e.g. "Who we are"
+        if need_upper and not (is_upper(text) or marked or alone):
             continue
         key = heading_key(text)
         if key in candidates and (k == len(block) or key not in WHOLE_BLOCK_ONLY):
