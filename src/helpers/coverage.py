@@ -10,10 +10,14 @@ one plain-English sentence for a figure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Literal
 
 import pandas as pd
+
+from helpers.schemas import require as _table
+from helpers.wording import join_names as _join
+from helpers.wording import plural as _plural
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -39,20 +43,6 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _table(tables: Tables, name: str, columns: Iterable[str]) -> pd.DataFrame:
-    """The named table, checked to hold the given columns (a clear KeyError otherwise)."""
-    try:
-        df = tables[name]
-    except KeyError:
-        raise KeyError(
-            f"table '{name}' is missing (expected the tables of helpers.ingest.parse_report)"
-        ) from None
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise KeyError(f"table '{name}' lacks column(s): {', '.join(missing)}")
-    return df
 
 
 def _code_key(code: str) -> tuple:
@@ -84,21 +74,6 @@ def _count_by_code(links: pd.DataFrame) -> pd.Series:
     """Distinct activities per code of an (activity_id, code) link table."""
     links = links.loc[links["code"].notna(), ["activity_id", "code"]].drop_duplicates()
     return links.groupby("code")["activity_id"].nunique()
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
-def _join(names: list[str], limit: int = 5, conj: str = "and") -> str:
-    """'A', 'A and B', 'A, B and C', 'A, B, C, D, E and 3 others'."""
-    names = [str(n) for n in names]
-    if len(names) > limit:
-        rest = len(names) - limit
-        names = names[:limit] + [_plural(rest, "other")]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + f" {conj} " + names[-1]
 
 
 # --------------------------------------------------------------------------- tables

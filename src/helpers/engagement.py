@@ -10,11 +10,16 @@ The ``interpret_*`` functions turn a result into one plain-English sentence for 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from helpers.schemas import require as _table
+from helpers.wording import join_names as _join
+from helpers.wording import pct as _pct
+from helpers.wording import plural as _plural
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -48,20 +53,6 @@ __all__ = [
 # --------------------------------------------------------------------------- helpers
 
 
-def _table(tables: Tables, name: str, columns: Iterable[str]) -> pd.DataFrame:
-    """The named table, checked to hold the given columns (a clear KeyError otherwise)."""
-    try:
-        df = tables[name]
-    except KeyError:
-        raise KeyError(
-            f"table '{name}' is missing (expected the tables of helpers.ingest.parse_report)"
-        ) from None
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise KeyError(f"table '{name}' lacks column(s): {', '.join(missing)}")
-    return df
-
-
 def _roster(tables: Tables) -> pd.DataFrame:
     """One row per roster member: member, region (first spelling wins on duplicates)."""
     m = _table(tables, "members", ["member", "region"])
@@ -88,25 +79,6 @@ def _activity_counts(tables: Tables) -> pd.Series:
     roster = _roster(tables)
     counts = _member_activity(tables).groupby("member")["activity_id"].nunique()
     return counts.reindex(roster["member"], fill_value=0).astype(int)
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
-def _join(names: list[str], limit: int = 5) -> str:
-    """'A', 'A and B', 'A, B and C', 'A, B, C, D, E and 3 others'."""
-    names = [str(n) for n in names]
-    if len(names) > limit:
-        rest = len(names) - limit
-        names = names[:limit] + [_plural(rest, "other")]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
 
 
 # --------------------------------------------------------------------------- tables

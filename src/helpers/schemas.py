@@ -273,3 +273,17 @@ def describe_columns(table: str) -> pd.DataFrame:
             for name, col in schema.columns.items()
         ]
     )
+
+
+def require(tables, name: str, cols) -> pd.DataFrame:
+    """Table `name` of a mapping of tables, checked to hold `cols` (a clear KeyError otherwise)."""
+    try:
+        df = tables[name]
+    except KeyError:
+        raise KeyError(
+            f"table '{name}' is missing (expected the tables of helpers.ingest.parse_report)"
+        ) from None
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise KeyError(f"table '{name}' lacks column(s): {', '.join(missing)}")
+    return df
