@@ -342,3 +342,25 @@ Followers on social media
         ("March", "El Tiempo", "Metropolis Blog"), ("March", "Urban Brussels", "comparative study")]  # fmt: skip
     assert rows(t, "social_followers", "platform", "followers") == [
         ("Twitter", 24600), ("LinkedIn", 1250)]  # fmt: skip
+
+
+def test_page_numbers_inside_lists_and_descriptions_are_dropped():
+    t = parse("""3 February
+
+PAGE BREAKS
+
+The text goes on
+
+11
+
+after a page break.
+
+Members
+Seoul, Tehran,
+
+10
+
+Cairo
+""")
+    assert rows(t, "participation", "member") == [("Seoul",), ("Tehran",), ("Cairo",)]
+    assert t["activities"]["description"].iloc[0] == "The text goes on\n\nafter a page break."

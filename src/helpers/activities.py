@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from helpers.dates import DateSpan, match_date, parse_span
-from helpers.text import Line, heading_key, is_upper, joined
+from helpers.text import Line, heading_key, is_page_number, is_upper, joined
 
 LABELS = {
     "members": [
@@ -255,6 +255,8 @@ def read_body(act: Activity) -> None:
                 current = None
         para: list[str] = []
         for ln in block:
+            if is_page_number(ln.text):
+                continue
             hit = label_of(ln)
             if hit:
                 kind, rest = hit

@@ -95,6 +95,11 @@ def is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def is_page_number(text: str) -> bool:
+    """A line holding only a short number: a page number left by the PDF export."""
+    return text.strip().isdigit() and len(text.strip()) <= 3
+
+
 def split_outside_parens(text: str, seps: str = ",;") -> list[str]:
     parts, depth, cur = [], 0, []
     for ch in text:
@@ -126,6 +131,6 @@ def split_items(lines: list[Line]) -> list[tuple[str, int]]:
         for piece in pieces:
             item = _WS.sub(" ", piece).strip().strip(" ,;.·•*").strip()
             item = _BULLET.sub("", item).strip()
-            if item and item not in {"-", "–", "—"} and any(c.isalnum() for c in item):
-                out.append((item, line.no))
+            if item and item not in {"-", "–", "—"} and any(c.isalpha() for c in item):
+                out.append((item, line.no))  # a bare number is a page number, not a name
     return out
