@@ -154,15 +154,9 @@ def _action_header(block: list[Line]) -> tuple[int, str] | None:
     m = ACTION_LINE_RE.match(text)
     if m and len(text.split()) <= 14:
         return int(m["n"]), text[m.end() :].strip(" :–-")
-    m = LINE_TITLE_RE.match(text)
-    if (
-        m
-        and len(block) <= 3
-        and len(text.split()) <= 14
-        and not OUTCOME_RE.fullmatch(text.split()[0][:6] + "X")
-    ):
-        if not re.match(r"^L\d+A\d", text):
-            return int(m["n"]), text
+    m = LINE_TITLE_RE.match(text)  # "L2 Capacities for …" (never a code such as L2A1D3)
+    if m and len(block) <= 3 and len(text.split()) <= 14:
+        return int(m["n"]), text
     return None
 
 

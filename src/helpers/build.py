@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from helpers.errors import UserError
+from helpers.files import update_with_files
 from helpers.periods import (
     Period,
     available_periods,
@@ -40,8 +41,7 @@ def ingest_fingerprint(period: Period, root: Path | None = None) -> str:
     files = [raw]
     files += sorted(p for p in (base / "data" / "reference").glob("*") if p.is_file())
     files += sorted(PACKAGE.glob("*.py"))
-    for f in files:
-        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    update_with_files(digest, files)
     return digest.hexdigest()
 
 

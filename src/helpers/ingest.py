@@ -292,7 +292,7 @@ def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[st
     for blk in section.stray_blocks:
         if len(" ".join(ln.text for ln in blk).split()) > 3:
             q.add("info", "text_outside_activity", "text in ACTIVITIES before any activity: "
-                  f"'{blk[0].text[:60]}'", blk[0].line if hasattr(blk[0], 'line') else blk[0].no)  # fmt: skip
+                  f"'{blk[0].text[:60]}'", blk[0].no)  # fmt: skip
 
     _canonical_alliances(al_rows)
 

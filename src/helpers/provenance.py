@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.errors import UserError
+from helpers.files import file_sha256
 from helpers.periods import Period, find_report, parse_period, processed_dir, project_root
 
 KEY_PACKAGES = (
@@ -35,19 +36,18 @@ KEY_PACKAGES = (
 )
 UNKNOWN = "unknown"
 
-__all__ = ["KEY_PACKAGES", "collect", "facts", "file_sha256", "generated_at", "git_commit"]
+__all__ = [
+    "KEY_PACKAGES",
+    "collect",
+    "facts",
+    "file_sha256",
+    "generated_at",
+    "git_commit",
+    "tables_sha256",
+]
 
 
-def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _tables_sha256(folder: Path) -> str | None:
+def tables_sha256(folder: Path) -> str | None:
     """One SHA-256 over every processed parquet table (names and bytes), or None if absent."""
     files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
     if not files:
@@ -128,7 +128,7 @@ def collect(
     return {
         "period": p.id,
         "input": source,
-        "processed": {"folder": _relative(folder, base), "tables_sha256": _tables_sha256(folder)},
+        "processed": {"folder": _relative(folder, base), "tables_sha256": tables_sha256(folder)},
         "parameters": dict(parameters) if parameters is not None else {"period": p.id},
         "python": platform.python_version(),
         "packages": package_versions(),

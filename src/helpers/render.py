@@ -35,6 +35,7 @@ from typing import Any
 
 from helpers import provenance
 from helpers.errors import UserError
+from helpers.files import swap_into_place, update_with_files, write_text_atomic
 from helpers.periods import (
     PERIOD_RE,
     Period,
@@ -566,35 +567,12 @@ def _clean_stale(folder: Path, period: Period) -> None:
                 shutil.rmtree(d, ignore_errors=True)
 
 
-def _swap_into_place(tmp: Path, final: Path) -> None:
-    """Rename ``tmp`` to ``final``; a previous ``final`` is kept until the rename succeeded."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}-{os.getpid()}-{time.time_ns()}.old")
-        os.replace(final, old)
-    try:
-        os.replace(tmp, final)
-    except BaseException:
-        if old is not None:
-            os.replace(old, final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def _shown_path(path: Path, base: Path) -> str:
     """``path`` relative to the project root, or ``notebooks/<name>`` when outside it."""
     try:
         return path.resolve().relative_to(base).as_posix()
     except ValueError:
         return f"notebooks/{path.name}"
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so readers never see half a file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) -> str:
@@ -606,8 +584,7 @@ def _fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) 
     pkg = Path(__file__).resolve().parent
     files = [nb.path for nb in notebooks]
     files += sorted(pkg.glob("*.py")) + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
-    for f in files:
-        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    update_with_files(digest, files)
     return digest.hexdigest()
 
 
@@ -740,7 +717,7 @@ def render_period(
                 "facts": facts,
                 "generated_at": when,
             }
-            _write_text(tmp / f"{nb.name}.html", _export(executed, context, nb, label))
+            write_text_atomic(tmp / f"{nb.name}.html", _export(executed, context, nb, label))
             recorded = _records(executed)
             figures.update(recorded)
             by_notebook[nb.name] = recorded
@@ -766,9 +743,11 @@ def render_period(
             "figures_by_notebook": by_notebook,
             "generated_at": when,
         }
-        _write_text(tmp / SUMMARY_FILE, json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+        write_text_atomic(
+            tmp / SUMMARY_FILE, json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+        )
         with _lock(out_root):
-            _swap_into_place(tmp, final)
+            swap_into_place(tmp, final)
         tmp = None
     finally:
         kernels.close()
@@ -865,7 +844,7 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
             trends=(out_root / "trends.html").is_file(),
         )
         path = out_root / "index.html"
-        _write_text(path, page)
+        write_text_atomic(path, page)
     progress(
         f"    wrote reports/index.html ({len(entries)} period{'s' if len(entries) != 1 else ''})"
     )
@@ -897,7 +876,7 @@ def render_trends(
     out_root.mkdir(parents=True, exist_ok=True)
     runs = _read_notebooks(_notebooks_dir(base, notebooks_dir), [TRENDS_NOTEBOOK])
     kernel = kernel or kernel_name()
-    tables = {p.id: provenance._tables_sha256(processed_dir(p, base)) for p in periods}
+    tables = {p.id: provenance.tables_sha256(processed_dir(p, base)) for p in periods}
     prov = {"periods": [p.id for p in periods], "tables_sha256": tables}
     fingerprint = _fingerprint(prov, runs, kernel)
     html_path, stamp = out_root / "trends.html", out_root / TRENDS_STAMP
@@ -940,8 +919,8 @@ def render_trends(
         with _lock(out_root):
             nbformat.write(executed, out_root / ".trends.ipynb.tmp")
             os.replace(out_root / ".trends.ipynb.tmp", out_root / "trends.ipynb")
-            _write_text(html_path, page)
-            _write_text(
+            write_text_atomic(html_path, page)
+            write_text_atomic(
                 stamp, json.dumps({"fingerprint": fingerprint, "periods": prov["periods"]}) + "\n"
             )
     finally:

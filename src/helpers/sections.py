@@ -118,8 +118,3 @@ def find_sections(lines: list[Line]) -> Layout:
             continue
         segments[-1].blocks.append(block)
     return Layout(segments, dropped)
-
-
-def drop_page_headers(lines: list[Line], layout: Layout) -> set[int]:
-    """Line numbers of repeated page headers, for callers that read raw lines."""
-    return set(layout.page_headers)

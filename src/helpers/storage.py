@@ -4,20 +4,15 @@ good output untouched. Same input → byte-identical parquet and CSV."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from helpers.files import file_sha256, swap_into_place
 from helpers.periods import Period, processed_dir
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _write_excel(tables: dict[str, pd.DataFrame], path: Path) -> None:
@@ -33,18 +28,6 @@ def _write_excel(tables: dict[str, pd.DataFrame], path: Path) -> None:
                 width = min(60, max([len(col)] + [len(str(v)) for v in out[col].head(200)]) + 2)
                 sheet.column_dimensions[sheet.cell(1, i).column_letter].width = width
             sheet.freeze_panes = "A2"
-
-
-def swap_into_place(tmp: Path, final: Path) -> None:
-    """Replace `final` by `tmp` with renames only (the old copy is removed last)."""
-    old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        os.replace(final, old)
-    os.replace(tmp, final)
-    if old.exists():
-        shutil.rmtree(old)
 
 
 def write_tables(
@@ -66,7 +49,7 @@ def write_tables(
         manifest = {
             "period": period.id,
             "source": source.name,
-            "source_sha256": sha256(source),
+            "source_sha256": file_sha256(source),
             "rows": {name: len(df) for name, df in tables.items()},
         }
         if inputs:

@@ -1,0 +1,49 @@
+"""File-level helpers shared by the writers: content hashes and atomic replacement, so a
+failed run never leaves half a folder or half a file where the last good one was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from pathlib import Path
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def update_with_files(digest: hashlib._Hash, files: list[Path]) -> None:
+    """Feed each file's name and bytes into `digest` (for fingerprints of inputs and code)."""
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+
+
+def swap_into_place(tmp: Path, final: Path) -> None:
+    """Rename folder `tmp` to `final`; a previous `final` is kept until the rename succeeded
+    (and put back if it fails)."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}-{os.getpid()}-{time.time_ns()}.old")
+        os.replace(final, old)
+    try:
+        os.replace(tmp, final)
+    except BaseException:
+        if old is not None:
+            os.replace(old, final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so readers never see half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
