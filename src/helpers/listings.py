@@ -39,13 +39,9 @@ def read_plan(lines: list[Line]) -> list[PlanItem]:
         last: PlanItem | None = None
         for ln in block:
             m = PLAN_RE.match(ln.item)
-            if m and m["title"]:
+            if m:  # a bare code takes its title from the next line
                 last = PlanItem(m["code"].upper(), m["title"].strip(), ln.no)
                 out.append(last)
-            elif m:
-                last = None  # a bare code: title on the next line
-                out.append(PlanItem(m["code"].upper(), "", ln.no))
-                last = out[-1]
             elif last is not None and not is_upper(ln.text):
                 last.title = f"{last.title} {ln.text}".strip()
     return [p for p in out if p.title]
