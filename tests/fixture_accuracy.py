@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.ingest import parse_report
-from helpers.text import normalise_text
+from helpers.parse.text import normalise_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
 

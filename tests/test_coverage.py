@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from helpers import coverage as cov
-from helpers.schemas import SCHEMAS, columns
+from helpers.tables.schemas import SCHEMAS, columns
 
 RAW = Path(__file__).resolve().parents[1] / "data/raw/2022-T1/metropolis_progress_report_2022-T1.md"
 

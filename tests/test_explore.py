@@ -26,7 +26,7 @@ from helpers.explore import (
     profile_html,
     write_profile,
 )
-from helpers.schemas import SCHEMAS, TABLES, empty_frame
+from helpers.tables.schemas import SCHEMAS, TABLES, empty_frame
 
 REPO = Path(__file__).resolve().parents[1]
 REAL = "2022-T1"

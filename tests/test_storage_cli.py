@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import schemas
 from helpers.errors import UserError
 from helpers.ingest import ingest_period
+from helpers.tables import schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -86,7 +86,7 @@ def test_bad_periods(tmp_root, period, message):
 
 
 def test_data_dictionary_is_up_to_date():
-    from helpers.datadict import render
+    from helpers.tables.datadict import render
 
     assert (ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8") == render(), (
         "run `make docs`"

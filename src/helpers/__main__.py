@@ -58,7 +58,7 @@ def _profile(args: argparse.Namespace) -> None:
 
 
 def _docs(args: argparse.Namespace) -> None:
-    from helpers.datadict import write
+    from helpers.tables.datadict import write
 
     print(f"==> {write()}")
 

@@ -40,7 +40,7 @@ def ingest_fingerprint(period: Period, root: Path | None = None) -> str:
     digest.update(str(raw.stat().st_mtime_ns).encode())
     files = [raw]
     files += sorted(p for p in (base / "data" / "reference").glob("*") if p.is_file())
-    files += sorted(PACKAGE.glob("*.py"))
+    files += sorted(PACKAGE.rglob("*.py"))
     update_with_files(digest, files)
     return digest.hexdigest()
 

@@ -1,7 +1,7 @@
 """Outcome coverage: which Strategic Action Plan deliverables and metropolitan challenges the
 period's activities served, which none did, and codes the report's listings do not hold.
 
-Every function takes ``tables`` (table name → frame, columns as in ``helpers.schemas``) and
+Every function takes ``tables`` (table name → frame, columns as in ``helpers.tables.schemas``) and
 returns a new object; nothing is read from or written to disk. All activities of the report
 count, including any dated outside the period. The ``interpret_*`` functions turn a result into
 one plain-English sentence for a figure.
@@ -15,7 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
-from helpers.schemas import require as _table
+from helpers.tables.schemas import require as _table
 from helpers.wording import join_names as _join
 from helpers.wording import plural as _plural
 

@@ -1,6 +1,6 @@
 """Membership engagement: who took part, how often, by region, against the whole roster.
 
-Every function takes ``tables`` (table name → frame, columns as in ``helpers.schemas``) and
+Every function takes ``tables`` (table name → frame, columns as in ``helpers.tables.schemas``) and
 returns a new object; nothing is read from or written to disk. A roster member "took part"
 when at least one ``participation`` row resolves to it (all activities of the report count,
 including any dated outside the period; ``activities.in_period`` says which those are).
@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers.schemas import require as _table
+from helpers.tables.schemas import require as _table
 from helpers.wording import join_names as _join
 from helpers.wording import pct as _pct
 from helpers.wording import plural as _plural

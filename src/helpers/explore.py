@@ -23,7 +23,6 @@ import pandas as pd
 import pandera.errors
 
 from helpers.errors import UserError
-from helpers.names import NameResolver, fold, load_affixes, load_aliases
 from helpers.periods import (
     Period,
     available_periods,
@@ -32,8 +31,9 @@ from helpers.periods import (
     raw_dir,
     reports_dir,
 )
-from helpers.schemas import REGIONS, SCHEMAS, TABLES
-from helpers.schemas import describe_columns as _schema_columns
+from helpers.tables.names import NameResolver, fold, load_affixes, load_aliases
+from helpers.tables.schemas import REGIONS, SCHEMAS, TABLES
+from helpers.tables.schemas import describe_columns as _schema_columns
 
 __all__ = [
     "Tables",
@@ -110,7 +110,7 @@ class Tables:
     """Every table of one period, or of several periods stacked with a `period` column.
 
     Attribute or key access (`t.activities`, `t["participation"]`); `t.describe_columns()`
-    says what each column means. The table names are those of `helpers.schemas.TABLES`.
+    says what each column means. The table names are those of `helpers.tables.schemas.TABLES`.
     """
 
     activities: pd.DataFrame

@@ -2,7 +2,7 @@
 
 `parse_report(text, period)` is pure: text in, validated frames out, with every finding
 about the input in the `quality` table. `ingest_period(period)` reads the period's raw
-report and writes the tables (see helpers.storage).
+report and writes the tables (see helpers.tables.storage).
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from helpers import schemas
-from helpers.activities import Activity, infer_action_lines, parse_activities
 from helpers.errors import UserError
-from helpers.listings import (
+from helpers.parse.activities import Activity, infer_action_lines, parse_activities
+from helpers.parse.listings import (
     read_bilateral,
     read_board,
     read_challenges,
@@ -26,10 +25,11 @@ from helpers.listings import (
     read_plan,
     read_roster,
 )
-from helpers.names import Match, NameResolver, fold, load_affixes, load_aliases, tidy
+from helpers.parse.sections import REGIONS, Layout, find_sections
+from helpers.parse.text import read_lines, split_items
 from helpers.periods import Period, find_report, parse_period
-from helpers.sections import REGIONS, Layout, find_sections
-from helpers.text import read_lines, split_items
+from helpers.tables import schemas
+from helpers.tables.names import Match, NameResolver, fold, load_affixes, load_aliases, tidy
 
 
 @dataclass
@@ -425,7 +425,7 @@ def ingest_period(
     period: str, root: Path | None = None, progress=print, inputs: str | None = None
 ) -> dict[str, pd.DataFrame]:
     """Read data/raw/<period>/*.md, parse it and write data/processed/<period>/ atomically."""
-    from helpers.storage import write_tables
+    from helpers.tables.storage import write_tables
 
     per = parse_period(period)
     path = find_report(per, root)

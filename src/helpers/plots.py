@@ -1,6 +1,6 @@
 """One function per figure of the engagement and coverage notebooks.
 
-Each function takes ``tables`` (table name → frame, columns as in ``helpers.schemas``) and
+Each function takes ``tables`` (table name → frame, columns as in ``helpers.tables.schemas``) and
 returns a new :class:`matplotlib.figure.Figure`. Figures are built without pyplot, so they are
 never registered with a backend: nothing is shown twice and nothing needs closing. Show them
 with ``helpers.display.show_figure`` (or let Jupyter display the returned object); the matching

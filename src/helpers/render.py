@@ -583,7 +583,7 @@ def _fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) 
     digest.update(kernel.encode())
     pkg = Path(__file__).resolve().parent
     files = [nb.path for nb in notebooks]
-    files += sorted(pkg.glob("*.py")) + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
+    files += sorted(pkg.rglob("*.py")) + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
     update_with_files(digest, files)
     return digest.hexdigest()
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from helpers.dates import DateSpan, match_date, parse_span
-from helpers.text import Line, heading_key, is_page_number, is_upper, joined
+from helpers.parse.dates import DateSpan, match_date, parse_span
+from helpers.parse.text import Line, heading_key, is_page_number, is_upper, joined
 
 LABELS = {
     "members": [
@@ -79,7 +79,7 @@ class Activity:
     def challenge_codes(self, by_title: dict[str, str] | None = None) -> list[tuple[str, int]]:
         """Codes under the challenges label; a line with no code is looked up by its title
         in `by_title` (folded title → code, from the report's own challenge listing)."""
-        from helpers.names import fold
+        from helpers.tables.names import fold
 
         out: list[tuple[str, int]] = []
         for lv in self.values("challenges"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import schemas
 from helpers.periods import project_root
+from helpers.tables import schemas
 
 
 def render() -> str:

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from helpers.dates import MONTHS
-from helpers.text import Line, blocks, is_upper, joined, split_items
+from helpers.parse.dates import MONTHS
+from helpers.parse.text import Line, blocks, is_upper, joined, split_items
 
 PLAN_RE = re.compile(r"^(?P<code>L\d+(?:A\d+(?:D\d+)?)?)\b\s*[-–—:.]?\s*(?P<title>.*)$")
 CHALLENGE_LINE_RE = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.?\s+(?P<title>\S.*)$")
@@ -127,7 +127,7 @@ def read_engagement_list(lines: list[Line]) -> list[tuple[str, int]]:
 
 def read_bilateral(lines: list[Line]) -> list[tuple[str, int, str | None]]:
     """Counterparts of bilateral meetings, with the mode heading (On-site / Online) above them."""
-    from helpers.activities import label_of
+    from helpers.parse.activities import label_of
 
     out: list[tuple[str, int, str | None]] = []
     mode: str | None = None

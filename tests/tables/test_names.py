@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from helpers.names import NameResolver, fold, load_affixes, load_aliases
+from helpers.tables.names import NameResolver, fold, load_affixes, load_aliases
 
 ROSTER = pd.DataFrame(
     {

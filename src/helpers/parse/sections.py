@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from helpers.text import Line, blocks, heading_key, is_upper, joined
+from helpers.parse.text import Line, blocks, heading_key, is_upper, joined
 
 TOP = [
     "NOTE FROM THE SECRETARY GENERAL",

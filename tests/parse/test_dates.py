@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from helpers.dates import match_date, parse_span
+from helpers.parse.dates import match_date, parse_span
 
 
 @pytest.mark.parametrize(

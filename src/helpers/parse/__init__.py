@@ -1,0 +1,1 @@
+"""Text → classified lines → records with line numbers (no pandas)."""

@@ -1,0 +1,1 @@
+"""Records → validated tables: builders, name resolution, findings, schemas, storage."""
