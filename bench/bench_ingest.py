@@ -14,7 +14,7 @@ from pathlib import Path
 
 from helpers.ingest import parse_report, read_report_text
 from helpers.periods import find_report, parse_period, project_root
-from helpers.storage import write_tables
+from helpers.tables.storage import write_tables
 
 
 def main() -> None:
