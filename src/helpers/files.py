@@ -44,6 +44,7 @@ def swap_into_place(tmp: Path, final: Path) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)

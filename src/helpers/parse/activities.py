@@ -1,10 +1,11 @@
-"""Activities of the ACTIVITIES section: a date line, a title, a body and labelled blocks
-(Members, Outcomes, Metropolitan challenges, Alliances). The section also holds
-action-line headers and the "Metropolis in the media" pages, which are split off here.
+"""Activities of the ACTIVITIES section, read line by line: a date line, a title (upper case,
+on the date's line or the lines after it), a body of prose and labelled values (Members,
+Outcomes, Metropolitan challenges, Alliances). The section also holds action-line headers and
+the "Metropolis in the media" pages, which are split off here.
 
-Rules, tried in order on each block: action-line header, media heading, activity start
-(a line that is only a date, or a date followed by an upper-case title). Inside an
-activity each line is a label (with or without a value) or text.
+Rules, tried in order on each line: action-line header, media heading, activity start (a
+date followed by an upper-case title). Inside an activity each line is a label (with or
+without its value on the same line), a value of the label above, a page number or prose.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from helpers.parse.dates import DateSpan, match_date, parse_span
-from helpers.parse.text import Line, heading_key, is_page_number, is_upper, joined
+from helpers.parse.text import (
+    Line,
+    ends_open,
+    heading_key,
+    is_page_number,
+    is_upper,
+    join_wrapped,
+    split_outside_parens,
+)
 
 LABELS = {
     "members": [
@@ -61,10 +70,11 @@ class Activity:
     span: DateSpan | None
     date_error: str | None
     title: str
-    body: list[list[Line]] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
     labels: list[LabelValue] = field(default_factory=list)
     description: str = ""
     header_line: int | None = None  # action line from the section header it sits under
+    page_numbers: list[int] = field(default_factory=list)  # bare numbers dropped from the body
 
     def values(self, kind: str) -> list[LabelValue]:
         return [lv for lv in self.labels if lv.kind == kind]
@@ -115,25 +125,48 @@ class ActionHeader:
 class ActivitiesSection:
     activities: list[Activity]
     headers: list[ActionHeader]
-    media_blocks: list[list[Line]]
-    stray_blocks: list[list[Line]]
+    media_lines: list[Line]
+    stray_lines: list[Line]
     repeated_headers: list[int]
 
 
-def label_of(line: Line) -> tuple[str, str] | None:
-    """(kind, value on the same line) when the line is a label such as `**Members:**`."""
+def _inline_values(kind: str, rest: str) -> bool:
+    """Whether text after a label with no colon or bold is that label's values
+    (`Members Rabat, Tunis`, `Outcomes L1A3D1`), not a sentence (`Members of the Board met`)."""
+    if kind == "outcomes":
+        return bool(OUTCOME_RE.search(rest)) and not OUTCOME_RE.sub("", rest).strip(" ,;.")
+    if kind == "challenges":
+        return bool(CHALLENGE_RE.match(rest.lstrip("-•* ")))
+    items = [p.strip() for p in split_outside_parens(rest)]
+    return all(
+        p and (p[0].isupper() or p[0].isdigit()) and len(p.split()) <= 5 for p in items
+    ) and not rest.rstrip().endswith((".", "!", "?"))
+
+
+# labels that may carry their values on the same line with no colon or bold
+INLINE_LABELS = {"members", "outcomes", "metropolitan challenges", "alliances"}
+
+
+def label_of(line: Line, *, inline: bool = True) -> tuple[str, str] | None:
+    """(kind, value on the same line) when the line is a label such as `**Members:**`,
+    `Members` or (when `inline`) `Members Rabat, Tunis`."""
     m = _LABEL_RE.match(line.raw.strip())
     if not m:
         return None
     rest = m.group("rest").strip().strip("*_").strip()
+    name = m.group("label")
+    kind = _LABEL_OF[name.lower()]
     explicit = m.group("colon1") or m.group("colon2") or m.group("open")
     if rest and not explicit:
-        return None
-    return _LABEL_OF[m.group("label").lower()], rest
+        if not (inline and name.lower() in INLINE_LABELS and name[0].isupper()):
+            return None
+        if not _inline_values(kind, rest):
+            return None
+    return kind, rest
 
 
 def _date_start(line: Line) -> tuple[str, str] | None:
-    """(date text, title on the same line) when the line starts an activity."""
+    """(date text, title on the same line) when the line holds a date (and maybe a title)."""
     text = line.text
     if match_date(text):
         return text, ""
@@ -145,137 +178,162 @@ def _date_start(line: Line) -> tuple[str, str] | None:
     return None
 
 
-def _is_media_heading(block: list[Line]) -> bool:
-    return len(block) <= 3 and heading_key(joined(block)) in MEDIA_KEYS
+def _is_title_line(line: Line) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and is_upper(line.text)
+        and label_of(line) is None
+        and _date_start(line) is None
+        and _action_header(line) is None
+        and not _is_media_heading(line)
+    )
 
 
-def _action_header(block: list[Line]) -> tuple[int, str] | None:
-    text = joined(block)
+def activity_start(lines: list[Line], i: int) -> tuple[str, str, int] | None:
+    """(date text, title, lines used) when lines[i] starts an activity: a date with an
+    upper-case title on its line, or a date alone followed by upper-case title lines (a title
+    wrapped over several lines is joined; a repeated subtitle right after it is skipped)."""
+    start = _date_start(lines[i])
+    if not start:
+        return None
+    date_text, title = start
+    j = i + 1
+    if not title:
+        while j < len(lines) and lines[j].blank:
+            j += 1
+        if j >= len(lines) or not _is_title_line(lines[j]):
+            return None
+        parts = [lines[j].text]
+        j += 1
+        while j < len(lines) and _is_title_line(lines[j]):
+            if heading_key(lines[j].text) in heading_key(" ".join(parts)):
+                j += 1  # a subtitle repeating the title
+                break
+            parts.append(lines[j].text)
+            j += 1
+        title = join_wrapped(parts)
+    return date_text, title, j - i
+
+
+def _is_media_heading(line: Line) -> bool:
+    return heading_key(line.text) in MEDIA_KEYS
+
+
+def _action_header(line: Line) -> tuple[int, str] | None:
+    text = line.text
     m = ACTION_LINE_RE.match(text)
     if m and len(text.split()) <= 14:
         return int(m["n"]), text[m.end() :].strip(" :–-")
     m = LINE_TITLE_RE.match(text)  # "L2 Capacities for …" (never a code such as L2A1D3)
-    if m and len(block) <= 3 and len(text.split()) <= 14:
+    if m and len(text.split()) <= 14 and not text.rstrip().endswith("."):
         return int(m["n"]), text
     return None
 
 
-def split_activities(blocks: list[list[Line]]) -> ActivitiesSection:
-    """Walk the ACTIVITIES section's blocks, in order, applying the rules."""
+def split_activities(lines: list[Line]) -> ActivitiesSection:
+    """Walk the ACTIVITIES section's lines, in order, applying the rules."""
     acts: list[Activity] = []
     headers: list[ActionHeader] = []
-    media: list[list[Line]] = []
-    stray: list[list[Line]] = []
+    media: list[Line] = []
+    stray: list[Line] = []
     repeated: list[int] = []
     mode = "none"  # none | activity | media
     current_header: int | None = None
-    pending_title: Activity | None = None
-    for block in blocks:
-        if pending_title is not None:
-            pending_title.title = joined(block) if is_upper(joined(block)) else block[0].text
-            rest = block[1:] if not is_upper(joined(block)) else []
-            if rest:
-                pending_title.body.append(rest)
-            pending_title = None
-            continue
-        head = _action_header(block)
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        head = None if ln.blank else _action_header(ln)
         if head:
             number, title = head
+            i += 1
             if acts and headers and any(h.number == number for h in headers) and mode == "activity":
-                repeated.append(block[0].no)  # a page header repeating the section name
+                repeated.append(ln.no)  # a page header repeating the section name
                 continue
             if headers and headers[-1].number == number and not title.startswith(("L", "l")):
                 continue
-            if headers and headers[-1].number == number and headers[-1].line >= block[0].no - 12:
+            if headers and headers[-1].number == number and headers[-1].line >= ln.no - 12:
                 headers[-1].title = headers[-1].title or title
                 continue
-            headers.append(ActionHeader(number, block[0].no, title))
+            headers.append(ActionHeader(number, ln.no, title))
             current_header = number
             mode = "none"
             continue
-        if _is_media_heading(block):
+        if not ln.blank and _is_media_heading(ln):
             mode = "media"
+            i += 1
             continue
-        start = _date_start(block[0])
+        start = None if ln.blank else activity_start(lines, i)
         if start:
-            date_text, title = start
-            act = Activity(block[0].no, date_text, None, None, title, header_line=current_header)
-            acts.append(act)
+            date_text, title, used = start
+            acts.append(Activity(ln.no, date_text, None, None, title, header_line=current_header))
             mode = "activity"
-            rest = block[1:]
-            if not title:
-                if rest and is_upper(rest[0].text):
-                    n = 1
-                    while n < len(rest) and is_upper(rest[n].text) and not label_of(rest[n]):
-                        n += 1
-                    act.title = joined(rest[:n])
-                    rest = rest[n:]
-                elif rest:
-                    act.title, rest = rest[0].text, rest[1:]
-                else:
-                    pending_title = act
-            if rest:
-                act.body.append(rest)
+            i += used
             continue
         if mode == "activity":
-            acts[-1].body.append(block)
+            acts[-1].body.append(ln)
         elif mode == "media":
-            media.append(block)
-        else:
-            stray.append(block)
+            media.append(ln)
+        elif not ln.blank:
+            stray.append(ln)
+        i += 1
     return ActivitiesSection(acts, headers, media, stray, repeated)
 
 
-def _looks_like_values(kind: str, block: list[Line]) -> bool:
-    """Whether a block after a blank line still belongs to the label above it."""
-    text = joined(block)
+def _continues(kind: str, prev: Line, line: Line) -> bool:
+    """Whether a line after a label's value still belongs to it."""
+    text = line.item
     if kind == "outcomes":
         return bool(OUTCOME_RE.search(text)) and len(OUTCOME_RE.sub("", text).split()) <= 3
     if kind == "challenges":
-        return all(CHALLENGE_RE.match(ln.item) for ln in block)
+        if CHALLENGE_RE.match(text):
+            return True
+        return len(text.split()) <= 6 and not text.endswith((".", "!", "?")) and text[:1].isupper()
+    if ends_open(prev.text) and not prev.text.rstrip().endswith(("(", "–")):
+        return True
     words = len(text.split())
-    items = max(1, text.count(",") + len(block))
-    return words / items <= 6 and not text.rstrip().endswith((".", "!", "?"))
+    items = max(1, text.count(",") + 1)
+    return words / items <= 6 and not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def read_body(act: Activity) -> None:
-    """Fill an activity's labels and description from its body blocks."""
-    desc: list[str] = []
+    """Fill an activity's labels and description from its body lines."""
+    paragraphs: list[list[str]] = [[]]
     current: LabelValue | None = None
-    fresh = False  # the label has no value block yet
-    for block in act.body:
-        if current is not None and not fresh and not label_of(block[0]):
-            if not _looks_like_values(current.kind, block):
-                current = None
-        para: list[str] = []
-        for ln in block:
-            if is_page_number(ln.text):
-                continue
-            hit = label_of(ln)
-            if hit:
-                kind, rest = hit
-                current = LabelValue(kind, ln.no)
-                act.labels.append(current)
-                fresh = True
-                if rest:
-                    current.lines.append(Line(ln.no, rest, rest))
-                    fresh = False
-                continue
-            if current is not None:
-                current.lines.append(ln)
-                fresh = False
-            else:
-                para.append(ln.text)
-        if para:
-            text = " ".join(para)
-            if not (desc == [] and is_upper(text) and heading_key(text) in heading_key(act.title)):
-                desc.append(text)  # a repeated subtitle is not description
-    act.description = "\n\n".join(desc)
+    fresh = False  # the label has no value line yet
+    for ln in act.body:
+        if ln.blank:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        if is_page_number(ln.text):
+            act.page_numbers.append(ln.no)
+            continue
+        hit = label_of(ln, inline=not (current is not None and fresh))
+        if hit:
+            kind, rest = hit
+            current = LabelValue(kind, ln.no)
+            act.labels.append(current)
+            fresh = not rest
+            if rest:
+                current.lines.append(Line(ln.no, rest, rest))
+            continue
+        if current is not None and (fresh or _continues(current.kind, current.lines[-1], ln)):
+            current.lines.append(ln)
+            fresh = False
+            continue
+        current = None
+        text = ln.item
+        started = any(paragraphs)
+        if not started and is_upper(text) and heading_key(text) in heading_key(act.title):
+            continue  # a repeated subtitle is not description
+        paragraphs[-1].append(text)
+    act.description = "\n\n".join(join_wrapped(p) for p in paragraphs if p)
 
 
-def parse_activities(blocks: list[list[Line]], year: int) -> ActivitiesSection:
+def parse_activities(lines: list[Line], year: int) -> ActivitiesSection:
     """Split the section, read every activity's body and dates."""
-    section = split_activities(blocks)
+    section = split_activities(lines)
     for act in section.activities:
         read_body(act)
         try:

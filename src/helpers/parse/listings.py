@@ -1,7 +1,7 @@
 """The report's listings outside the activities: plan, challenges, roster, board,
 engagement list, bilateral meetings, media mentions and social-media followers.
-Each reader takes the lines under its heading and returns plain records with the
-source line of every value."""
+Each reader takes the lines under its heading (blank lines may be there or not) and returns
+plain records with the source line of every value."""
 
 from __future__ import annotations
 
@@ -10,13 +10,19 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from helpers.parse.dates import MONTHS
-from helpers.parse.text import Line, blocks, is_upper, joined, split_items
+from helpers.parse.sections import BOARD_RE, FOCAL_RE
+from helpers.parse.text import (
+    Line,
+    ends_open,
+    is_page_number,
+    is_upper,
+    join_wrapped,
+    split_items,
+)
 
 PLAN_RE = re.compile(r"^(?P<code>L\d+(?:A\d+(?:D\d+)?)?)\b\s*[-–—:.]?\s*(?P<title>.*)$")
 CHALLENGE_LINE_RE = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.?\s+(?P<title>\S.*)$")
 TERM_RE = re.compile(r"^\(?\s*(?:until|since|from|as of|till|to)\b.*\)?$", re.IGNORECASE)
-FOCAL_RE = re.compile(r"^focal points?\b", re.IGNORECASE)
-BOARD_RE = re.compile(r"^(?:members of the )?board of directors\b", re.IGNORECASE)
 MODES = {"on site": "On-site", "onsite": "On-site", "in person": "On-site", "online": "Online",
          "virtual": "Online", "hybrid": "Hybrid"}  # fmt: skip
 FOLLOWERS_RE = re.compile(r"^followers\b", re.IGNORECASE)
@@ -33,27 +39,37 @@ class PlanItem:
 
 
 def read_plan(lines: list[Line]) -> list[PlanItem]:
-    """Codes with titles (`L1A2D4 Support metropolitan leaders…`); wrapped titles joined."""
+    """Codes with titles (`L1A2D4 Support metropolitan leaders…`); a bare code takes its title
+    from the next line; a title wrapped over several lines is joined."""
     out: list[PlanItem] = []
-    for block in blocks(lines):
-        last: PlanItem | None = None
-        for ln in block:
-            m = PLAN_RE.match(ln.item)
-            if m:  # a bare code takes its title from the next line
-                last = PlanItem(m["code"].upper(), m["title"].strip(), ln.no)
-                out.append(last)
-            elif last is not None and not is_upper(ln.text):
-                last.title = f"{last.title} {ln.text}".strip()
+    last: PlanItem | None = None
+    for ln in lines:
+        if ln.blank:
+            if last is not None and last.title:
+                last = None
+            continue
+        m = PLAN_RE.match(ln.item)
+        if m:
+            last = PlanItem(m["code"].upper(), m["title"].strip(), ln.no)
+            out.append(last)
+        elif last is not None and not is_upper(ln.text) and not CHALLENGE_LINE_RE.match(ln.item):
+            last.title = join_wrapped([last.title, ln.text])
     return [p for p in out if p.title]
 
 
 def read_challenges(lines: list[Line]) -> list[PlanItem]:
-    """Challenge listing lines `2.3 Climate resilience`."""
-    out = []
+    """Challenge listing lines `2.3 Climate resilience` (a wrapped title is joined)."""
+    out: list[PlanItem] = []
+    last: PlanItem | None = None
     for ln in lines:
         m = CHALLENGE_LINE_RE.match(ln.item)
         if m:
-            out.append(PlanItem(f"{int(m['a'])}.{int(m['b'])}", m["title"].strip(" ,;"), ln.no))
+            last = PlanItem(f"{int(m['a'])}.{int(m['b'])}", m["title"].strip(" ,;"), ln.no)
+            out.append(last)
+        elif last is not None and ln.text[:1].islower():
+            last.title = join_wrapped([last.title, ln.text.strip(" ,;")])
+        else:
+            last = None
     return out
 
 
@@ -71,14 +87,34 @@ def after_marker(lines: list[Line], marker: re.Pattern[str]) -> list[Line]:
     return []
 
 
+def _merge_wrapped_bullets(lines: list[Line]) -> list[Line]:
+    """In a bulleted list, a line without a bullet continues the item above it."""
+    out: list[Line] = []
+    for ln in lines:
+        if ln.blank or is_page_number(ln.text):
+            continue
+        if ln.is_bullet or not out or "|" in ln.raw:
+            out.append(ln)
+        else:
+            prev = out[-1]
+            out[-1] = Line(prev.no, f"{prev.raw} {ln.raw.strip()}", f"{prev.text} {ln.text}")
+    return out
+
+
 def read_roster(lines: list[Line]) -> list[tuple[str, int]]:
-    """Member names listed under a region heading (bullets, table cells or plain lines)."""
-    head = before_marker(before_marker(lines, FOCAL_RE), BOARD_RE)
-    listed = [ln for ln in head if ln.is_bullet or "|" in ln.text]
-    if not listed:  # plain lines: one name each, or names separated by commas
+    """Member names listed under a region heading: bullets, table cells, space-aligned
+    columns, comma lists or one name per plain line."""
+    head = [ln for ln in before_marker(before_marker(lines, FOCAL_RE), BOARD_RE) if not ln.blank]
+    if any(ln.is_bullet for ln in head):
+        first = next(i for i, ln in enumerate(head) if ln.is_bullet)
+        listed = _merge_wrapped_bullets(head[first:])
+    elif any("|" in ln.text for ln in head):
+        listed = [ln for ln in head if "|" in ln.text]
+    else:  # plain lines: one name each, names in columns, or names separated by commas
         listed = [
             ln for ln in head
-            if ("," in ln.text or len(ln.text.split()) <= 6) and not ln.text.endswith(".")
+            if ("," in ln.text or len(ln.text.split()) <= 6 or "  " in ln.raw.strip())
+            and not ln.text.endswith(".")
         ]  # fmt: skip
     return split_items(listed)
 
@@ -96,27 +132,53 @@ def _is_role(text: str) -> bool:
     return is_upper(text) and len(text.split()) <= 5 and not any(ch.isdigit() for ch in text)
 
 
+_PARTICLES = {"de", "del", "la", "da", "dos", "das", "do", "van", "von", "der", "el", "al", "bin",
+              "y", "e", "di", "le"}  # fmt: skip
+_OFFICE_WORDS = {"mayor", "president", "head", "governor", "minister", "secretary", "councilor",
+                 "councillor", "premier", "deputy", "city", "council", "government", "region",
+                 "municipality", "metropolitan", "province", "area", "capital", "autonomous",
+                 "executive", "governing", "former", "officer", "director", "chair", "state",
+                 "of", "the", "and", "for", "vice", "regional"}  # fmt: skip
+
+
+def looks_like_person(text: str) -> bool:
+    """A person's name such as `Barthelemy Dias` or `José Luis Martínez-Almeida`: two to six
+    capitalised words (particles allowed), no digits, commas or words of an office title."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(c.isdigit() or c in ",;:()&" for c in text):
+        return False
+    return (
+        all(
+            (w[0].isupper() and w.lower() not in _OFFICE_WORDS) or w.lower() in _PARTICLES
+            for w in words
+        )
+        and words[0][0].isupper()
+    )
+
+
 def read_board(lines: list[Line]) -> list[BoardEntry]:
-    """People under "Members of the Board of Directors": ROLE, name, (term), position."""
+    """People under "Members of the Board of Directors": ROLE, name, (term), position. A
+    position wrapped over lines is joined; a name after a position starts the next person."""
     out: list[BoardEntry] = []
     role = ""
     cur: BoardEntry | None = None
-    for block in blocks(after_marker(lines, BOARD_RE)):
-        new_block = True
-        for ln in block:
-            text = ln.text
-            if _is_role(text):
-                role, cur, new_block = text, None, False
-                continue
-            if TERM_RE.match(text) and cur is not None:
-                cur.term = text.strip("() ")
-                continue
-            if cur is None or (new_block and cur.position):
-                cur = BoardEntry(text, role, "", None, ln.no)
-                out.append(cur)
-            else:
-                cur.position = f"{cur.position} {text}".strip()
-            new_block = False
+    for ln in after_marker(lines, BOARD_RE):
+        text = ln.text
+        if ln.blank:
+            continue
+        if _is_role(text):
+            role, cur = text, None
+            continue
+        if TERM_RE.match(text) and cur is not None:
+            cur.term = text.strip("() ")
+            continue
+        if cur is None or (
+            cur.position and not ends_open(cur.position) and looks_like_person(text)
+        ):
+            cur = BoardEntry(text, role, "", None, ln.no)
+            out.append(cur)
+        else:
+            cur.position = join_wrapped([cur.position, text])
     return [e for e in out if e.name]
 
 
@@ -160,37 +222,73 @@ def _month_of(text: str) -> int | None:
     return MONTHS.get(key)
 
 
-def read_media(media_blocks: list[list[Line]]) -> tuple[list[Mention], list[list[Line]]]:
-    """Mentions listed by month, and the blocks of the followers part (returned separately)."""
+def _month_line(text: str) -> tuple[str, int] | None:
+    num = _month_of(text)
+    if num and len(text.split()) <= 2:
+        return text.split()[0].capitalize(), num
+    return None
+
+
+def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
+    """Mentions listed by month, and the lines of the followers part (returned separately).
+
+    A mention is an outlet and an item: `**Outlet** – item` or `Outlet: item` on one (bulleted)
+    line, or an outlet line followed by its item. Where outlets are bold, every bold line is an
+    outlet; where nothing is bold, outlet and item lines alternate (a blank line closes a
+    mention, a line starting in lower case continues the line above)."""
     mentions: list[Mention] = []
+    content = list(lines)
+    bold_outlets = any(ln.bold for ln in content)
     month: tuple[str, int] | None = None
-    for i, block in enumerate(media_blocks):
-        if any(FOLLOWERS_RE.match(ln.text) for ln in block):
-            return mentions, media_blocks[i:]
-        if NOTABLE_RE.search(joined(block)):
+    cur: list = []  # [outlet, item, line] of the open mention
+
+    def close() -> None:
+        if cur and month is not None:
+            outlet, item, no = cur
+            if not item:
+                outlet, item = _split_mention(Line(no, outlet, outlet))
+            outlet = outlet.strip().rstrip("-–—:").strip()
+            mentions.append(Mention(month[0], month[1], outlet, item.strip(), no))
+        cur.clear()
+
+    for i, ln in enumerate(content):
+        if ln.blank:
+            close()
+            continue
+        if FOLLOWERS_RE.match(ln.text):
+            close()
+            return mentions, content[i:]
+        if NOTABLE_RE.search(ln.text):
             break
-        if len(block) == 1 and _month_of(block[0].text) and len(block[0].text.split()) <= 2:
-            num = _month_of(block[0].text)
-            month = (block[0].text.split()[0].capitalize(), num or 0)
+        if _month_line(ln.text):
+            close()
+            month = _month_line(ln.text)
             continue
         if month is None:
             continue
-        first = block[0]
-        bold = re.findall(r"\*\*(.+?)\*\*", first.raw)
-        if len(block) > 1 and not all(ln.is_bullet for ln in block):
-            outlet, item = first.item, " ".join(ln.item for ln in block[1:])
-        elif len(block) > 1:  # one mention per bullet
-            for ln in block:
-                outlet, item = _split_mention(ln)
-                mentions.append(Mention(month[0], month[1], outlet, item, ln.no))
-            continue
-        elif bold and first.item != clean_bold(bold):
+        bold = re.findall(r"\*\*(.+?)\*\*", ln.raw)
+        if ln.is_bullet:
+            close()
+            outlet, item = _split_mention(ln)
+            cur[:] = [outlet, item, ln.no]
+            close()
+        elif bold and ln.item != clean_bold(bold):
+            close()
             outlet = clean_bold(bold).strip().rstrip("-–—:").strip()
-            item = first.item[first.item.find(outlet) + len(outlet) :].strip(" -–—:")
+            cur[:] = [outlet, ln.item[ln.item.find(outlet) + len(outlet) :].strip(" -–—:"), ln.no]
+        elif bold or not cur:
+            close()
+            cur[:] = [ln.item, "", ln.no]
+        elif bold_outlets or (cur[1] and ln.text[:1].islower()):
+            cur[1] = join_wrapped([cur[1], ln.item])  # the item (or its wrapped rest)
+        elif not cur[1] and ln.text[:1].islower():
+            cur[0] = join_wrapped([cur[0], ln.item])  # the outlet's wrapped rest
+        elif not cur[1]:
+            cur[1] = ln.item
         else:
-            outlet, item = _split_mention(first)
-        outlet = outlet.strip().rstrip("-–—:").strip()
-        mentions.append(Mention(month[0], month[1], outlet, item.strip(), first.no))
+            close()
+            cur[:] = [ln.item, "", ln.no]
+    close()
     return mentions, []
 
 
@@ -229,29 +327,30 @@ def parse_count(text: str) -> int | None:
     return int(value)
 
 
-def read_followers(follower_blocks: list[list[Line]]) -> list[tuple[str, int, str, int]]:
+def read_followers(lines: list[Line]) -> list[tuple[str, int, str, int]]:
     """(platform, followers, figure as printed, line) pairs from the followers part."""
     out: list[tuple[str, int, str, int]] = []
     number: tuple[str, int] | None = None
     platform: tuple[str, int] | None = None
-    for block in follower_blocks:
-        if NOTABLE_RE.search(joined(block)):
+    for ln in lines:
+        if ln.blank:
+            continue
+        if NOTABLE_RE.search(ln.text):
             break
-        for ln in block:
-            text = ln.text
-            if FOLLOWERS_RE.match(text):
-                continue
-            m = NUMBER_RE.search(text)
-            words = re.sub(r"[\d.,:]+\s*[KkMm]?\b", " ", ln.item).strip(" :-–")
-            words = " ".join(w for w in words.split() if w.lower() not in _FILLER)
-            if m and words and len(words.split()) <= 3:
-                out.append((words, parse_count(m.group(0)) or 0, m.group(0).strip(), ln.no))
-                number = platform = None
-            elif m and not words:
-                number = (m.group(0).strip(), ln.no)
-            elif words and len(words.split()) <= 3:
-                platform = (words, ln.no)
-            if number and platform:
-                out.append((platform[0], parse_count(number[0]) or 0, number[0], number[1]))
-                number = platform = None
+        text = ln.text
+        if FOLLOWERS_RE.match(text):
+            continue
+        m = NUMBER_RE.search(text)
+        words = re.sub(r"[\d.,:]+\s*[KkMm]?\b", " ", ln.item).strip(" :-–")
+        words = " ".join(w for w in words.split() if w.lower() not in _FILLER)
+        if m and words and len(words.split()) <= 3:
+            out.append((words, parse_count(m.group(0)) or 0, m.group(0).strip(), ln.no))
+            number = platform = None
+        elif m and not words:
+            number = (m.group(0).strip(), ln.no)
+        elif words and len(words.split()) <= 3:
+            platform = (words, ln.no)
+        if number and platform:
+            out.append((platform[0], parse_count(number[0]) or 0, number[0], number[1]))
+            number = platform = None
     return out

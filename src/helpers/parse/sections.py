@@ -1,12 +1,18 @@
-"""Finding the report's sections: top-level page headings in their fixed order, and the
-sub-headings inside each. A top heading seen again later is a repeated page header and
-is dropped. One row of the result per occurrence of a heading, with the blocks under it."""
+"""Finding the report's sections from its lines: top-level headings in their fixed order and
+the sub-headings inside each, wherever they sit (glued to the text above or below, wrapped
+over several lines, upper case, `#` marked or alone on their line).
+
+A top heading seen again is a repeated page header; a top heading of an earlier section
+means the report's sections appear twice (the same report pasted twice): everything from
+there is set aside and the repeat is reported.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from helpers.parse.text import Line, blocks, heading_key, is_upper, joined
+from helpers.parse.text import Line, heading_key, is_upper
 
 TOP = [
     "NOTE FROM THE SECRETARY GENERAL",
@@ -15,6 +21,7 @@ TOP = [
     "PROGRESS",
     "WHO WE ARE",
 ]
+REPEATED = "REPEATED"  # the segment holding a second copy of the report
 REGIONS = {
     "AFRICA": "Africa",
     "ASIA PACIFIC": "Asia-Pacific",
@@ -38,28 +45,32 @@ SUBS = {
     ],
     "WHO WE ARE": [*REGIONS, "SECRETARIAT GENERAL"],
 }
-# headings that also start ordinary blocks (a focal point's role): only a whole block counts
-WHOLE_BLOCK_ONLY = {"SECRETARIAT GENERAL"}
+FOCAL_RE = re.compile(r"^focal points?\b", re.IGNORECASE)
+BOARD_RE = re.compile(r"^(?:members of the )?board of directors\b", re.IGNORECASE)
+# a focal point's role is also a heading's name: inside "Focal Points" it is the role
+ROLE_IN_FOCAL_POINTS = {"SECRETARIAT GENERAL"}
+MAX_HEADING_LINES = 4
 
 
 @dataclass
 class Segment:
-    """Blocks under one occurrence of a heading (`sub` None: directly under the top heading)."""
+    """Lines under one occurrence of a heading (`sub` None: directly under the top heading)."""
 
     top: str | None
     sub: str | None
     line: int
-    blocks: list[list[Line]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
 
     @property
-    def lines(self) -> list[Line]:
-        return [ln for b in self.blocks for ln in b]
+    def content(self) -> list[Line]:
+        return [ln for ln in self.lines if not ln.blank]
 
 
 @dataclass
 class Layout:
     segments: list[Segment]
     page_headers: list[int]  # line numbers of repeated headings dropped as page headers
+    repeated: list[int] = field(default_factory=list)  # where an earlier section starts again
 
     def top(self, name: str) -> list[Segment]:
         return [s for s in self.segments if s.top == name]
@@ -70,51 +81,86 @@ class Layout:
     def found(self, top: str) -> bool:
         return any(s.top == top for s in self.segments)
 
+    def lines(self, top: str, sub: str | None = None) -> list[Line]:
+        segs = self.top(top) if sub is None else self.sub(top, sub)
+        return [ln for s in segs for ln in s.lines]
 
-def _heading(
-    block: list[Line], candidates: list[str], *, need_upper: bool
+
+def heading_at(
+    lines: list[Line], i: int, candidates: list[str], *, need_upper: bool
 ) -> tuple[str, int] | None:
-    """(heading, lines used) if the block is, or starts with, one of the candidate headings."""
-    sizes = [len(block)] if len(block) <= 4 else []
-    sizes += [k for k in (3, 2, 1) if k < len(block)]
-    for k in sizes:
-        text = joined(block[:k])
-        marked = block[0].raw.lstrip().startswith("#")
-        alone = k == len(block) <= 2  # a short block of its own, e.g. "Who we are"
-        if need_upper and not (is_upper(text) or marked or alone):
-            continue
+    """(heading, lines used) when lines[i] starts one of the candidate headings: one line, or
+    up to four consecutive upper-case lines (`LATIN AMERICA` / `AND THE` / `CARIBBEAN`)."""
+    run: list[Line] = []
+    for ln in lines[i : i + MAX_HEADING_LINES]:
+        if ln.blank:
+            break
+        run.append(ln)
+    for k in range(len(run), 0, -1):
+        text = " ".join(ln.text for ln in run[:k])
         key = heading_key(text)
-        if key in candidates and (k == len(block) or key not in WHOLE_BLOCK_ONLY):
-            return key, k
+        if key not in candidates:
+            continue
+        if k > 1 and not all(is_upper(ln.text) for ln in run[:k]):
+            continue
+        if need_upper and not (is_upper(text) or run[0].marked_heading or k == 1):
+            continue
+        return key, k
     return None
 
 
-def find_sections(lines: list[Line]) -> Layout:
-    """Split the report into segments under top headings and their sub-headings."""
+def is_top_heading(line: Line) -> bool:
+    """A line that is a top heading by itself (used to spot a page number right above one)."""
+    return heading_key(line.text) in TOP or heading_key(line.text) in {
+        s for subs in SUBS.values() for s in subs
+    }
+
+
+def find_sections(lines: list[Line], skip: set[int] | None = None) -> Layout:
+    """Split the report into segments under top headings and their sub-headings; lines in
+    `skip` (page furniture) are left out."""
+    content = [ln for ln in lines if ln.no not in (skip or set())]
     segments = [Segment(None, None, 1)]
     dropped: list[int] = []
+    repeated: list[int] = []
     current = -1
-    for block in blocks(lines):
-        hit = _heading(block, TOP, need_upper=True)
-        if hit:
+    in_focal = False
+    i = 0
+    while i < len(content):
+        ln = content[i]
+        if segments[-1].top == REPEATED or ln.blank:
+            segments[-1].lines.append(ln)
+            i += 1
+            continue
+        hit = heading_at(content, i, TOP, need_upper=True)
+        if hit and (is_upper(ln.text) or ln.marked_heading or TOP.index(hit[0]) > current):
             key, used = hit
             idx = TOP.index(key)
-            if idx <= current:
-                dropped.append(block[0].no)
+            if idx < current:
+                repeated.append(ln.no)
+                segments.append(Segment(REPEATED, None, ln.no))
+            elif idx == current:
+                dropped.append(ln.no)
             else:
                 current = idx
-                segments.append(Segment(key, None, block[0].no))
-            if used < len(block):
-                segments[-1].blocks.append(block[used:])
+                segments.append(Segment(key, None, ln.no))
+                in_focal = False
+            i += used
             continue
         top = segments[-1].top
+        if top == "WHO WE ARE":
+            if FOCAL_RE.match(ln.text):
+                in_focal = True
+            elif BOARD_RE.match(ln.text):
+                in_focal = False
         subs = SUBS.get(top or "", [])
-        hit = _heading(block, subs, need_upper=False) if subs else None
-        if hit:
+        hit = heading_at(content, i, subs, need_upper=False) if subs else None
+        if hit and not (in_focal and hit[0] in ROLE_IN_FOCAL_POINTS):
             key, used = hit
-            segments.append(Segment(top, key, block[0].no))
-            if used < len(block):
-                segments[-1].blocks.append(block[used:])
+            segments.append(Segment(top, key, ln.no))
+            in_focal = False
+            i += used
             continue
-        segments[-1].blocks.append(block)
-    return Layout(segments, dropped)
+        segments[-1].lines.append(ln)
+        i += 1
+    return Layout(segments, dropped, repeated)

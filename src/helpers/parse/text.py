@@ -1,39 +1,58 @@
-"""Reading an exported report: normalised lines that keep their source line number,
-blocks (runs of non-blank lines) and list items (bullets, pipe tables, comma lists)."""
+"""Normalising an exported report's text and reading it as numbered lines.
+
+`normalise_text` makes every exporter's text comparable (line ends, separators, page breaks,
+Unicode forms, hyphens, ligatures, invisible characters); its output is the text that every
+`source_line` refers to (kept in data/interim/<period>/report.txt). `read_lines` numbers it.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u3000": " "}
+_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2029": "\n\n", "\u2028": "\n", "\f": "\n", "\v": "\n",
+           "\u0085": "\n"}  # fmt: skip
+_CHARS = {"\u2010": "-", "\u2011": "-", "\u2212": "-", "\ufb00": "ff", "\ufb01": "fi",
+          "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}  # fmt: skip
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦+]|\d+[.)])\s+")
+BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●+]|\d+[.)])\s+")
 _WS = re.compile(r"\s+")
+COLUMN_GAP = re.compile(r"\S(\s{2,})\S")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the report: `no` is 1-based in the original file."""
+    """One line of the report: `no` is 1-based in the normalised text."""
 
     no: int
     raw: str
     text: str
 
     @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
     def bold(self) -> bool:
         return "**" in self.raw or "__" in self.raw
 
     @property
+    def marked_heading(self) -> bool:
+        """A markdown `#` heading."""
+        return bool(re.match(r"^\s*#{1,6}\s", self.raw))
+
+    @property
     def is_bullet(self) -> bool:
-        return bool(_BULLET.match(self.raw.replace("**", "")))
+        return bool(BULLET_RE.match(self.raw.replace("**", "")))
 
     @property
     def item(self) -> str:
         """The text without a leading bullet marker."""
-        return _BULLET.sub("", self.text).strip()
+        return BULLET_RE.sub("", self.text).strip()
 
 
 def clean(raw: str) -> str:
@@ -45,41 +64,22 @@ def clean(raw: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """CRLF/CR to LF, exotic spaces to plain ones, invisible characters removed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for k, v in _SPACES.items():
+    """One form for every exporter: LF line ends (CR, U+2028, form feeds and U+2029 too),
+    NFC accents, plain spaces and hyphens, ligatures spelled out, invisible characters removed."""
+    for k, v in _BREAKS.items():
+        text = text.replace(k, v)
+    text = unicodedata.normalize("NFC", text)
+    for k, v in {**_SPACES, **_CHARS}.items():
         text = text.replace(k, v)
     return _INVISIBLE.sub("", text)
 
 
 def read_lines(text: str) -> list[Line]:
-    """Every line of the report, normalised, numbered from 1."""
+    """Every line of the (normalised) report, numbered from 1."""
     return [
         Line(i, raw.rstrip(), clean(raw))
         for i, raw in enumerate(normalise_text(text).split("\n"), 1)
     ]
-
-
-def blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of non-blank lines (a line with only markup or spaces is blank)."""
-    out: list[list[Line]] = []
-    cur: list[Line] = []
-    for line in lines:
-        if cur and line.no != cur[-1].no + 1:  # a gap: blank lines were dropped upstream
-            out.append(cur)
-            cur = []
-        if line.text:
-            cur.append(line)
-        elif cur:
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
-
-
-def joined(block: list[Line]) -> str:
-    return " ".join(line.text for line in block).strip()
 
 
 def heading_key(text: str) -> str:
@@ -100,6 +100,34 @@ def is_page_number(text: str) -> bool:
     return text.strip().isdigit() and len(text.strip()) <= 3
 
 
+def ends_open(text: str) -> bool:
+    """The line cannot end here: a wrapped name or list goes on on the next line."""
+    t = text.rstrip()
+    return (
+        t.endswith((",", "/", "&", "-", "(", "–"))
+        or t.count("(") > t.count(")")
+        or bool(re.search(r"\b(?:and|of|the|de|del|la|du|des)$", t, re.IGNORECASE))
+    )
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join hard-wrapped pieces of one paragraph: `organi-` + `sation` → `organisation`
+    (lower-case letters on both sides), `UCLG-` + `MEWA` → `UCLG-MEWA`, else a space."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[0].isalpha():
+            if out[-2].islower() and part[0].islower():
+                out = out[:-1] + part
+            else:
+                out += part
+        else:
+            out = f"{out} {part}" if out else part
+    return out
+
+
 def split_outside_parens(text: str, seps: str = ",;") -> list[str]:
     parts, depth, cur = [], 0, []
     for ch in text:
@@ -116,21 +144,71 @@ def split_outside_parens(text: str, seps: str = ",;") -> list[str]:
     return parts
 
 
+def _kind(line: Line) -> str:
+    """How a list line separates its items: `pipe`, `columns` or `comma`."""
+    raw = BULLET_RE.sub("", clean_keep_spaces(line.raw)).strip()
+    return "pipe" if "|" in raw else "columns" if COLUMN_GAP.search(raw) else "comma"
+
+
+def _cells(line: Line) -> list[str]:
+    """A list line's pieces: pipe-table cells, space-aligned columns, or comma-separated."""
+    raw = BULLET_RE.sub("", clean_keep_spaces(line.raw))
+    if "|" in raw:
+        cells = raw.split("|")
+        if all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) or not c.strip() for c in cells):
+            return []  # |---|---| separator row
+        return cells
+    if COLUMN_GAP.search(raw.strip()):
+        return [p for col in re.split(r"\s{2,}", raw.strip()) for p in split_outside_parens(col)]
+    return split_outside_parens(line.item)
+
+
+def clean_keep_spaces(raw: str) -> str:
+    """Markup removed as in `clean`, but runs of spaces (column gaps) kept."""
+    s = _LINK.sub(r"\1", raw)
+    s = re.sub(r"^\s*#{1,6}\s+", "", s)
+    return _EMPHASIS.sub("", s).replace("\\", "")
+
+
 def split_items(lines: list[Line]) -> list[tuple[str, int]]:
-    """List items with their source line: bullets, pipe-table cells or comma lists."""
+    """List items with their source line: bullets, pipe-table cells, space-aligned columns or
+    comma lists. A name wrapped over two lines is joined first: a comma list whose line does not
+    end with a comma goes on on the next line (`Fuzhou, Grand` / `Paris, Guangzhou`), and so does
+    an item left open (`Barcelona (metropolitan` / `area)`, `UCLG CCRE /` / `CEMR`)."""
     out: list[tuple[str, int]] = []
-    for line in lines:
-        text = line.item
-        if "|" in text:
-            cells = [c for c in text.split("|")]
-            if all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) or not c.strip() for c in cells):
-                continue  # |---|---| separator row
-            pieces = cells
-        else:
-            pieces = split_outside_parens(text)
-        for piece in pieces:
-            item = _WS.sub(" ", piece).strip().strip(" ,;.·•*").strip()
-            item = _BULLET.sub("", item).strip()
-            if item and item not in {"-", "–", "—"} and any(c.isalpha() for c in item):
-                out.append((item, line.no))  # a bare number is a page number, not a name
+    pending: tuple[str, int] | None = None
+    content = [ln for ln in lines if not ln.blank and not is_page_number(ln.text)]
+    blanks = [ln.no for ln in lines if ln.blank]
+    for i, line in enumerate(content):
+        pieces = [_WS.sub(" ", p).strip() for p in _cells(line)]
+        comma_list = _kind(line) == "comma" and len(pieces) > 1
+        for k, item in enumerate(pieces):
+            no = line.no
+            if pending is not None and k == 0:
+                item, no, pending = join_wrapped([pending[0], item]), pending[1], None
+            nxt = content[i + 1] if i + 1 < len(content) else None
+            more = (
+                nxt is not None
+                and not nxt.is_bullet
+                and not any(line.no < b < nxt.no for b in blanks)
+            )
+            if (
+                k == len(pieces) - 1
+                and more
+                and item
+                and (
+                    ends_open(item) or (comma_list and not line.text.rstrip().endswith((",", ";")))
+                )
+            ):
+                pending = (item, no)
+                continue
+            _keep(out, item, no)
+    if pending is not None:
+        _keep(out, pending[0], pending[1])
     return out
+
+
+def _keep(out: list[tuple[str, int]], item: str, no: int) -> None:
+    item = BULLET_RE.sub("", item.strip(" ,;.·•*").strip()).strip()
+    if item and item not in {"-", "–", "—"} and any(c.isalpha() for c in item):
+        out.append((item, no))  # a bare number is a page number, not a name

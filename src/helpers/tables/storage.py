@@ -36,6 +36,7 @@ def write_tables(
     source: Path,
     root: Path | None = None,
     inputs: str | None = None,
+    source_info: dict[str, str] | None = None,
 ) -> Path:
     """Write every table of a period; returns the period's processed folder."""
     final = processed_dir(period, root)
@@ -50,6 +51,7 @@ def write_tables(
             "period": period.id,
             "source": source.name,
             "source_sha256": file_sha256(source),
+            **(source_info or {}),
             "rows": {name: len(df) for name, df in tables.items()},
         }
         if inputs:

@@ -1,0 +1,75 @@
+"""Page furniture a PDF export leaves among the report's lines: page numbers on their own
+lines and running headers or footers (`Metropolis Progress Report · 7`). Found by their shape
+across the whole text, so they are recognised anywhere: inside a list, between a date and its
+title, right above a heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers.parse.dates import match_date
+from helpers.parse.text import Line, is_page_number
+
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?![\d.,]*\d)")
+MAX_STEP = 3  # page numbers may skip a page or two (a full-page picture without a number)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    line: int
+    kind: str  # page_number | running_header
+    text: str
+
+
+def _template(text: str) -> tuple[str, int] | None:
+    """(text with its one page number replaced by #, the number) for a header-like line."""
+    numbers = _NUMBER.findall(text)
+    if len(numbers) != 1 or match_date(text, whole=False) or len(text) > 80:
+        return None
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    if len(words) < 2:
+        return None
+    return _NUMBER.sub("#", text).casefold(), int(numbers[0])
+
+
+def _increasing(values: list[tuple[int, int]], min_step: int = 1) -> set[int]:
+    """Line numbers of the longest chain of numbers rising by min_step..MAX_STEP (page numbers
+    in order; a header and a footer on one page share a number, hence min_step 0 for them)."""
+    n = len(values)
+    best, back = [1] * n, [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if min_step <= values[i][1] - values[j][1] <= MAX_STEP and best[j] + 1 > best[i]:
+                best[i], back[i] = best[j] + 1, j
+    if not n:
+        return set()
+    i = max(range(n), key=lambda k: (best[k], -k))
+    chain = set()
+    while i >= 0:
+        chain.add(values[i][0])
+        i = back[i]
+    return chain if len(chain) >= 2 else set()
+
+
+def find_furniture(lines: list[Line], is_heading=lambda ln: False) -> list[Furniture]:
+    """Page numbers (bare numbers rising through the text, or one right above a heading) and
+    running headers (a line repeated with its page number changing, in rising order)."""
+    out: dict[int, Furniture] = {}
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for ln in lines:
+        t = _template(ln.text)
+        if t:
+            groups.setdefault(t[0], []).append((ln.no, t[1]))
+    for members in groups.values():
+        if len(members) >= 2:
+            for no in _increasing(members, min_step=0):
+                out[no] = Furniture(no, "running_header", "")
+    bare = [(i, ln) for i, ln in enumerate(lines) if is_page_number(ln.text)]
+    chain = _increasing([(ln.no, int(ln.text)) for _, ln in bare])
+    for i, ln in bare:
+        nxt = next((x for x in lines[i + 1 :] if not x.blank), None)
+        if ln.no in chain or (nxt is not None and is_heading(nxt)):
+            out[ln.no] = Furniture(ln.no, "page_number", "")
+    by_no = {ln.no: ln for ln in lines}
+    return [Furniture(no, f.kind, by_no[no].text) for no, f in sorted(out.items())]

@@ -1,0 +1,81 @@
+"""One report's text → plain records with their line numbers (no pandas, no name resolution).
+
+`read_report` is the parse stage as a short pipeline: number the lines, find the page
+furniture, find the sections, then read each section with its own reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from helpers.parse.activities import ActivitiesSection, parse_activities
+from helpers.parse.furniture import Furniture, find_furniture
+from helpers.parse.listings import (
+    BoardEntry,
+    Mention,
+    PlanItem,
+    read_bilateral,
+    read_board,
+    read_challenges,
+    read_engagement_list,
+    read_followers,
+    read_media,
+    read_plan,
+    read_roster,
+)
+from helpers.parse.sections import REGIONS, Layout, find_sections, heading_at, is_top_heading
+from helpers.parse.text import Line, read_lines
+
+
+@dataclass
+class ReportRecords:
+    """Everything read from one report, each value with the line it came from."""
+
+    lines: list[Line]
+    furniture: list[Furniture]
+    layout: Layout
+    activities: ActivitiesSection
+    plan: list[PlanItem]
+    challenges: list[PlanItem]
+    roster: list[tuple[str, str, int]]  # (region, name as listed, line)
+    board: list[tuple[str, BoardEntry]]  # (region, entry)
+    engagement: list[tuple[str, int]]
+    bilateral: list[tuple[str, int, str | None]]
+    mentions: list[Mention]
+    followers: list[tuple[str, int, str, int]]
+    nearby: dict[str, str] = field(default_factory=dict)  # section → text seen where it should be
+
+
+def _heading_like(line: Line) -> bool:
+    return (
+        is_top_heading(line) or heading_at([line], 0, list(REGIONS), need_upper=False) is not None
+    )
+
+
+def read_report(text: str, year: int) -> ReportRecords:
+    """Read every section of a report; `year` dates the activities."""
+    lines = read_lines(text)
+    furniture = find_furniture(lines, is_heading=_heading_like)
+    layout = find_sections(lines, {f.line for f in furniture})
+    progress = layout.lines("PROGRESS")
+    section = parse_activities(layout.lines("ACTIVITIES"), year)
+    roster, board = [], []
+    for seg in layout.top("WHO WE ARE"):
+        if seg.sub in REGIONS:
+            roster += [(REGIONS[seg.sub], name, no) for name, no in read_roster(seg.lines)]
+            board += [(REGIONS[seg.sub], e) for e in read_board(seg.lines)]
+    mentions, follower_lines = read_media(section.media_lines)
+    return ReportRecords(
+        lines=lines,
+        furniture=furniture,
+        layout=layout,
+        activities=section,
+        plan=read_plan(progress),
+        challenges=read_challenges(progress),
+        roster=roster,
+        board=board,
+        engagement=read_engagement_list(layout.lines("ACTIVE LISTENING", "MEMBERSHIP ENGAGEMENT")),
+        bilateral=read_bilateral(layout.lines("ACTIVE LISTENING", "BILATERAL MEETINGS")),
+        mentions=mentions,
+        followers=read_followers(follower_lines),
+    )

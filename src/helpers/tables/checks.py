@@ -1,0 +1,116 @@
+"""Checks on the whole report: sections the analysis stands on (found, plausibly sized, not
+repeated), page furniture dropped, text left outside activities, and the reconciliation of
+participants with the Membership engagement list. Every result is a finding; the blocking
+ones (`BLOCKING`) stop an ingest unless the officer accepts them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.parse.report import ReportRecords
+from helpers.parse.sections import TOP
+from helpers.tables.findings import Findings
+
+MIN_ROSTER = 20  # fewer roster names than this is not a real roster
+BLOCKING = ("section_missing", "section_too_small", "section_repeated")
+SECTION_NAMES = {
+    "ACTIVITIES": "the activities (ACTIVITIES)",
+    "WHO WE ARE": "the member roster (WHO WE ARE)",
+    "PLAN": "the Strategic Action Plan listing (PROGRESS)",
+    "CHALLENGES": "the metropolitan challenges listing (PROGRESS)",
+    "ENGAGEMENT": "the Membership engagement list (ACTIVE LISTENING)",
+}
+
+
+def nearby(rec: ReportRecords, top: str) -> str:
+    """A short quote of what the report holds where a section should be."""
+    segs = rec.layout.top(top)
+    lines = [ln for s in segs for ln in s.content][:3]
+    if segs and lines:
+        return f"under {top} the text reads '{' / '.join(ln.text[:40] for ln in lines)}'"
+    if segs:
+        return f"the heading {top} (line {segs[0].line}) has nothing under it"
+    found = [s for s in rec.layout.segments if s.top in TOP]
+    if not found:
+        return "no section heading was found at all (NOTE FROM THE SECRETARY GENERAL, ACTIVITIES …)"
+    last = found[-1]
+    return f"no {top} heading; the last section found is {last.top} (line {last.line})"
+
+
+def sections(rec: ReportRecords, tables: dict[str, pd.DataFrame], q: Findings) -> None:
+    """Blocking findings for a missing, implausibly small or repeated section."""
+    for top in ("ACTIVITIES", "ACTIVE LISTENING", "PROGRESS", "WHO WE ARE"):
+        if not rec.layout.found(top):
+            q.add("warning", "heading_missing", f"section heading {top} not found")
+    n = len(tables["members"])
+    if n == 0:
+        q.add("error", "section_missing", f"no member roster found: {nearby(rec, 'WHO WE ARE')}")
+    elif n < MIN_ROSTER:
+        q.add("error", "section_too_small", f"the member roster has only {n} names (fewer "
+              f"than {MIN_ROSTER}): {nearby(rec, 'WHO WE ARE')}")  # fmt: skip
+    plan = tables["strategic_plan"]
+    if not (plan["level"] == "deliverable").any():
+        q.add("error", "section_missing", "no Strategic Action Plan listing (no deliverable "
+              f"codes such as L1A2D4): {nearby(rec, 'PROGRESS')}")  # fmt: skip
+    if tables["challenges"].empty:
+        q.add("error", "section_missing", "no metropolitan challenges listing (lines such as "
+              f"'2.3 Climate resilience'): {nearby(rec, 'PROGRESS')}")  # fmt: skip
+    if tables["engagement_table"].empty:
+        q.add("error", "section_missing", "no Membership engagement list: "
+              f"{nearby(rec, 'ACTIVE LISTENING')}")  # fmt: skip
+    for no in rec.layout.repeated:
+        q.add("error", "section_repeated", "the report's sections start again here (the same "
+              "report pasted twice?): everything from this line on was set aside", no)  # fmt: skip
+
+
+def roster_against_previous(members: int, previous: int | None, q: Findings, label: str) -> None:
+    """A roster under half the previous processed period's is implausibly small."""
+    if previous and members < previous / 2:
+        q.add("error", "section_too_small", f"the member roster has {members} names, under half "
+              f"of {label}'s {previous}: part of the roster was probably not read")  # fmt: skip
+
+
+def layout(rec: ReportRecords, q: Findings) -> None:
+    """Page furniture dropped, repeated headers ignored, text outside any activity."""
+    for f in rec.furniture:
+        what = "page number" if f.kind == "page_number" else "running header or footer"
+        q.add("info", "page_furniture", f"{what} '{f.text}' dropped", f.line)
+    for act in rec.activities.activities:
+        for no in act.page_numbers:
+            q.add("info", "page_furniture", "page number inside an activity dropped", no)
+    for no in rec.layout.page_headers:
+        q.add("info", "page_header", "repeated page header ignored", no)
+    for no in rec.activities.repeated_headers:
+        q.add("info", "page_header", "repeated action-line header ignored", no)
+    stray = [ln for ln in rec.activities.stray_lines if len(ln.text.split()) > 3]
+    for ln in stray:
+        q.add("info", "text_outside_activity", "text in ACTIVITIES before any activity: "
+              f"'{ln.text[:60]}'", ln.no)  # fmt: skip
+    for seg in rec.layout.sub("PROGRESS", "MAIN RESULTS")[-1:]:
+        if not any(len(ln.text.split()) > 6 for ln in seg.content):
+            q.add("info", "section_empty", "MAIN RESULTS has no figures in the export "
+                  "(charts lost): nothing to read", seg.line)  # fmt: skip
+    alliance_segs = rec.layout.sub("ACTIVE LISTENING", "COLLABORATION WITH ALLIANCES")
+    if alliance_segs and not any(s.content for s in alliance_segs):
+        q.add("info", "section_empty", "COLLABORATION WITH ALLIANCES has no text in the export "
+              "(chart lost): alliances come from the activities", alliance_segs[-1].line)  # fmt: skip
+
+
+def engagement_reconciliation(tables: dict[str, pd.DataFrame], q: Findings) -> None:
+    """Participants missing from the engagement list, and listed members with no activity."""
+    eng, part = tables["engagement_table"], tables["participation"]
+    if eng.empty:
+        return
+    listed = set(eng["member"].dropna())
+    took_part: dict[str, int] = {}
+    for member, no in zip(part["member"], part["source_line"], strict=True):
+        if isinstance(member, str):
+            took_part.setdefault(member, int(no))
+    for member, no in sorted(took_part.items(), key=lambda kv: kv[1]):
+        if member not in listed:
+            q.add("warning", "participant_not_in_engagement_list", f"'{member}' took part "
+                  "in an activity but is missing from the Membership engagement list", no)  # fmt: skip
+    for member, no in zip(eng["member"], eng["source_line"], strict=True):
+        if isinstance(member, str) and member not in took_part:
+            q.add("warning", "listed_member_without_activity", f"'{member}' is in the "
+                  "Membership engagement list but took part in no activity", int(no))  # fmt: skip

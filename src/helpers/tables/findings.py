@@ -1,0 +1,44 @@
+"""Findings about the input: every one becomes a row of the `quality` table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helpers.tables import schemas
+
+
+@dataclass
+class Findings:
+    """Collects quality findings; every one keeps the source line it is about."""
+
+    rows: list[dict] = field(default_factory=list)
+
+    def add(
+        self, severity: str, kind: str, detail: str, line: int = 0, activity: str | None = None
+    ) -> None:
+        self.rows.append(
+            {"severity": severity, "kind": kind, "activity_id": activity, "detail": detail,
+             "source_line": int(line)}
+        )  # fmt: skip
+
+    def errors(self, *kinds: str) -> list[dict]:
+        return [
+            r for r in self.rows if r["severity"] == "error" and (not kinds or r["kind"] in kinds)
+        ]
+
+    def frame(self) -> pd.DataFrame:
+        """One row per finding, ordered by source line then severity."""
+        df = pd.DataFrame(self.rows, columns=schemas.columns("quality"))
+        order = {s: i for i, s in enumerate(schemas.SEVERITIES)}
+        df = df.assign(_o=df["severity"].map(order)).sort_values(
+            ["source_line", "_o", "kind", "detail"], kind="stable"
+        )
+        return df.drop(columns="_o").drop_duplicates().reset_index(drop=True)
+
+
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows as a frame with the table's columns (typed and empty when there are none)."""
+    cols = schemas.columns(table)
+    return pd.DataFrame(rows, columns=cols) if rows else schemas.empty_frame(table)

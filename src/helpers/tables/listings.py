@@ -1,0 +1,130 @@
+"""Builders of the tables read from the report's listings: roster, plan, challenges,
+engagement list, bilateral meetings, board, media mentions and followers. Each takes the
+parse records (and the name resolver and findings where names are involved)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.parse.report import ReportRecords
+from helpers.periods import Period
+from helpers.tables.findings import Findings, frame
+from helpers.tables.names import NameResolver, tidy
+from helpers.tables.resolve import join_broken, resolve, segment_row
+
+
+def members(rec: ReportRecords, q: Findings) -> pd.DataFrame:
+    """One row per roster member (the "Who we are" lists), in the report's order."""
+    rows: list[dict] = []
+    seen: dict[str, str] = {}
+    for region, name, no in rec.roster:
+        name = tidy(name)
+        if name in seen:
+            if seen[name] != region:
+                q.add("warning", "roster_duplicate", f"'{name}' is listed in {seen[name]} and "
+                      f"{region}; kept in {seen[name]}", no)  # fmt: skip
+            else:
+                q.add("warning", "roster_duplicate", f"'{name}' is listed twice in {region}", no)
+            continue
+        seen[name] = region
+        rows.append({"member": name, "region": region, "source_line": no})
+    return frame("members", rows)
+
+
+def strategic_plan(rec: ReportRecords, q: Findings) -> pd.DataFrame:
+    """One row per code of the Strategic Action Plan listing (line, action, deliverable)."""
+    rows, codes = [], set()
+    for p in rec.plan:
+        if p.code in codes:
+            q.add("warning", "plan_duplicate", f"plan code {p.code} listed twice", p.line)
+            continue
+        codes.add(p.code)
+        level = "deliverable" if "D" in p.code else "action" if "A" in p.code else "line"
+        parent = p.code.rsplit("D", 1)[0] if level == "deliverable" else (
+            p.code.rsplit("A", 1)[0] if level == "action" else None)  # fmt: skip
+        rows.append({"code": p.code, "level": level, "parent": parent,
+                     "line": p.code.split("A")[0], "title": p.title, "source_line": p.line})  # fmt: skip
+    for row in rows:
+        if row["parent"] and row["parent"] not in codes:
+            q.add("info", "plan_parent_missing", f"{row['code']} is listed but its parent "
+                  f"{row['parent']} is not", row["source_line"])  # fmt: skip
+    return frame("strategic_plan", rows)
+
+
+def challenges(rec: ReportRecords) -> pd.DataFrame:
+    """One row per metropolitan challenge listed under PROGRESS."""
+    rows, codes = [], set()
+    for c in rec.challenges:
+        if c.code not in codes:
+            codes.add(c.code)
+            rows.append({"code": c.code, "title": c.title, "source_line": c.line})
+    return frame("challenges", rows)
+
+
+def list_names(items: list[tuple[str, int]], resolver: NameResolver) -> list[tuple[str, int]]:
+    """Names of a list with broken and flattened names repaired against the roster."""
+    return segment_row(join_broken(items, resolver), resolver)
+
+
+def engagement_table(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFrame:
+    """One row per name in the "Membership engagement" list."""
+    rows, seen = [], set()
+    for name, no in list_names(rec.engagement, resolver):
+        if name in seen:
+            continue
+        seen.add(name)
+        m = resolve(resolver, name, q, no, "membership engagement list")
+        rows.append({"name_raw": m.name, "member": m.member, "is_member": m.is_member,
+                     "source_line": no})  # fmt: skip
+    return frame("engagement_table", rows)
+
+
+def bilateral_meetings(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFrame:
+    """One row per counterpart of a bilateral meeting."""
+    rows = []
+    for name, no, mode in rec.bilateral:
+        m = resolve(resolver, name, q, no, "bilateral meetings", unmatched="info")
+        rows.append({"name_raw": m.name, "member": m.member, "is_member": m.is_member,
+                     "mode": mode, "source_line": no})  # fmt: skip
+    return frame("bilateral_meetings", rows)
+
+
+def board(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFrame:
+    """One row per seat on the Board of Directors (a person, their role and member city)."""
+    rows = []
+    for region, e in rec.board:
+        member = resolver.find_in_text(e.position) or resolver.resolve(e.name).member
+        if member is None:
+            q.add("info", "board_member_unresolved", f"board member {e.name} ({e.position}): "
+                  "no member city found in the office title", e.line)  # fmt: skip
+        rows.append({"name": e.name, "role": e.role or "MEMBER", "member": member,
+                     "region": region, "position": e.position, "term": e.term,
+                     "source_line": e.line})  # fmt: skip
+    return frame("board", rows)
+
+
+def media_mentions(rec: ReportRecords, per: Period, q: Findings) -> pd.DataFrame:
+    """One row per media mention listed by month."""
+    rows = [{"month": m.month, "month_number": m.month_number, "outlet": m.outlet,
+             "item": m.item, "source_line": m.line} for m in rec.mentions]  # fmt: skip
+    for m in rec.mentions:
+        if m.month_number not in per.months:
+            q.add("info", "media_outside_period", f"mention in {m.month}, outside {per.label}",
+                  m.line)  # fmt: skip
+    if not rows:
+        q.add("info", "section_empty", "no media mentions found under METROPOLIS IN THE MEDIA")
+    return frame("media_mentions", rows)
+
+
+def social_followers(rec: ReportRecords, q: Findings) -> pd.DataFrame:
+    """One row per social-media platform with its follower count."""
+    rows, seen = [], set()
+    for platform, count, shown, no in rec.followers:
+        if platform in seen:
+            continue
+        seen.add(platform)
+        rows.append({"platform": platform, "followers": count, "followers_text": shown,
+                     "source_line": no})  # fmt: skip
+    if not rows:
+        q.add("info", "section_empty", "no social-media follower figures found")
+    return frame("social_followers", rows)
