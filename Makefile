@@ -26,10 +26,10 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 ingest: setup ## parse data/raw/PERIOD into data/processed/PERIOD tables
-	@$(PY) -m helpers ingest --period $(PERIOD)
+	@$(PY) -m helpers ingest --period $(PERIOD) $(if $(ACCEPT),--accept-errors,)
 
-report: setup ## ingest PERIOD and render reports/PERIOD/*.html and reports/index.html (FORCE=1 reruns all)
-	@$(PY) -m helpers report --period $(PERIOD) $(if $(FORCE),--force,)
+report: setup ## ingest PERIOD and render reports/PERIOD/*.html and reports/index.html (FORCE=1 reruns all; ACCEPT=1 renders despite a missing section, with a banner)
+	@$(PY) -m helpers report --period $(PERIOD) $(if $(FORCE),--force,) $(if $(ACCEPT),--accept-errors,)
 
 report-all: setup ## rebuild every period with a raw report, in parallel (JOBS=cores)
 	@$(PY) -m helpers report-all --jobs $(JOBS) $(if $(FORCE),--force,)

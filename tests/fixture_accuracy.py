@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.ingest import parse_report
+from helpers.ingest import parse_file
 from helpers.parse.text import normalise_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
@@ -24,12 +24,12 @@ def _overlap(expected: list, got: list) -> tuple[int, int]:
     return sum((e & g).values()), max(sum(e.values()), sum(g.values()))
 
 
-def score(fixture: str) -> dict[str, float]:
-    """Accuracy per field, 0–1, for one fixture folder under tests/fixtures/reports."""
+def score(fixture: str, report: Path | None = None) -> dict[str, float]:
+    """Accuracy per field, 0–1, for one fixture folder under tests/fixtures/reports, read from
+    its markdown export or from `report` (another layout of the same report, or its PDF)."""
     folder = FIXTURES / fixture
     exp = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    text = next(folder.glob("*.md")).read_text(encoding="utf-8")
-    t = parse_report(text, exp["period"])
+    t = parse_file(report or next(folder.glob("*.md")), exp["period"])
     acts = t["activities"].reset_index(drop=True)
     tallies: dict[str, list[int]] = {}
 

@@ -16,13 +16,15 @@ from helpers.errors import UserError
 def _ingest(args: argparse.Namespace) -> None:
     from helpers.ingest import ingest_period
 
-    ingest_period(args.period)
+    ingest_period(args.period, accept_errors=args.accept_errors)
 
 
 def _report(args: argparse.Namespace) -> None:
     from helpers.build import build_period
 
-    build_period(args.period, force=args.force, trends=not args.no_trends)
+    build_period(
+        args.period, force=args.force, trends=not args.no_trends, accept_errors=args.accept_errors
+    )
 
 
 def _report_all(args: argparse.Namespace) -> None:
@@ -32,18 +34,18 @@ def _report_all(args: argparse.Namespace) -> None:
 
 
 def _new_period(args: argparse.Namespace) -> None:
-    from helpers.periods import parse_period, raw_dir
+    from helpers.periods import parse_period, raw_dir, report_candidates
 
     per = parse_period(args.period)
     folder = raw_dir(per)
     folder.mkdir(parents=True, exist_ok=True)
-    have = sorted(f.name for f in folder.glob("*.md"))
+    have = [f.name for f in report_candidates(folder)]
     print(f"==> data/raw/{per.id}/ is ready for the {per.label} report")
     if have:
         print(f"    it already holds {', '.join(have)}; next: make report PERIOD={per.id}")
     else:
         print(
-            "    put the progress report exported to markdown there (one .md file, UTF-8),\n"
+            "    put the progress report there: the PDF as published (or one .md/.txt export),\n"
             f"    then run: make report PERIOD={per.id}"
         )
 
@@ -75,6 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         p.add_argument(
             "--period", required=True, help="e.g. 2022-T1 (T1 Jan–Apr, T2 May–Aug, T3 Sep–Dec)"
         )
+        if name in ("ingest", "report"):
+            p.add_argument(
+                "--accept-errors",
+                action="store_true",
+                help="go on although a section the analysis needs is missing, too small or "
+                "repeated; every page then carries a banner",
+            )
         if name == "report":
             p.add_argument("--force", action="store_true", help="re-execute everything")
             p.add_argument("--no-trends", action="store_true", help=argparse.SUPPRESS)

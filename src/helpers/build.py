@@ -54,7 +54,12 @@ def _ingest_is_current(period: Period, fingerprint: str, root: Path | None) -> b
 
 
 def ingest_if_needed(
-    period: Period, *, force: bool = False, root: Path | None = None, progress=print
+    period: Period,
+    *,
+    force: bool = False,
+    root: Path | None = None,
+    progress=print,
+    accept_errors: bool = False,
 ) -> bool:
     """Ingest the period unless its tables were made from the same inputs; True if it ran."""
     fingerprint = ingest_fingerprint(period, root)
@@ -63,7 +68,9 @@ def ingest_if_needed(
         return False
     from helpers.ingest import ingest_period
 
-    ingest_period(period.id, root, progress=progress, inputs=fingerprint)
+    ingest_period(
+        period.id, root, progress=progress, inputs=fingerprint, accept_errors=accept_errors
+    )
     return True
 
 
@@ -79,12 +86,14 @@ def build_period(
     trends: bool = True,
     root: Path | None = None,
     progress=print,
+    accept_errors: bool = False,
 ) -> None:
-    """Validate the period, ingest it, render its report, then the trends page and the index."""
+    """Validate the period, ingest it, render its report, then the trends page and the index.
+    A blocking finding stops the ingest unless `accept_errors` (then every page has a banner)."""
     started = time.perf_counter()
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
-    ingest_if_needed(per, force=force, root=root, progress=progress)
+    ingest_if_needed(per, force=force, root=root, progress=progress, accept_errors=accept_errors)
     before = _summary_stamp(per, root)
     from helpers.render import render_period, render_trends, write_index
 

@@ -93,24 +93,38 @@ def reports_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "reports"
 
 
-def find_report(period: Period | str, root: Path | None = None) -> Path:
-    """The one markdown report of a period; a missing folder or file is a UserError."""
-    p = period if isinstance(period, Period) else parse_period(period)
-    folder = raw_dir(p, root)
-    files = (
-        sorted(f for f in folder.glob("*.md") if f.name.lower() != "readme.md")
-        if folder.is_dir()
-        else []
+REPORT_SUFFIXES = (".pdf", ".md", ".txt")
+
+
+def report_candidates(folder: Path) -> list[Path]:
+    """Files in a raw folder that can be the report: .pdf, .md or .txt in any case (not README)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        f
+        for f in folder.iterdir()
+        if f.suffix.lower() in REPORT_SUFFIXES
+        and f.stem.lower() != "readme"
+        and not f.name.startswith(".")
+        and (f.is_file() or f.is_symlink())
     )
+
+
+def find_report(period: Period | str, root: Path | None = None) -> Path:
+    """The one report of a period (the PDF as published, or a .md/.txt export of it); a
+    missing folder or file, or two candidates, is a UserError."""
+    p = period if isinstance(period, Period) else parse_period(period)
+    files = report_candidates(raw_dir(p, root))
     if not files:
         raise UserError(
-            f"no report for {p.id}: put the exported markdown report (*.md) in "
-            f"data/raw/{p.id}/ (try: make new-period PERIOD={p.id})"
+            f"no report for {p.id}: put the progress report (the PDF as published, or a .md or "
+            f".txt export of it) in data/raw/{p.id}/ (try: make new-period PERIOD={p.id})"
         )
     if len(files) > 1:
         names = ", ".join(f.name for f in files)
         raise UserError(
-            f"data/raw/{p.id}/ holds several reports ({names}): keep exactly one .md file"
+            f"data/raw/{p.id}/ holds several reports ({names}): keep exactly one "
+            "(.pdf, .md or .txt) and move the others out"
         )
     return files[0]
 
@@ -123,7 +137,7 @@ def available_periods(root: Path | None = None, *, processed: bool = False) -> l
         if d.is_dir() and PERIOD_RE.match(d.name):
             if processed and not (d / "activities.parquet").exists():
                 continue
-            if not processed and not any(d.glob("*.md")):
+            if not processed and not report_candidates(d):
                 continue
             out.append(parse_period(d.name))
     return sorted(out)

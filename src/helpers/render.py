@@ -680,6 +680,7 @@ def render_period(
         label = f"nothing in reports/{p}/ was changed"
         facts = provenance.facts(prov)
         when = provenance.generated_at()
+        banner = _accepted_errors(p, base)
         figures: dict[str, Any] = {}
         by_notebook: dict[str, Any] = {}
         entries = []
@@ -707,6 +708,7 @@ def render_period(
             meta["output_path"] = f"reports/{p}/{nb.name}.ipynb"
             nbformat.write(executed, tmp / f"{nb.name}.ipynb")
             context = {
+                "banner": banner,
                 "title": f"{nb.title} — {p.label}",
                 "period": p.id,
                 "period_label": p.label,
@@ -735,6 +737,7 @@ def render_period(
         summary = {
             "period": p.id,
             "label": p.label,
+            "accepted_errors": banner,
             "notebooks": entries,
             "figures": figures,
             "provenance": prov,
@@ -771,6 +774,17 @@ class _PeriodEntry:
     figures: dict[str, Any] = field(default_factory=dict)
     generated_at: str = ""
     commit: str = ""
+    accepted_errors: list[str] = field(default_factory=list)
+
+
+def _accepted_errors(period: Period, base: Path) -> list[str]:
+    """Blocking findings the period's tables were accepted with (empty when none)."""
+    import pandas as pd
+
+    from helpers.tables.checks import accepted_errors
+
+    path = processed_dir(period, base) / "quality.parquet"
+    return accepted_errors(pd.read_parquet(path)) if path.exists() else []
 
 
 def _entries(out_root: Path) -> list[_PeriodEntry]:
@@ -796,6 +810,7 @@ def _entries(out_root: Path) -> list[_PeriodEntry]:
                 figures=s.get("figures", {}) or {},
                 generated_at=str(s.get("generated_at", "")),
                 commit=str((s.get("provenance") or {}).get("git_commit", ""))[:10],
+                accepted_errors=[str(d) for d in s.get("accepted_errors") or []],
             )
         )
     return sorted(rows, key=lambda r: r.period, reverse=True)
@@ -902,6 +917,7 @@ def render_trends(
         executed.metadata.setdefault("papermill", {})["input_path"] = _shown_path(nb.path, base)
         commit, dirty = provenance.git_commit(base)
         context = {
+            "banner": [f"{e.period}: {d}" for e in _entries(out_root) for d in e.accepted_errors],
             "title": nb.title,
             "period": "all",
             "period_label": f"{len(periods)} period{'s' if len(periods) != 1 else ''}",

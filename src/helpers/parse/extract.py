@@ -1,5 +1,5 @@
-"""The text of a report file as published: a PDF (text taken with pypdfium2, the PDFium
-engine; see docs/pdf_extraction.md for why), or a markdown or plain-text export.
+"""The text of a report file as published: a PDF (text taken with pypdf; see
+docs/pdf_extraction.md for the comparison behind that choice), or a markdown or text export.
 
 A file that cannot be a report (empty, binary, damaged, not UTF-8, a PDF without text) is a
 UserError naming the file and what to do. The same file always gives the same text.
@@ -22,7 +22,7 @@ class Extracted:
     """A report's text and what produced it (for provenance)."""
 
     text: str
-    extractor: str  # "pypdfium2" for a PDF, "text" for an export read as it is
+    extractor: str  # "pypdf" for a PDF, "text" for an export read as it is
     version: str
 
 
@@ -42,25 +42,19 @@ def read_text_file(path: Path) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    """Every page's text in order, pages separated by a form feed."""
-    import pypdfium2 as pdfium
+    """Every page's text in reading order, pages separated by a form feed."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
 
     try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            raise UserError(f"{path.name} is a password-protected PDF: ask for an open copy")
+        pages = [page.extract_text() for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UserError(
-            f"{path.name} is not a readable PDF ({exc}): download the report again"
+            f"{path.name} is not a readable PDF ({type(exc).__name__}): download the report again"
         ) from None
-    try:
-        pages = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()
     text = "\f".join(pages)
     if not any(c.isalpha() for c in text):
         raise UserError(
@@ -74,7 +68,7 @@ def extract_text(path: Path) -> Extracted:
     """The report's text, whatever the kind of file (chosen by its suffix, in any case)."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return Extracted(pdf_text(path), "pypdfium2", metadata.version("pypdfium2"))
+        return Extracted(pdf_text(path), "pypdf", metadata.version("pypdf"))
     if suffix in TEXT_SUFFIXES:
         return Extracted(read_text_file(path), "text", "")
     raise UserError(f"{path.name}: a report must be a .pdf, .md or .txt file")

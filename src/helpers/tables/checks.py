@@ -114,3 +114,9 @@ def engagement_reconciliation(tables: dict[str, pd.DataFrame], q: Findings) -> N
         if isinstance(member, str) and member not in took_part:
             q.add("warning", "listed_member_without_activity", f"'{member}' is in the "
                   "Membership engagement list but took part in no activity", int(no))  # fmt: skip
+
+
+def accepted_errors(quality: pd.DataFrame) -> list[str]:
+    """The blocking findings a period was ingested with (ACCEPT=1): what every page must say."""
+    q = quality[(quality["severity"] == "error") & quality["kind"].isin(BLOCKING)]
+    return [str(d) for d in q["detail"]]
