@@ -138,8 +138,9 @@ def _inline_values(kind: str, rest: str) -> bool:
     if kind == "challenges":
         return bool(CHALLENGE_RE.match(rest.lstrip("-•* ")))
     items = [p.strip() for p in split_outside_parens(rest)]
+    longest = 8 if kind == "alliances" else 5  # an alliance can be a long name
     return all(
-        p and (p[0].isupper() or p[0].isdigit()) and len(p.split()) <= 5 for p in items
+        p and (p[0].isupper() or p[0].isdigit()) and len(p.split()) <= longest for p in items
     ) and not rest.rstrip().endswith((".", "!", "?"))
 
 
@@ -190,6 +191,25 @@ def _is_title_line(line: Line) -> bool:
     )
 
 
+def _repeats(line: str, title: str) -> bool:
+    """A subtitle that repeats three or more words of the title (`BRINGING NATURE BACK …`)."""
+    key = heading_key(line)
+    return len(key.split()) >= 3 and f" {key} " in f" {heading_key(title)} "
+
+
+def _title_rest(line: Line) -> bool:
+    """A short wrapped end of a title with no lower-case letters (`#3`, `2022`)."""
+    t = line.text
+    return (
+        bool(t)
+        and len(t.split()) <= 2
+        and not any(c.islower() for c in t)
+        and not is_page_number(t)
+        and _date_start(line) is None
+        and not OUTCOME_RE.search(t)
+    )
+
+
 def activity_start(lines: list[Line], i: int) -> tuple[str, str, int] | None:
     """(date text, title, lines used) when lines[i] starts an activity: a date with an
     upper-case title on its line, or a date alone followed by upper-case title lines (a title
@@ -206,8 +226,8 @@ def activity_start(lines: list[Line], i: int) -> tuple[str, str, int] | None:
             return None
         parts = [lines[j].text]
         j += 1
-        while j < len(lines) and _is_title_line(lines[j]):
-            if heading_key(lines[j].text) in heading_key(" ".join(parts)):
+        while j < len(lines) and (_is_title_line(lines[j]) or _title_rest(lines[j])):
+            if _repeats(lines[j].text, " ".join(parts)):
                 j += 1  # a subtitle repeating the title
                 break
             parts.append(lines[j].text)
@@ -325,7 +345,7 @@ def read_body(act: Activity) -> None:
         current = None
         text = ln.item
         started = any(paragraphs)
-        if not started and is_upper(text) and heading_key(text) in heading_key(act.title):
+        if not started and is_upper(text) and _repeats(text, act.title):
             continue  # a repeated subtitle is not description
         paragraphs[-1].append(text)
     act.description = "\n\n".join(join_wrapped(p) for p in paragraphs if p)

@@ -25,7 +25,7 @@ class Furniture:
 def _template(text: str) -> tuple[str, int] | None:
     """(text with its one page number replaced by #, the number) for a header-like line."""
     numbers = _NUMBER.findall(text)
-    if len(numbers) != 1 or match_date(text, whole=False) or len(text) > 80:
+    if len(set(numbers)) != 1 or match_date(text, whole=False) or len(text) > 80:
         return None
     words = re.findall(r"[^\W\d_]{3,}", text)
     if len(words) < 2:

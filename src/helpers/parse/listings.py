@@ -188,23 +188,32 @@ def read_engagement_list(lines: list[Line]) -> list[tuple[str, int]]:
 
 
 def read_bilateral(lines: list[Line]) -> list[tuple[str, int, str | None]]:
-    """Counterparts of bilateral meetings, with the mode heading (On-site / Online) above them."""
+    """Counterparts of bilateral meetings, with the mode heading (On-site / Online) above them;
+    names wrapped over lines are joined."""
     from helpers.parse.activities import label_of
 
     out: list[tuple[str, int, str | None]] = []
     mode: str | None = None
+    group: list[Line] = []
+
+    def flush() -> None:
+        out.extend((n, no, mode) for n, no in split_items(group))
+        group.clear()
+
     for ln in lines:
-        key = re.sub(r"[^a-z ]", " ", ln.text.lower()).strip()
-        key = re.sub(r"\s+", " ", key)
+        key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", ln.text.lower())).strip()
         if key in MODES:
+            flush()
             mode = MODES[key]
             continue
-        hit = label_of(ln)
+        hit = None if ln.blank else label_of(ln)
         if hit:
+            flush()
             if hit[1]:
-                out += [(n, ln.no, mode) for n, _ in split_items([Line(ln.no, hit[1], hit[1])])]
+                group.append(Line(ln.no, hit[1], hit[1]))
             continue
-        out += [(n, no, mode) for n, no in split_items([ln])]
+        group.append(ln)
+    flush()
     return out
 
 
@@ -229,6 +238,19 @@ def _month_line(text: str) -> tuple[str, int] | None:
     return None
 
 
+def _merge_open_bold(lines: list[Line]) -> list[Line]:
+    """A bold outlet wrapped over two lines (`**The Development … Local` / `Governance**`)
+    becomes one line."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and out[-1].raw.count("**") % 2 == 1 and not ln.blank:
+            prev = out[-1]
+            out[-1] = Line(prev.no, f"{prev.raw} {ln.raw.strip()}", f"{prev.text} {ln.text}")
+        else:
+            out.append(ln)
+    return out
+
+
 def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
     """Mentions listed by month, and the lines of the followers part (returned separately).
 
@@ -237,7 +259,7 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
     outlet; where nothing is bold, outlet and item lines alternate (a blank line closes a
     mention, a line starting in lower case continues the line above)."""
     mentions: list[Mention] = []
-    content = list(lines)
+    content = _merge_open_bold(lines)
     bold_outlets = any(ln.bold for ln in content)
     month: tuple[str, int] | None = None
     cur: list = []  # [outlet, item, line] of the open mention

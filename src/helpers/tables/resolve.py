@@ -50,19 +50,15 @@ def split_names(items: list[tuple[str, int]], resolver: NameResolver) -> list[tu
 
 
 def join_broken(items: list[tuple[str, int]], resolver: NameResolver) -> list[tuple[str, int]]:
-    """Two neighbouring items from consecutive lines that are no member apart but one
-    together (`Grand` / `Paris` → `Grand Paris`) are one name."""
+    """Two neighbouring items from different lines are one name when the second is no member
+    but the two together are (`Grand` / `Paris`, `Kathmandu` / `Metropolitan City`,
+    `Guadalajara` / `(IMEPLAN)`)."""
     out: list[tuple[str, int]] = []
     for name, no in items:
         if out:
             prev, pno = out[-1]
             joined = f"{prev} {name}"
-            if (
-                no != pno
-                and not _known(resolver, prev)
-                and not _known(resolver, name)
-                and _known(resolver, joined)
-            ):
+            if no != pno and not _known(resolver, name) and _known(resolver, joined):
                 out[-1] = (joined, pno)
                 continue
         out.append((name, no))
