@@ -30,7 +30,8 @@ def _template(text: str) -> tuple[str, int] | None:
     words = re.findall(r"[^\W\d_]{3,}", text)
     if len(words) < 2:
         return None
-    return _NUMBER.sub("#", text).casefold(), int(numbers[0])
+    template = re.sub(r"#(?:\s+#)+", "#", _NUMBER.sub("#", text))  # `· 4 4` reads as `· 4`
+    return template.casefold(), int(numbers[0])
 
 
 def _increasing(values: list[tuple[int, int]], min_step: int = 1) -> set[int]:

@@ -172,16 +172,15 @@ def clean_keep_spaces(raw: str) -> str:
 
 def split_items(lines: list[Line]) -> list[tuple[str, int]]:
     """List items with their source line: bullets, pipe-table cells, space-aligned columns or
-    comma lists. A name wrapped over two lines is joined first: a comma list whose line does not
-    end with a comma goes on on the next line (`Fuzhou, Grand` / `Paris, Guangzhou`), and so does
-    an item left open (`Barcelona (metropolitan` / `area)`, `UCLG CCRE /` / `CEMR`)."""
+    comma lists. An item left open at a line end goes on on the next line (`Barcelona
+    (metropolitan` / `area)`, `UCLG CCRE /` / `CEMR`); a name broken between two plain words
+    (`Grand` / `Paris`) can only be told by the roster (see helpers.tables.resolve)."""
     out: list[tuple[str, int]] = []
     pending: tuple[str, int] | None = None
     content = [ln for ln in lines if not ln.blank and not is_page_number(ln.text)]
     blanks = [ln.no for ln in lines if ln.blank]
     for i, line in enumerate(content):
         pieces = [_WS.sub(" ", p).strip() for p in _cells(line)]
-        comma_list = _kind(line) == "comma" and len(pieces) > 1
         for k, item in enumerate(pieces):
             no = line.no
             if pending is not None and k == 0:
@@ -192,14 +191,7 @@ def split_items(lines: list[Line]) -> list[tuple[str, int]]:
                 and not nxt.is_bullet
                 and not any(line.no < b < nxt.no for b in blanks)
             )
-            if (
-                k == len(pieces) - 1
-                and more
-                and item
-                and (
-                    ends_open(item) or (comma_list and not line.text.rstrip().endswith((",", ";")))
-                )
-            ):
+            if k == len(pieces) - 1 and more and item and ends_open(item):
                 pending = (item, no)
                 continue
             _keep(out, item, no)

@@ -148,11 +148,25 @@ def activity_challenges(
 
 
 def activity_alliances(rec: ReportRecords, per: Period) -> pd.DataFrame:
-    """One row per (activity, alliance); spellings equal after folding share one name."""
+    """One row per (activity, alliance); spellings equal after folding share one name. A name
+    broken over two lines (`UCLG` / `CCRE / CEMR`) is joined when the report writes it whole
+    elsewhere."""
     rows = []
-    for aid, act in activity_ids(rec, per):
+    lists = {
+        aid: [it for lv in act.values("alliances") for it in split_items(lv.lines)]
+        for aid, act in activity_ids(rec, per)
+    }
+    written: dict[str, set[str]] = {}  # folded name → activities that write it on one line
+    for aid, items in lists.items():
+        for n, _ in items:
+            written.setdefault(fold(n), set()).add(aid)
+    for aid, items in lists.items():
         seen: set[str] = set()
-        for name, no in [it for lv in act.values("alliances") for it in split_items(lv.lines)]:
+
+        def elsewhere(name: str, aid: str = aid) -> bool:
+            return bool(written.get(fold(name), set()) - {aid})
+
+        for name, no in join_broken(items, known=elsewhere):
             if name.casefold() not in seen:
                 seen.add(name.casefold())
                 rows.append({"activity_id": aid, "alliance": name, "alliance_raw": name,

@@ -49,16 +49,19 @@ def split_names(items: list[tuple[str, int]], resolver: NameResolver) -> list[tu
     return out
 
 
-def join_broken(items: list[tuple[str, int]], resolver: NameResolver) -> list[tuple[str, int]]:
+def join_broken(
+    items: list[tuple[str, int]], resolver: NameResolver | None = None, known=None
+) -> list[tuple[str, int]]:
     """Two neighbouring items from different lines are one name when the second is no member
     but the two together are (`Grand` / `Paris`, `Kathmandu` / `Metropolitan City`,
-    `Guadalajara` / `(IMEPLAN)`)."""
+    `Guadalajara` / `(IMEPLAN)`). `known` replaces the roster for lists of other names."""
+    is_known = known or (lambda n: _known(resolver, n))
     out: list[tuple[str, int]] = []
     for name, no in items:
         if out:
             prev, pno = out[-1]
             joined = f"{prev} {name}"
-            if no != pno and not _known(resolver, name) and _known(resolver, joined):
+            if no != pno and not is_known(name) and is_known(joined):
                 out[-1] = (joined, pno)
                 continue
         out.append((name, no))

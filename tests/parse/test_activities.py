@@ -1,0 +1,58 @@
+"""Activity rules, each on the lines a person reads."""
+
+from helpers.parse.activities import activity_start, label_of, parse_activities
+from helpers.parse.text import read_lines
+
+
+def _label(text: str):
+    return label_of(read_lines(text)[0])
+
+
+def test_labels_with_values_on_the_same_line_without_colon():
+    assert _label("Members Rabat, Tunis") == ("members", "Rabat, Tunis")
+    assert _label("Outcomes L1A3D1, L2A2D3") == ("outcomes", "L1A3D1, L2A2D3")
+    assert _label("Metropolitan challenges 2.3 Climate resilience") == (
+        "challenges", "2.3 Climate resilience")  # fmt: skip
+    assert _label("Alliances Global taskforce of Local and Regional governments")[0] == "alliances"
+    assert _label("**Members:** Cairo") == ("members", "Cairo")
+    assert _label("Members") == ("members", "")
+
+
+def test_sentences_starting_with_a_label_word_are_prose():
+    assert _label("Members of the Board approved the call.") is None
+    assert _label("Cities Coalition for Digital Rights") is None  # `cities` needs a colon
+    assert _label("Outcomes were discussed at length") is None
+
+
+def test_date_and_wrapped_title_glued_to_their_neighbours():
+    lines = read_lines(
+        "17 February\nTHE METROPOLITAN GOVERNANCE IN AFRICA. PEER LEARNING\nFROM LOCAL EXPERIENCES\nIn the last webinar"
+    )
+    assert activity_start(lines, 0) == (
+        "17 February", "THE METROPOLITAN GOVERNANCE IN AFRICA. PEER LEARNING FROM LOCAL EXPERIENCES", 3)  # fmt: skip
+    assert activity_start(read_lines("17 February\nthe text goes on"), 0) is None
+
+
+def test_repeated_subtitle_and_one_word_title_end():
+    lines = read_lines(
+        "17 March\nMETROTALKS: BRINGING NATURE BACK TO URBAN SPACES\n"
+        "BRINGING NATURE BACK TO URBAN SPACES\nDuring this episode\n"
+        "4 April\nHIGH-LEVEL POLITICAL FORUM: LOCAL AND REGIONAL GOVERNMENTS\nFORUM\nText."
+    )
+    acts = parse_activities(lines, 2022).activities
+    assert [a.title for a in acts] == [
+        "METROTALKS: BRINGING NATURE BACK TO URBAN SPACES",
+        "HIGH-LEVEL POLITICAL FORUM: LOCAL AND REGIONAL GOVERNMENTS FORUM"]  # fmt: skip
+    assert acts[0].description == "During this episode"
+
+
+def test_label_values_end_at_prose_and_page_numbers_are_dropped():
+    lines = read_lines(
+        "3 February\nPAGE BREAKS\nMembers\nSeoul, Tehran,\n10\nCairo\n"
+        "The meeting was held online and lasted two hours.\nOutcomes\nL1A2D4"
+    )
+    act = parse_activities(lines, 2022).activities[0]
+    assert [(lv.kind, [ln.text for ln in lv.lines]) for lv in act.labels] == [
+        ("members", ["Seoul, Tehran,", "Cairo"]), ("outcomes", ["L1A2D4"])]  # fmt: skip
+    assert act.description == "The meeting was held online and lasted two hours."
+    assert act.page_numbers == [5]
