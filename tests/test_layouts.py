@@ -21,13 +21,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VARIANTS = sorted(p.stem for p in (FIXTURES / "layouts" / "2022-T1").glob("*.txt"))
 # the order of roster names read from a column-major grid cannot be recovered
 ORDER_FREE = {"columns": {"members"}}
-# layouts that lose what a field needs: a media outlet told apart from its item only by bold
+# layouts that lose what a field needs. 2023-T1 writes one outlet with a dash in its name
+# (`**UCLG – Local4Action** – Metropolis at the UN 2023 Water Conference`): with the bold gone
+# (plain text, and the PDF's text) nothing tells which dash ends the outlet: 7 of 8 mentions.
 LOSSY = {
     ("2023-T1", "plain"): "media_mentions",
     ("2023-T1", "columns"): "media_mentions",
     ("2023-T1", "nobullets"): "media_mentions",
-    ("2023-T1", "wrapped"): "media_mentions",
-    ("2023-T1", "inline_labels"): "challenges",
     ("2023-T1", "pdf"): "media_mentions",
 }
 

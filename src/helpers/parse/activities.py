@@ -135,10 +135,10 @@ def _inline_values(kind: str, rest: str) -> bool:
     (`Members Rabat, Tunis`, `Outcomes L1A3D1`), not a sentence (`Members of the Board met`)."""
     if kind == "outcomes":
         return bool(OUTCOME_RE.search(rest)) and not OUTCOME_RE.sub("", rest).strip(" ,;.")
-    if kind == "challenges":
-        return bool(CHALLENGE_RE.match(rest.lstrip("-•* ")))
+    if kind == "challenges" and CHALLENGE_RE.match(rest.lstrip("-•* ")):
+        return True
     items = [p.strip() for p in split_outside_parens(rest)]
-    longest = 8 if kind == "alliances" else 5  # an alliance can be a long name
+    longest = 8 if kind == "alliances" else 6 if kind == "challenges" else 5  # long names
     return all(
         p and (p[0].isupper() or p[0].isdigit()) and len(p.split()) <= longest for p in items
     ) and not rest.rstrip().endswith((".", "!", "?"))

@@ -261,8 +261,10 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
     mentions: list[Mention] = []
     content = _merge_open_bold(lines)
     bold_outlets = any(ln.bold for ln in content)
+    one_line = not bold_outlets and _mostly_one_line(content)
     month: tuple[str, int] | None = None
     cur: list = []  # [outlet, item, line] of the open mention
+    whole = False  # the open mention was complete on its line: what follows is its wrapped rest
 
     def close() -> None:
         if cur and month is not None:
@@ -289,12 +291,17 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
         if month is None:
             continue
         bold = re.findall(r"\*\*(.+?)\*\*", ln.raw)
-        if ln.is_bullet:
+        if ln.is_bullet or (one_line and _MENTION_SEP.search(ln.item)):
             close()
             outlet, item = _split_mention(ln)
             cur[:] = [outlet, item, ln.no]
-            close()
-        elif bold and ln.item != clean_bold(bold):
+            whole = True
+            continue
+        if whole and cur and not bold:
+            cur[1] = join_wrapped([cur[1], ln.item])
+            continue
+        whole = False
+        if bold and ln.item != clean_bold(bold):
             close()
             outlet = clean_bold(bold).strip().rstrip("-–—:").strip()
             cur[:] = [outlet, ln.item[ln.item.find(outlet) + len(outlet) :].strip(" -–—:"), ln.no]
@@ -314,13 +321,26 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
     return mentions, []
 
 
+_MENTION_SEP = re.compile(r"\s+[–—-]\s+|:\s+")
+
+
+def _mostly_one_line(lines: list[Line]) -> bool:
+    """Whether the mentions are written `Outlet – item`, one per line (most lines say so)."""
+    body = [
+        ln for ln in lines
+        if not ln.blank and not _month_line(ln.text) and not FOLLOWERS_RE.match(ln.text)
+        and ln.text[:1].isupper()
+    ]  # fmt: skip
+    return bool(body) and sum(bool(_MENTION_SEP.search(ln.item)) for ln in body) >= 0.6 * len(body)
+
+
 def _split_mention(ln: Line) -> tuple[str, str]:
     """`**Outlet** – item`, `Outlet: item` or `Outlet - item` on one line."""
     bold = re.findall(r"\*\*(.+?)\*\*", ln.raw)
     if bold:
         outlet = clean_bold(bold).rstrip("-–—:").strip()
         return outlet, ln.item[ln.item.find(outlet) + len(outlet) :].strip(" -–—:")
-    parts = re.split(r"\s+[–—-]\s+|:\s+", ln.item, maxsplit=1)
+    parts = _MENTION_SEP.split(ln.item, maxsplit=1)
     return parts[0].strip(), (parts[1] if len(parts) > 1 else "").strip()
 
 

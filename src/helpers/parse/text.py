@@ -178,6 +178,9 @@ def split_items(lines: list[Line]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     pending: tuple[str, int] | None = None
     content = [ln for ln in lines if not ln.blank and not is_page_number(ln.text)]
+    kinds = [_kind(ln) for ln in content]
+    if kinds.count("columns") >= 2 and "pipe" not in kinds:
+        return _grid_items(content)
     blanks = [ln.no for ln in lines if ln.blank]
     for i, line in enumerate(content):
         pieces = [_WS.sub(" ", p).strip() for p in _cells(line)]
@@ -197,6 +200,50 @@ def split_items(lines: list[Line]) -> list[tuple[str, int]]:
             _keep(out, item, no)
     if pending is not None:
         _keep(out, pending[0], pending[1])
+    return out
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one grid cell
+
+
+def _grid_items(content: list[Line]) -> list[tuple[str, int]]:
+    """Cells of a space-aligned grid (`pdftotext -layout`), row by row. A row with at most
+    half as many cells as the widest row, each under a cell of the row above, continues those
+    cells (a name wrapped inside its cell: `Barcelona (metropolitan` / `area)`)."""
+    rows = []
+    for ln in content:
+        raw = clean_keep_spaces(ln.raw)
+        rows.append((ln.no, [(m.start(), m.group(0)) for m in _CELL.finditer(raw)]))
+    width = max(len(cells) for _, cells in rows)
+    ordered: list[list[tuple[str, int]]] = []
+    above: list[tuple[int, int, list[tuple[str, int]]]] = []  # (start, end, pieces)
+
+    def under(pos: int) -> list[tuple[str, int]] | None:
+        for start, end, pieces in above:
+            if start - 2 <= pos <= end:
+                return pieces
+        return None
+
+    for no, cells in rows:
+        if above and len(cells) <= width // 2 and all(under(p) is not None for p, _ in cells):
+            for p, text in cells:
+                under(p).append((text, no))  # type: ignore[union-attr]
+            continue
+        above = []
+        for p, text in cells:
+            pieces = [(text, no)]
+            above.append((p, p + len(text), pieces))
+            ordered.append(pieces)
+    out: list[tuple[str, int]] = []
+    for pieces in ordered:
+        text, no = pieces[0]
+        for more, more_no in pieces[1:]:
+            if ends_open(text) or more[:1].islower() or more[:1] in "()":
+                text = join_wrapped([text, more])
+            else:  # two names, or one the roster can join (helpers.tables.resolve)
+                _keep(out, text, no)
+                text, no = more, more_no
+        _keep(out, text, no)
     return out
 
 

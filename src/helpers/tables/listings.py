@@ -10,7 +10,7 @@ from helpers.parse.report import ReportRecords
 from helpers.periods import Period
 from helpers.tables.findings import Findings, frame
 from helpers.tables.names import NameResolver, tidy
-from helpers.tables.resolve import join_broken, resolve, segment_row
+from helpers.tables.resolve import all_known, join_broken, resolve, segment_row
 
 
 def members(rec: ReportRecords, q: Findings) -> pd.DataFrame:
@@ -62,8 +62,13 @@ def challenges(rec: ReportRecords) -> pd.DataFrame:
 
 
 def list_names(items: list[tuple[str, int]], resolver: NameResolver) -> list[tuple[str, int]]:
-    """Names of a list with broken and flattened names repaired against the roster."""
-    return segment_row(join_broken(items, resolver), resolver)
+    """Names of a list with broken and flattened names repaired against the roster: a piece
+    on the next line that is no name joins the item above when together they read as names
+    (`Grand Lyon Kathmandu Metropolitan` / `City`)."""
+    return segment_row(
+        join_broken(items, known=lambda n: all_known(segment_row([(n, 0)], resolver), resolver)),
+        resolver,
+    )
 
 
 def engagement_table(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFrame:

@@ -33,6 +33,11 @@ def _known(resolver: NameResolver, name: str) -> bool:
     return resolver.resolve(name).how in {"exact", "alias", "folded"}
 
 
+def all_known(items: list[tuple[str, int]], resolver: NameResolver) -> bool:
+    """Every item is a member's name (as spelled on the roster, in the alias table or folded)."""
+    return bool(items) and all(_known(resolver, n) for n, _ in items)
+
+
 def split_names(items: list[tuple[str, int]], resolver: NameResolver) -> list[tuple[str, int]]:
     """Split `Seoul and Tehran` only when every part is a member and the whole is not."""
     out = []
