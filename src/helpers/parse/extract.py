@@ -43,9 +43,14 @@ def read_text_file(path: Path) -> str:
 
 def pdf_text(path: Path) -> str:
     """Every page's text in reading order, pages separated by a form feed."""
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    log = logging.getLogger("pypdf")  # pypdf logs repairs of damaged files; the error says it
+    level = log.level
+    log.setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:
@@ -55,6 +60,8 @@ def pdf_text(path: Path) -> str:
         raise UserError(
             f"{path.name} is not a readable PDF ({type(exc).__name__}): download the report again"
         ) from None
+    finally:
+        log.setLevel(level)
     text = "\f".join(pages)
     if not any(c.isalpha() for c in text):
         raise UserError(

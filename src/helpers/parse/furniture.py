@@ -22,15 +22,24 @@ class Furniture:
     text: str
 
 
+_SEPARATED = re.compile(r"^#\s*[·|•–—/-]|[·|•–—/-]\s*#$")
+_PAGE_WORDS = {"page", "report", "progress"}
+
+
 def _template(text: str) -> tuple[str, int] | None:
-    """(text with its one page number replaced by #, the number) for a header-like line."""
+    """(text with its page number replaced by #, the number) for a line shaped like a running
+    header or footer: a page number at one end, set off by a separator (`… Report · 7`,
+    `7 | …`) or next to a word such as "page" or "report"; never a heading such as
+    `ACTION LINE 2` or a date."""
     numbers = _NUMBER.findall(text)
     if len(set(numbers)) != 1 or match_date(text, whole=False) or len(text) > 80:
         return None
-    words = re.findall(r"[^\W\d_]{3,}", text)
-    if len(words) < 2:
+    template = re.sub(r"#(?:\s+#)+", "#", _NUMBER.sub("#", text)).strip()  # `· 4 4` is `· 4`
+    if template.count("#") != 1 or not (template.startswith("#") or template.endswith("#")):
         return None
-    template = re.sub(r"#(?:\s+#)+", "#", _NUMBER.sub("#", text))  # `· 4 4` reads as `· 4`
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
+    if not (_SEPARATED.search(template) and len(words) >= 2) and not words & _PAGE_WORDS:
+        return None
     return template.casefold(), int(numbers[0])
 
 
