@@ -97,7 +97,7 @@ def is_upper(text: str) -> bool:
 
 def is_page_number(text: str) -> bool:
     """A line holding only a short number: a page number left by the PDF export."""
-    return text.strip().isdigit() and len(text.strip()) <= 3
+    return bool(re.fullmatch(r"[0-9]{1,3}", text.strip()))  # ASCII digits (not `²`)
 
 
 def ends_open(text: str) -> bool:
