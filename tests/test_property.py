@@ -106,7 +106,7 @@ def test_generated_reports_are_read_back_in_every_layout(acts, lay):
     assert got["title"].tolist() == [a["title"] for a in acts]
     assert [d.date() for d in got["start_date"]] == [
         date(2022, a["month"], a["day"]) for a in acts]  # fmt: skip
-    for aid, a in zip(got["activity_id"], acts, strict=True):
+    for aid, a in zip(got["activity_id"], acts, strict=True):  # noqa: B007 (used in query)
         p = t["participation"].query("activity_id == @aid")
         assert p["member"].tolist() == a["members"]
         o = t["activity_outcomes"].query("activity_id == @aid")

@@ -44,7 +44,7 @@ _LABEL_OF = {name: kind for kind, names in LABELS.items() for name in names}
 _LABEL_RE = re.compile(
     r"^\s*(?:[-*•]\s+)?(?P<open>\*\*|__)?\s*(?P<label>"
     + "|".join(sorted((re.escape(n) for n in _LABEL_OF), key=len, reverse=True))
-    + r")\s*(?P<colon1>:)?\s*(?P<close>\*\*|__)?\s*(?P<colon2>:)?\s*(?P<rest>.*)$",
+    + r")\b\s*(?P<colon1>:)?\s*(?P<close>\*\*|__)?\s*(?P<colon2>:)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 ACTION_LINE_RE = re.compile(r"^ACTION\s+LINE\s*(?P<n>\d+)\b", re.IGNORECASE)
@@ -151,7 +151,7 @@ INLINE_LABELS = {"members", "outcomes", "metropolitan challenges", "alliances"}
 def label_of(line: Line, *, inline: bool = True) -> tuple[str, str] | None:
     """(kind, value on the same line) when the line is a label such as `**Members:**`,
     `Members` or (when `inline`) `Members Rabat, Tunis`."""
-    m = _LABEL_RE.match(line.raw.strip())
+    m = _LABEL_RE.match(re.sub(r"^\s*#{1,6}\s+", "", line.raw).strip())  # `#### Members` too
     if not m:
         return None
     rest = m.group("rest").strip().strip("*_").strip()
@@ -351,9 +351,30 @@ def read_body(act: Activity) -> None:
     act.description = "\n\n".join(join_wrapped(p) for p in paragraphs if p)
 
 
+_TRAILING_DATE = re.compile(
+    r"\s(?=[0-3]?\d(?:st|nd|rd|th)?(?:\s*[-–—]\s*[0-3]?\d)?\s+[A-Z][a-z]+\.?$)"
+)
+
+
+def split_trailing_dates(lines: list[Line]) -> list[Line]:
+    """An exporter that merges lines can glue an activity's date to the end of the line above
+    (`… UCLG CCRE / CEMR 21 March`, then the title): the date goes back on a line of its own
+    (same line number) when an upper-case title follows."""
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        m = None if ln.blank or match_date(ln.text) else _TRAILING_DATE.search(ln.text)
+        nxt = next((x for x in lines[i + 1 :] if not x.blank), None)
+        if m and match_date(ln.text[m.end() :]) and nxt is not None and _is_title_line(nxt):
+            head, date_text = ln.text[: m.start()].rstrip(), ln.text[m.end() :]
+            out += [Line(ln.no, head, head), Line(ln.no, date_text, date_text)]
+        else:
+            out.append(ln)
+    return out
+
+
 def parse_activities(lines: list[Line], year: int) -> ActivitiesSection:
     """Split the section, read every activity's body and dates."""
-    section = split_activities(lines)
+    section = split_activities(split_trailing_dates(lines))
     for act in section.activities:
         read_body(act)
         try:

@@ -156,6 +156,13 @@ def looks_like_person(text: str) -> bool:
     )
 
 
+_PERSON_AND_OFFICE = re.compile(
+    r"^(?P<name>.+?)\s+(?P<term>\((?:until|since|from|as of)\b[^)]*\)\s+)?"
+    r"(?P<office>(?:(?:Executive|Governing|Deputy|Acting|Vice)\s+)?(?:Mayor|Premier|Governor|Head"
+    r"|President|Secretary|Councilor|Councillor|Minister|Chair|Lord Mayor)\b.*)$"
+)
+
+
 def read_board(lines: list[Line]) -> list[BoardEntry]:
     """People under "Members of the Board of Directors": ROLE, name, (term), position. A
     position wrapped over lines is joined; a name after a position starts the next person."""
@@ -172,11 +179,14 @@ def read_board(lines: list[Line]) -> list[BoardEntry]:
         if TERM_RE.match(text) and cur is not None:
             cur.term = text.strip("() ")
             continue
-        if cur is None or (
-            cur.position and not ends_open(cur.position) and looks_like_person(text)
-        ):
+        merged = _PERSON_AND_OFFICE.match(text)
+        person = looks_like_person(text) or bool(merged and looks_like_person(merged["name"]))
+        if cur is None or (cur.position and not ends_open(cur.position) and person):
             cur = BoardEntry(text, role, "", None, ln.no)
             out.append(cur)
+            if merged and looks_like_person(merged["name"]):  # `Liu Xin Mayor of Hangzhou`
+                cur.name, cur.position = merged["name"], merged["office"]
+                cur.term = (merged["term"] or "").strip("() ") or None
         else:
             cur.position = join_wrapped([cur.position, text])
     return [e for e in out if e.name]
@@ -277,7 +287,8 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
 
     for i, ln in enumerate(content):
         if ln.blank:
-            close()
+            if not (bold_outlets and cur and not cur[1]):  # a bold outlet waits for its item
+                close()
             continue
         if FOLLOWERS_RE.match(ln.text):
             close()
@@ -369,6 +380,11 @@ def parse_count(text: str) -> int | None:
     return int(value)
 
 
+_PAIR_RE = re.compile(
+    r"(?P<words>[^\W\d][^\W\d ]*(?: [^\W\d]+)?)\s*[–—:-]?\s*(?P<num>\d[\d.,]*\s*[KkMm]?)(?![\w])"
+)
+
+
 def read_followers(lines: list[Line]) -> list[tuple[str, int, str, int]]:
     """(platform, followers, figure as printed, line) pairs from the followers part."""
     out: list[tuple[str, int, str, int]] = []
@@ -381,6 +397,13 @@ def read_followers(lines: list[Line]) -> list[tuple[str, int, str, int]]:
             break
         text = ln.text
         if FOLLOWERS_RE.match(text):
+            continue
+        pairs = list(_PAIR_RE.finditer(ln.item))
+        if len(pairs) >= 2:  # `Facebook – 8.9K LinkedIn – 7.6K`
+            for p in pairs:
+                out.append((p["words"].strip(" :-–—"), parse_count(p["num"]) or 0,
+                            p["num"].strip(), ln.no))  # fmt: skip
+            number = platform = None
             continue
         m = NUMBER_RE.search(text)
         words = re.sub(r"[\d.,:]+\s*[KkMm]?\b", " ", ln.item).strip(" :-–")

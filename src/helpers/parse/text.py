@@ -17,7 +17,7 @@ _BREAKS = {"\r\n": "\n", "\r": "\n", "\u2029": "\n\n", "\u2028": "\n", "\f": "\n
 _CHARS = {"\u2010": "-", "\u2011": "-", "\u2212": "-", "\ufb00": "ff", "\ufb01": "fi",
           "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}  # fmt: skip
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●+]|\d+[.)])\s+")
 _WS = re.compile(r"\s+")
