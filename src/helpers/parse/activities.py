@@ -100,6 +100,11 @@ class Activity:
                         code = by_title.get(fold(part))
                         if code:
                             found.append((code, ln.no))
+                if not found and by_title:  # titles run together: `Climate resilience Basic …`
+                    line = f" {fold(ln.item)} "
+                    hits = sorted((line.find(f" {t} "), c) for t, c in by_title.items()
+                                  if t and f" {t} " in line)  # fmt: skip
+                    found = [(c, ln.no) for _, c in hits]
                 out += found
         return _dedupe(out)
 
@@ -197,6 +202,17 @@ def _repeats(line: str, title: str) -> bool:
     return len(key.split()) >= 3 and f" {key} " in f" {heading_key(title)} "
 
 
+def _marked_title_after_gap(lines: list[Line], j: int) -> bool:
+    """A `#`-marked title line continued by another `#`-marked upper-case line after blank
+    lines (exporters that mark every title line as a heading and space them out)."""
+    if not lines[j].blank or not lines[j - 1].marked_heading:
+        return False
+    k = j
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    return k < len(lines) and lines[k].marked_heading and _is_title_line(lines[k])
+
+
 def _title_rest(line: Line) -> bool:
     """A short wrapped end of a title with no lower-case letters (`#3`, `2022`)."""
     t = line.text
@@ -226,7 +242,11 @@ def activity_start(lines: list[Line], i: int) -> tuple[str, str, int] | None:
             return None
         parts = [lines[j].text]
         j += 1
-        while j < len(lines) and (_is_title_line(lines[j]) or _title_rest(lines[j])):
+        while j < len(lines) and (
+            _is_title_line(lines[j]) or _title_rest(lines[j]) or _marked_title_after_gap(lines, j)
+        ):
+            while lines[j].blank:
+                j += 1
             if _repeats(lines[j].text, " ".join(parts)):
                 j += 1  # a subtitle repeating the title
                 break

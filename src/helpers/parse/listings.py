@@ -159,7 +159,8 @@ def looks_like_person(text: str) -> bool:
 _PERSON_AND_OFFICE = re.compile(
     r"^(?P<name>.+?)\s+(?P<term>\((?:until|since|from|as of)\b[^)]*\)\s+)?"
     r"(?P<office>(?:(?:Executive|Governing|Deputy|Acting|Vice)\s+)?(?:Mayor|Premier|Governor|Head"
-    r"|President|Secretary|Councilor|Councillor|Minister|Chair|Lord Mayor)\b.*)$"
+    r"|President|Secretary|Councilor|Councillor|Minister|Chair|Lord Mayor|Alcalde|Alcaldesa|Maire"
+    r"|Prefeito|Prefeita|Intendente|Jefe|Jefa|Presidente|Presidenta|Gobernador|Gobernadora)\b.*)$"
 )
 
 
@@ -177,7 +178,10 @@ def read_board(lines: list[Line]) -> list[BoardEntry]:
             role, cur = text, None
             continue
         if TERM_RE.match(text) and cur is not None:
-            cur.term = text.strip("() ")
+            term, _, rest = text.partition(")")
+            cur.term = term.strip("() ")
+            if rest.strip():  # `(until 6th October) Premier of Gauteng Province`
+                cur.position = join_wrapped([cur.position, rest.strip()])
             continue
         merged = _PERSON_AND_OFFICE.match(text)
         person = looks_like_person(text) or bool(merged and looks_like_person(merged["name"]))
@@ -351,8 +355,24 @@ def _split_mention(ln: Line) -> tuple[str, str]:
     if bold:
         outlet = clean_bold(bold).rstrip("-–—:").strip()
         return outlet, ln.item[ln.item.find(outlet) + len(outlet) :].strip(" -–—:")
-    parts = _MENTION_SEP.split(ln.item, maxsplit=1)
-    return parts[0].strip(), (parts[1] if len(parts) > 1 else "").strip()
+    text = ln.item
+    cuts = [m for m in _MENTION_SEP.finditer(text) if _name_like(text[: m.start()])]
+    if not cuts:
+        parts = _MENTION_SEP.split(text, maxsplit=1)
+        return parts[0].strip(), (parts[1] if len(parts) > 1 else "").strip()
+    cut = cuts[-1]  # `UCLG – Local4Action – Metropolis at the UN…`: the outlet is a name
+    return text[: cut.start()].strip(), text[cut.end() :].strip()
+
+
+_NAME_PARTICLES = {"de", "del", "la", "las", "los", "du", "des", "da", "do", "of", "the", "on",
+                   "and", "for", "y", "e", "et", "di"}  # fmt: skip
+
+
+def _name_like(text: str) -> bool:
+    """An outlet's name: every word capitalised, an acronym or a particle (`Alcaldía de
+    Bogotá`, `UCLG – Local4Action`), unlike an item's sentence (`Learning from cities`)."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return bool(words) and all(not w[0].islower() or w in _NAME_PARTICLES for w in words)
 
 
 def clean_bold(bold: list[str]) -> str:

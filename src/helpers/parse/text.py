@@ -55,9 +55,12 @@ class Line:
         return BULLET_RE.sub("", self.text).strip()
 
 
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a markdown table cell
+
+
 def clean(raw: str) -> str:
-    """Markdown emphasis, heading marks, links and escapes removed; spaces collapsed."""
-    s = _LINK.sub(r"\1", raw)
+    """Markdown emphasis, heading marks, links, `<br>` and escapes removed; spaces collapsed."""
+    s = _LINK.sub(r"\1", _BR.sub(" ", raw))
     s = re.sub(r"^\s*#{1,6}\s+", "", s)
     s = _EMPHASIS.sub("", s).replace("\\", "")
     return _WS.sub(" ", s).strip()
@@ -165,7 +168,7 @@ def _cells(line: Line) -> list[str]:
 
 def clean_keep_spaces(raw: str) -> str:
     """Markup removed as in `clean`, but runs of spaces (column gaps) kept."""
-    s = _LINK.sub(r"\1", raw)
+    s = _LINK.sub(r"\1", _BR.sub(" ", raw))
     s = re.sub(r"^\s*#{1,6}\s+", "", s)
     return _EMPHASIS.sub("", s).replace("\\", "")
 
