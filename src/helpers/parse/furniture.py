@@ -20,6 +20,7 @@ class Furniture:
     line: int
     kind: str  # page_number | running_header
     text: str
+    index: int = -1  # position in the list of lines (a split line shares its line number)
 
 
 _SEPARATED = re.compile(r"^#\s*[·|•–—/-]|[·|•–—/-]\s*#$")
@@ -44,7 +45,7 @@ def _template(text: str) -> tuple[str, int] | None:
 
 
 def _increasing(values: list[tuple[int, int]], min_step: int = 1) -> set[int]:
-    """Line numbers of the longest chain of numbers rising by min_step..MAX_STEP (page numbers
+    """Keys (line positions) of the longest chain of numbers rising by min_step..MAX_STEP (page numbers
     in order; a header and a footer on one page share a number, hence min_step 0 for them)."""
     n = len(values)
     best, back = [1] * n, [-1] * n
@@ -65,21 +66,20 @@ def _increasing(values: list[tuple[int, int]], min_step: int = 1) -> set[int]:
 def find_furniture(lines: list[Line], is_heading=lambda ln: False) -> list[Furniture]:
     """Page numbers (bare numbers rising through the text, or one right above a heading) and
     running headers (a line repeated with its page number changing, in rising order)."""
-    out: dict[int, Furniture] = {}
+    out: dict[int, Furniture] = {}  # keyed by index in `lines`
     groups: dict[str, list[tuple[int, int]]] = {}
-    for ln in lines:
+    for i, ln in enumerate(lines):
         t = _template(ln.text)
         if t:
-            groups.setdefault(t[0], []).append((ln.no, t[1]))
+            groups.setdefault(t[0], []).append((i, t[1]))
     for members in groups.values():
         if len(members) >= 2:
             for no in _increasing(members, min_step=0):
                 out[no] = Furniture(no, "running_header", "")
     bare = [(i, ln) for i, ln in enumerate(lines) if is_page_number(ln.text)]
-    chain = _increasing([(ln.no, int(ln.text)) for _, ln in bare])
+    chain = _increasing([(i, int(ln.text)) for i, ln in bare])
     for i, ln in bare:
         nxt = next((x for x in lines[i + 1 :] if not x.blank), None)
-        if ln.no in chain or (nxt is not None and is_heading(nxt)):
-            out[ln.no] = Furniture(ln.no, "page_number", "")
-    by_no = {ln.no: ln for ln in lines}
-    return [Furniture(no, f.kind, by_no[no].text) for no, f in sorted(out.items())]
+        if i in chain or (nxt is not None and is_heading(nxt)):
+            out[i] = Furniture(ln.no, "page_number", "")
+    return [Furniture(lines[i].no, f.kind, lines[i].text, i) for i, f in sorted(out.items())]

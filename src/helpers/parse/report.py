@@ -24,7 +24,7 @@ from helpers.parse.listings import (
     read_roster,
 )
 from helpers.parse.sections import REGIONS, Layout, find_sections, heading_at, is_top_heading
-from helpers.parse.text import Line, read_lines
+from helpers.parse.text import Line, read_lines, split_inline_bullets
 
 
 @dataclass
@@ -54,9 +54,9 @@ def _heading_like(line: Line) -> bool:
 
 def read_report(text: str, year: int) -> ReportRecords:
     """Read every section of a report; `year` dates the activities."""
-    lines = read_lines(text)
+    lines = split_inline_bullets(read_lines(text))
     furniture = find_furniture(lines, is_heading=_heading_like)
-    layout = find_sections(lines, {f.line for f in furniture})
+    layout = find_sections(lines, {f.index for f in furniture})
     progress = layout.lines("PROGRESS")
     section = parse_activities(layout.lines("ACTIVITIES"), year)
     roster, board = [], []

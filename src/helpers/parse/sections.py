@@ -117,9 +117,9 @@ def is_top_heading(line: Line) -> bool:
 
 
 def find_sections(lines: list[Line], skip: set[int] | None = None) -> Layout:
-    """Split the report into segments under top headings and their sub-headings; lines in
-    `skip` (page furniture) are left out."""
-    content = [ln for ln in lines if ln.no not in (skip or set())]
+    """Split the report into segments under top headings and their sub-headings; the lines at
+    the positions in `skip` (page furniture) are left out."""
+    content = [ln for i, ln in enumerate(lines) if i not in (skip or set())]
     segments = [Segment(None, None, 1)]
     dropped: list[int] = []
     repeated: list[int] = []

@@ -147,6 +147,25 @@ def split_outside_parens(text: str, seps: str = ",;") -> list[str]:
     return parts
 
 
+_INLINE_BULLETS = re.compile(r"\s+[•▪◦●]\s+")
+
+
+def split_inline_bullets(lines: list[Line]) -> list[Line]:
+    """A line holding several bulleted items (`AFRICA • Abidjan • Accra`, as some PDF engines
+    give a list) becomes one line per item, each with the original line number."""
+    out: list[Line] = []
+    for ln in lines:
+        parts = _INLINE_BULLETS.split(ln.raw)
+        if len(parts) < 3:
+            out.append(ln)
+            continue
+        first, *items = parts
+        if first.strip(" •"):
+            out.append(Line(ln.no, first.strip(" •"), clean(first.strip(" •"))))
+        out += [Line(ln.no, f"• {it.strip()}", clean(f"• {it.strip()}")) for it in items]
+    return out
+
+
 def _kind(line: Line) -> str:
     """How a list line separates its items: `pipe`, `columns` or `comma`."""
     raw = BULLET_RE.sub("", clean_keep_spaces(line.raw)).strip()
@@ -163,6 +182,8 @@ def _cells(line: Line) -> list[str]:
         return cells
     if COLUMN_GAP.search(raw.strip()):
         return [p for col in re.split(r"\s{2,}", raw.strip()) for p in split_outside_parens(col)]
+    if _INLINE_BULLETS.search(line.item):  # `Abidjan • Accra • Addis Ababa` on one line
+        return [p for part in _INLINE_BULLETS.split(line.item) for p in split_outside_parens(part)]
     return split_outside_parens(line.item)
 
 
