@@ -53,6 +53,7 @@ lint: setup ## ruff check and format check
 
 bench: setup ## print timing figures (bench/)
 	@$(PY) bench/bench_ingest.py
+	@$(PY) bench/bench_parse.py
 	@$(PY) bench/bench_report.py
 	@$(PY) bench/bench_periods.py
 
