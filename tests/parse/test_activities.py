@@ -1,6 +1,14 @@
 """Activity rules, each on the lines a person reads."""
 
-from helpers.parse.activities import activity_start, label_of, parse_activities
+import pytest
+
+from helpers.parse.activities import (
+    LINE_RULES,
+    activity_start,
+    classify,
+    label_of,
+    parse_activities,
+)
 from helpers.parse.text import read_lines
 
 
@@ -56,3 +64,33 @@ def test_label_values_end_at_prose_and_page_numbers_are_dropped():
         ("members", ["Seoul, Tehran,", "Cairo"]), ("outcomes", ["L1A2D4"])]  # fmt: skip
     assert act.description == "The meeting was held online and lasted two hours."
     assert act.page_numbers == [5]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("", "blank"),
+        ("12", "page_number"),
+        ("ACTION LINE 2", "action_header"),
+        ("L2 Capacities for metropolitan governance", "action_header"),
+        ("METROPOLIS IN THE MEDIA", "media_heading"),
+        ("15–16 February", "date"),
+        ("15 June – UCLG WORLD COUNCIL", "date"),
+        ("**Members:** Seoul", "label"),
+        ("Outcomes L1A2D4", "label"),
+        ("- Seoul", "list_item"),
+        ("| Abidjan | Busan |", "list_item"),
+        ("Abidjan      Busan      Grand Paris", "list_item"),
+        ("The Retreat took place in Kocaeli.", "prose"),
+        ("Members of the Board approved the call.", "prose"),
+        ("15-16 February 2022 in Kocaeli, Turkey.", "prose"),
+    ],
+)
+def test_every_line_has_one_kind(text, kind):
+    assert classify(read_lines(text)[0]) == kind
+
+
+def test_rules_are_tried_in_order():
+    assert [k for k, _ in LINE_RULES] == [
+        "blank", "page_number", "action_header", "media_heading", "date", "label", "list_item",
+        "prose"]  # fmt: skip

@@ -11,11 +11,13 @@ without its value on the same line), a value of the label above, a page number o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from helpers.parse.dates import DateSpan, match_date, parse_span
 from helpers.parse.text import (
+    COLUMN_GAP,
     Line,
     ends_open,
     heading_key,
@@ -271,6 +273,32 @@ def _action_header(line: Line) -> tuple[int, str] | None:
     return None
 
 
+def _is_list_item(line: Line) -> bool:
+    """A bullet, a pipe-table row or a row of space-aligned columns."""
+    raw = line.raw.strip()
+    return line.is_bullet or raw.startswith("|") or bool(COLUMN_GAP.search(raw))
+
+
+# What a line of the ACTIVITIES section is: the first rule that matches decides. Each rule is a
+# small function saying quickly matched or not (markdown-it-py's block rules); `prose` is last.
+LINE_RULES: list[tuple[str, Callable[[Line], object]]] = [
+    ("blank", lambda ln: ln.blank),
+    ("page_number", lambda ln: is_page_number(ln.text)),
+    ("action_header", _action_header),
+    ("media_heading", _is_media_heading),
+    ("date", _date_start),
+    ("label", label_of),
+    ("list_item", _is_list_item),
+    ("prose", lambda ln: True),
+]
+
+
+def classify(line: Line) -> str:
+    """The kind of a line: blank, page_number, action_header, media_heading, date, label,
+    list_item or prose."""
+    return next(kind for kind, rule in LINE_RULES if rule(line))
+
+
 def split_activities(lines: list[Line]) -> ActivitiesSection:
     """Walk the ACTIVITIES section's lines, in order, applying the rules."""
     acts: list[Activity] = []
@@ -283,9 +311,9 @@ def split_activities(lines: list[Line]) -> ActivitiesSection:
     i = 0
     while i < len(lines):
         ln = lines[i]
-        head = None if ln.blank else _action_header(ln)
-        if head:
-            number, title = head
+        kind = classify(ln)
+        if kind == "action_header":
+            number, title = _action_header(ln)  # type: ignore[misc]
             i += 1
             if acts and headers and any(h.number == number for h in headers) and mode == "activity":
                 repeated.append(ln.no)  # a page header repeating the section name
@@ -299,11 +327,11 @@ def split_activities(lines: list[Line]) -> ActivitiesSection:
             current_header = number
             mode = "none"
             continue
-        if not ln.blank and _is_media_heading(ln):
+        if kind == "media_heading":
             mode = "media"
             i += 1
             continue
-        start = None if ln.blank else activity_start(lines, i)
+        start = activity_start(lines, i) if kind == "date" else None
         if start:
             date_text, title, used = start
             acts.append(Activity(ln.no, date_text, None, None, title, header_line=current_header))
@@ -342,14 +370,17 @@ def read_body(act: Activity) -> None:
     current: LabelValue | None = None
     fresh = False  # the label has no value line yet
     for ln in act.body:
-        if ln.blank:
+        kind = classify(ln)
+        if kind == "blank":
             if paragraphs[-1]:
                 paragraphs.append([])
             continue
-        if is_page_number(ln.text):
+        if kind == "page_number":
             act.page_numbers.append(ln.no)
             continue
-        hit = label_of(ln, inline=not (current is not None and fresh))
+        # a label's first value line may itself read like `Cities Coalition …`: inline labels
+        # are only looked for where no value is awaited
+        hit = label_of(ln, inline=not (current is not None and fresh)) if kind == "label" else None
         if hit:
             kind, rest = hit
             current = LabelValue(kind, ln.no)
