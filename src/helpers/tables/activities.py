@@ -179,4 +179,10 @@ def activity_alliances(rec: ReportRecords, per: Period) -> pd.DataFrame:
             best[key] = name
     for r in rows:
         r["alliance"] = best[fold(r["alliance_raw"])]
-    return frame("activity_alliances", rows)
+    pairs: set[tuple[str, str]] = set()
+    kept = []
+    for r in rows:  # two spellings of one alliance in one activity are one row
+        if (r["activity_id"], r["alliance"]) not in pairs:
+            pairs.add((r["activity_id"], r["alliance"]))
+            kept.append(r)
+    return frame("activity_alliances", kept)

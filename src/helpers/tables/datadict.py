@@ -13,13 +13,16 @@ def render() -> str:
     out = [
         "# Data dictionary",
         "",
-        "Generated from `src/helpers/schemas.py` by `make docs`; do not edit by hand.",
+        "Generated from `src/helpers/tables/schemas.py` by `make docs`; do not edit by hand.",
         "Every table is written to `data/processed/<period>/<table>.parquet` and `.csv`,",
         "and as a sheet of `data/processed/<period>/<period>.xlsx`.",
         "",
     ]
     for name, model in schemas.SCHEMAS.items():
         out += [f"## `{name}`", "", (model.__doc__ or "").strip(), ""]
+        key = model.to_schema().unique
+        if key:
+            out += [f"Key: no two rows share ({', '.join(f'`{c}`' for c in key)}).", ""]
         out += ["| column | type | may be missing | meaning |", "|---|---|---|---|"]
         for _, row in schemas.describe_columns(name).iterrows():
             desc = row["description"].replace("|", "\\|")

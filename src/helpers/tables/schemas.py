@@ -82,6 +82,9 @@ class Participation(_Base):
     )
     source_line: Series[int] = _source_line()
 
+    class Config(_Base.Config):
+        unique = ["activity_id", "name_raw"]  # composite key: one row per pair
+
 
 class ActivityOutcomes(_Base):
     """One row per (activity, Strategic Action Plan outcome code)."""
@@ -94,6 +97,9 @@ class ActivityOutcomes(_Base):
         description="True when the code is in the report's plan listing."
     )
     source_line: Series[int] = _source_line()
+
+    class Config(_Base.Config):
+        unique = ["activity_id", "code"]  # composite key: one row per pair
 
 
 class ActivityChallenges(_Base):
@@ -108,6 +114,9 @@ class ActivityChallenges(_Base):
     )
     source_line: Series[int] = _source_line()
 
+    class Config(_Base.Config):
+        unique = ["activity_id", "code"]  # composite key: one row per pair
+
 
 class ActivityAlliances(_Base):
     """One row per (activity, partner alliance or organisation)."""
@@ -119,6 +128,9 @@ class ActivityAlliances(_Base):
     )
     alliance_raw: Series[str] = pa.Field(description="The name exactly as written.")
     source_line: Series[int] = _source_line()
+
+    class Config(_Base.Config):
+        unique = ["activity_id", "alliance"]  # composite key: one row per pair
 
 
 class Members(_Base):
