@@ -8,6 +8,7 @@ Paths are relative to the project root, so a shared report does not reveal home 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import platform
 import subprocess
@@ -124,6 +125,11 @@ def collect(
     except UserError as exc:
         source = {"file": None, "sha256": None, "bytes": None, "note": str(exc)}
     folder = processed_dir(p, base)
+    try:  # how the text was read: the PDF extractor and its version, and the interim text
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        source["text"] = {k: manifest[k] for k in ("extractor", "extractor_version", "interim")}
+    except (OSError, ValueError, KeyError):
+        source["text"] = None
     commit, dirty = git_commit(base)
     return {
         "period": p.id,
@@ -148,6 +154,14 @@ def generated_at() -> str:
     return when.strftime("%Y-%m-%d %H:%M UTC")
 
 
+def _read_with(text: Mapping[str, Any] | None) -> str:
+    if not text:
+        return UNKNOWN
+    how = "the export as it is" if text.get("extractor") == "text" else (
+        f"{text.get('extractor')} {text.get('extractor_version')}")  # fmt: skip
+    return f"{how}; the text every source line refers to is {text.get('interim')}"
+
+
 def facts(prov: Mapping[str, Any]) -> dict[str, str]:
     """Provenance as label → text, in reading order (for a table or a report footer)."""
     src = prov.get("input") or {}
@@ -160,6 +174,7 @@ def facts(prov: Mapping[str, Any]) -> dict[str, str]:
         "Period": str(prov.get("period", "")),
         "Input report": str(src.get("file") or f"not found ({src.get('note', '')})"),
         "Input SHA-256": str(src.get("sha256") or UNKNOWN),
+        "Text read with": _read_with(src.get("text")),
         "Processed tables SHA-256": str(
             (prov.get("processed") or {}).get("tables_sha256") or UNKNOWN
         ),
