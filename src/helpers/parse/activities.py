@@ -20,6 +20,7 @@ from helpers.parse.text import (
     COLUMN_GAP,
     Line,
     ends_open,
+    fold,
     heading_key,
     is_page_number,
     is_upper,
@@ -91,8 +92,6 @@ class Activity:
     def challenge_codes(self, by_title: dict[str, str] | None = None) -> list[tuple[str, int]]:
         """Codes under the challenges label; a line with no code is looked up by its title
         in `by_title` (folded title → code, from the report's own challenge listing)."""
-        from helpers.tables.names import fold
-
         out: list[tuple[str, int]] = []
         for lv in self.values("challenges"):
             for ln in lv.lines:

@@ -85,6 +85,18 @@ def read_lines(text: str) -> list[Line]:
     ]
 
 
+_FOLD_PUNCT = re.compile(r"[^\w()' ]+")
+
+
+def fold(name: str) -> str:
+    """Lower-case, accent-free, punctuation-light form used for comparisons."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    text = _FOLD_PUNCT.sub(" ", text.replace("-", " ").replace("&", " and "))
+    return _WS.sub(" ", text).strip()
+
+
 def heading_key(text: str) -> str:
     """Comparable form of a heading: upper case, `&` → AND, hyphens and colons dropped."""
     s = clean(text).upper().replace("&", " AND ")

@@ -9,7 +9,6 @@ Everything after the alias table is an automatic match that the caller reports.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,20 +17,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from helpers.errors import UserError
+from helpers.parse.text import fold
 from helpers.periods import project_root
 
 _SPACE_RE = re.compile(r"\s+")
 _NOTE_RE = re.compile(r"^(.+?)\s*\([^()]*\)$")
-_PUNCT_RE = re.compile(r"[^\w()' ]+")
-
-
-def fold(name: str) -> str:
-    """Lower-case, accent-free, punctuation-light form used for comparisons."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").replace("‘", "'").casefold()
-    text = _PUNCT_RE.sub(" ", text.replace("-", " ").replace("&", " and "))
-    return _SPACE_RE.sub(" ", text).strip()
 
 
 def tidy(name: str) -> str:
