@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+import helpers.figures  # noqa: F401  (report text is never math)
 from helpers import coverage as cov
 from helpers import engagement as eng
 

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+import helpers.figures  # noqa: F401  (report text is never math)
+
 Tables = Mapping[str, pd.DataFrame]
 
 
