@@ -164,3 +164,28 @@ def test_pdf_and_markdown_tables_match_cell_for_cell():
 def test_no_activities_message_names_what_was_seen():
     with pytest.raises(UserError, match="no activities found.*under ACTIVITIES the text reads"):
         parse_report("ACTIVITIES\n\nnothing but words here\n", "2022-T1")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_utf16_utf32_and_boms_read_as_text(tmp_path, encoding):
+    path = tmp_path / "report.md"
+    path.write_bytes(REPORT_2022T1.read_text(encoding="utf-8").encode(encoding))
+    assert len(parse_file(path, "2022-T1")["members"]) == 143
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("member_aliases.csv", "alias,member\nBogotá D.C.,Bogotá\n".encode("cp1252"),
+         "member_aliases.csv is not UTF-8 (line 2; it looks like Windows-1252"),
+        ("member_aliases.csv", b"alias,member\nBruxelles,Brussels,extra,cells\n",
+         "member_aliases.csv line 2: 4 cells where the header has 2"),
+        ("member_aliases.csv", b"", "member_aliases.csv is empty: it needs the header"),
+        ("name_affixes.csv", b"position,note\nprefix,x\n", "name_affixes.csv: needs columns"),
+    ],
+)  # fmt: skip
+def test_reference_files_an_officer_edits_give_one_line(tmp_root, name, content, message):
+    (tmp_root / "data" / "reference" / name).write_bytes(content)
+    r = run_cli("ingest", "--period", "2022-T1", root=tmp_root)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert message in r.stderr

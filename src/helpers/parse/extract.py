@@ -7,6 +7,7 @@ UserError naming the file and what to do. The same file always gives the same te
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -26,19 +27,48 @@ class Extracted:
     version: str
 
 
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]  # fmt: skip  (UTF-32 first: its little-endian mark starts like UTF-16's)
+
+
+def _encoding(data: bytes) -> str:
+    """The text encoding: from a byte-order mark, UTF-16 told by its zero bytes, else UTF-8."""
+    for bom, name in _BOMS:
+        if data.startswith(bom) and (name == "utf-8-sig" or b"\x00" in data[len(bom) : 4096]):
+            return name  # a UTF-16/32 mark counts when the text has its zero bytes
+    head = data[:4096]
+    if b"\x00" in head:
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if odd > 0.3 * len(head[1::2]) and even == 0:
+            return "utf-16-le"
+        if even > 0.3 * len(head[0::2]) and odd == 0:
+            return "utf-16-be"
+        return "binary"
+    return "utf-8"
+
+
 def read_text_file(path: Path) -> str:
-    """The text of a markdown or plain-text export (UTF-8, with or without a BOM)."""
+    """The text of a markdown or plain-text export: UTF-8 (with or without a BOM), or UTF-16
+    and UTF-32 as some Windows tools save it."""
     data = path.read_bytes()
-    if not data.strip():
-        raise UserError(f"{path.name} is empty: export the progress report again")
-    if b"\x00" in data[:4096]:
+    encoding = _encoding(data)
+    if encoding == "binary":
         raise UserError(f"{path.name} is a binary file, not a text export of the report")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise UserError(
-            f"{path.name} is not UTF-8 text (byte {exc.start}): save the export as UTF-8"
+            f"{path.name} is not {encoding.upper()} text (byte {exc.start}): save the export "
+            "as UTF-8"
         ) from None
+    if not text.strip():
+        raise UserError(f"{path.name} is empty: export the progress report again")
+    return text
 
 
 def pdf_text(path: Path) -> str:

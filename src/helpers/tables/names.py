@@ -8,6 +8,8 @@ Everything after the alias table is an automatic match that the caller reports.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,24 +36,57 @@ def reference_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "data" / "reference"
 
 
+def read_reference_csv(path: Path, needed: tuple[str, ...]) -> pd.DataFrame:
+    """A reference table officers edit (often in Excel), read as text. Every mistake is a
+    UserError naming the file, the line and what to do: not UTF-8 (Excel's plain "CSV" is
+    Windows-1252), empty, a missing column, a row with too many or too few cells."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            data.decode("cp1252")
+            guess = "it looks like Windows-1252, what Excel's plain 'CSV' saves"
+        except UnicodeDecodeError:
+            guess = "its encoding is not recognised"
+        raise UserError(
+            f"{path.name} is not UTF-8 (line {line}; {guess}): save it as 'CSV UTF-8'"
+        ) from None
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise UserError(f"{path.name} is empty: it needs the header line {','.join(needed)}")
+    header = [h.strip() for h in rows[0]]
+    missing = [c for c in needed if c not in header]
+    if missing:
+        raise UserError(
+            f"{path.name}: needs columns {','.join(needed)} (missing {', '.join(missing)}) "
+            "in its first line"
+        )
+    for no, row in enumerate(rows[1:], 2):
+        if row and len(row) != len(header):
+            raise UserError(
+                f"{path.name} line {no}: {len(row)} cells where the header has {len(header)} "
+                "(a comma inside a name needs the name in double quotes)"
+            )
+    body = [r for r in rows[1:] if r]
+    return pd.DataFrame(body, columns=header, dtype=str) if body else pd.DataFrame(
+        {c: pd.Series([], dtype=str) for c in header})  # fmt: skip
+
+
 def load_aliases(root: Path | None = None) -> pd.DataFrame:
     """One row per alias: alias, member (roster spelling). Validated: no blanks, no clashes."""
     path = reference_dir(root) / "member_aliases.csv"
     if not path.exists():
         return pd.DataFrame({"alias": pd.Series([], dtype=str), "member": pd.Series([], dtype=str)})
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = {"alias", "member"} - set(df.columns)
-    if missing:
-        raise UserError(
-            f"{path}: needs columns alias,member (missing {', '.join(sorted(missing))})"
-        )
+    df = read_reference_csv(path, ("alias", "member"))
     df = df.assign(alias=df["alias"].map(tidy), member=df["member"].map(tidy))
     if (df["alias"] == "").any() or (df["member"] == "").any():
-        raise UserError(f"{path}: every row needs both an alias and a member")
+        raise UserError(f"{path.name}: every row needs both an alias and a member")
     keys = df["alias"].map(fold)
     clash = df[keys.duplicated(keep=False)].groupby(keys)["member"].nunique()
     if (clash > 1).any():
-        raise UserError(f"{path}: alias '{clash[clash > 1].index[0]}' points to two members")
+        raise UserError(f"{path.name}: alias '{clash[clash > 1].index[0]}' points to two members")
     return df[["alias", "member"]].drop_duplicates().reset_index(drop=True)
 
 
@@ -60,10 +95,10 @@ def load_affixes(root: Path | None = None) -> tuple[list[str], list[str]]:
     path = reference_dir(root) / "name_affixes.csv"
     if not path.exists():
         return [], []
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df = read_reference_csv(path, ("position", "text"))
     bad = set(df["position"]) - {"prefix", "suffix"}
     if bad:
-        raise UserError(f"{path}: position must be prefix or suffix, not {sorted(bad)[0]!r}")
+        raise UserError(f"{path.name}: position must be prefix or suffix, not {sorted(bad)[0]!r}")
     longest_first = df.assign(text=df["text"].map(fold)).sort_values(
         "text", key=lambda s: -s.str.len(), kind="stable"
     )
