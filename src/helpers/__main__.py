@@ -7,6 +7,7 @@ line starting with `error:` and exits with status 2; nothing earlier runs produc
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 
@@ -101,6 +102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func(args)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a read-only folder, a full disk: the machine, not the code
+        where = exc.filename or "a project folder"
+        what = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        print(f"error: cannot write {where}: {what}; free space or fix its permissions, then "
+              "run the same command again (the last good output is unchanged)", file=sys.stderr)  # fmt: skip
         return 2
     except KeyboardInterrupt:
         print("error: interrupted; the last good output is unchanged", file=sys.stderr)

@@ -62,10 +62,16 @@ def ingest_if_needed(
     accept_errors: bool = False,
 ) -> bool:
     """Ingest the period unless its tables were made from the same inputs; True if it ran."""
+    from helpers.tables.storage import damaged_files
+
     fingerprint = ingest_fingerprint(period, root)
     if not force and _ingest_is_current(period, fingerprint, root):
-        progress(f"==> ingest {period}: data/processed/{period}/ is up to date")
-        return False
+        damaged = damaged_files(period, root)
+        if not damaged:
+            progress(f"==> ingest {period}: data/processed/{period}/ is up to date")
+            return False
+        progress(f"==> ingest {period}: {', '.join(damaged)} missing or damaged (not as the "
+                 "manifest recorded): re-ingesting from the raw report")  # fmt: skip
     from helpers.ingest import ingest_period
 
     ingest_period(

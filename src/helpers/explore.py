@@ -247,8 +247,21 @@ def load(period: str | Period, *, root: RootArg = None) -> Tables:
         raise UserError(
             f"{p} has not been ingested (no tables in {folder}): run {_how_to_ingest(p)}{hint}"
         )
+    _repair_if_damaged(p, _root(root))
     frames = {t: _read_table(folder, t, p) for t in TABLES}
     return Tables(frames, [p], folder, stacked=False)
+
+
+def _repair_if_damaged(p: Period, root: Path | None) -> None:
+    """Tables whose bytes differ from the manifest are re-ingested from the raw report first
+    (one line says so): a damaged table is never read as if it were the report."""
+    from helpers.ingest import ingest_period
+    from helpers.tables.storage import damaged_files
+
+    damaged = damaged_files(p, root)
+    if damaged:
+        print(f"{p}: {', '.join(damaged)} missing or damaged: re-ingesting from the raw report")
+        ingest_period(p.id, root, progress=lambda s: None)
 
 
 def _period_list(periods: PeriodsArg, root: Path | None) -> list[Period]:

@@ -103,6 +103,11 @@ def pdf_text(path: Path) -> str:
 
 def extract_text(path: Path) -> Extracted:
     """The report's text, whatever the kind of file (chosen by its suffix, in any case)."""
+    if path.is_symlink() and not path.exists():
+        raise UserError(
+            f"{path.name} is a link to a file that is not there ({path.readlink()}): "
+            "put the report itself in its place"
+        )
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return Extracted(pdf_text(path), "pypdf", metadata.version("pypdf"))

@@ -1,0 +1,86 @@
+"""Damaged or missing processed tables, broken links and full disks never give a wrong
+report or a traceback."""
+
+import errno
+import os
+import stat
+
+import pandas as pd
+
+from helpers.ingest import ingest_period
+from tests.test_storage_cli import run_cli
+
+QUIET = {"progress": lambda s: None}
+
+
+def _flip_a_byte(path):
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_table_is_re_ingested_by_the_build(tmp_root):
+    from helpers.build import ingest_if_needed
+    from helpers.periods import parse_period
+
+    per = parse_period("2022-T1")
+    said: list[str] = []
+    assert ingest_if_needed(per, root=tmp_root, progress=said.append)
+    out = tmp_root / "data" / "processed" / "2022-T1"
+    good = (out / "members.parquet").read_bytes()
+    _flip_a_byte(out / "members.parquet")
+    (out / "board.csv").unlink()
+    said.clear()
+    assert ingest_if_needed(per, root=tmp_root, progress=said.append)
+    assert "board.csv, members.parquet missing or damaged" in said[0]
+    assert (out / "members.parquet").read_bytes() == good and (out / "board.csv").exists()
+    said.clear()
+    assert not ingest_if_needed(per, root=tmp_root, progress=said.append)  # intact: no work
+
+
+def test_load_repairs_a_damaged_table_before_reading(tmp_root, capsys):
+    from helpers.explore import load
+
+    ingest_period("2022-T1", tmp_root, **QUIET)
+    path = tmp_root / "data" / "processed" / "2022-T1" / "members.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("(city)", "(aity)"), "utf-8")
+    t = load("2022-T1", root=tmp_root)
+    assert "members.csv missing or damaged" in capsys.readouterr().out
+    assert "Barcelona (aity)" not in path.read_text(encoding="utf-8")
+    assert len(t.members) == 143
+
+
+def test_dangling_link_as_the_report_is_one_line(tmp_root):
+    raw = tmp_root / "data" / "raw" / "2022-T1"
+    for f in raw.iterdir():
+        f.unlink()
+    (raw / "report.pdf").symlink_to(tmp_root / "nowhere.pdf")
+    r = run_cli("ingest", "--period", "2022-T1", root=tmp_root)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert "report.pdf is a link to a file that is not there" in r.stderr
+
+
+def test_full_disk_is_one_line(monkeypatch, capsys):
+    import helpers.ingest
+    from helpers.__main__ import main
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device", "data/processed/2022-T1")
+
+    monkeypatch.setattr(helpers.ingest, "ingest_period", full)
+    assert main(["ingest", "--period", "2022-T1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write data/processed/2022-T1: the disk is full" in err
+
+
+def test_processed_folder_follows_the_umask(tmp_root):
+    old = os.umask(0o022)
+    try:
+        ingest_period("2022-T1", tmp_root, **QUIET)
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((tmp_root / "data" / "processed" / "2022-T1").stat().st_mode)
+    assert mode == 0o755
+    assert isinstance(
+        pd.read_parquet(tmp_root / "data/processed/2022-T1/members.parquet"), pd.DataFrame
+    )
