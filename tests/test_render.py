@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from helpers.errors import UserError
+from helpers.files import file_sha256
 from helpers.render import ANALYSIS_NOTEBOOKS, live_markup, render_period, write_index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,6 +201,11 @@ def test_text_from_the_report_is_shown_as_text_never_markup(tmp_path: Path) -> N
         df = pd.read_parquet(folder / f"{table}.parquet")
         df[column] = [payloads[i % len(payloads)] + str(v) for i, v in enumerate(df[column])]
         df.to_parquet(folder / f"{table}.parquet", index=False)
+        # as if the report itself held the payloads: the manifest records the new bytes, so the
+        # tables are not taken for damaged ones and re-ingested
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest["files"][f"{table}.parquet"] = file_sha256(folder / f"{table}.parquet")
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
     tamper("activities", "title", [SCRIPT, IMG])
     tamper("activities", "description", [IMG, SCRIPT])
