@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from helpers.errors import UserError
-from helpers.files import update_with_files
+from helpers.files import damaged_files, update_with_files
 from helpers.periods import (
     Period,
     available_periods,
@@ -62,11 +62,9 @@ def ingest_if_needed(
     accept_errors: bool = False,
 ) -> bool:
     """Ingest the period unless its tables were made from the same inputs; True if it ran."""
-    from helpers.tables.storage import damaged_files
-
     fingerprint = ingest_fingerprint(period, root)
     if not force and _ingest_is_current(period, fingerprint, root):
-        damaged = damaged_files(period, root)
+        damaged = damaged_files(processed_dir(period, root))
         if not damaged:
             progress(f"==> ingest {period}: data/processed/{period}/ is up to date")
             return False

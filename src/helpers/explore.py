@@ -255,10 +255,10 @@ def load(period: str | Period, *, root: RootArg = None) -> Tables:
 def _repair_if_damaged(p: Period, root: Path | None) -> None:
     """Tables whose bytes differ from the manifest are re-ingested from the raw report first
     (one line says so): a damaged table is never read as if it were the report."""
+    from helpers.files import damaged_files
     from helpers.ingest import ingest_period
-    from helpers.tables.storage import damaged_files
 
-    damaged = damaged_files(p, root)
+    damaged = damaged_files(processed_dir(p, root))
     if damaged:
         print(f"{p}: {', '.join(damaged)} missing or damaged: re-ingesting from the raw report")
         ingest_period(p.id, root, progress=lambda s: None)

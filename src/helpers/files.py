@@ -48,3 +48,19 @@ def write_text_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def damaged_files(folder: Path) -> list[str]:
+    """Files of a processed folder that are missing or whose bytes differ from the SHA-256
+    its manifest.json recorded (empty when all is intact, or when there is no manifest)."""
+    import json
+
+    try:
+        recorded = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [
+        name
+        for name, digest in recorded.items()
+        if not (folder / name).is_file() or file_sha256(folder / name) != digest
+    ]

@@ -110,21 +110,6 @@ def write_tables(
     return final
 
 
-def damaged_files(period: Period, root: Path | None = None) -> list[str]:
-    """Files of a period's processed folder that are missing or whose bytes differ from the
-    SHA-256 the manifest recorded (empty when all is intact, or when there is no manifest)."""
-    folder = processed_dir(period, root)
-    try:
-        recorded = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
-    return [
-        name
-        for name, digest in recorded.items()
-        if not (folder / name).is_file() or file_sha256(folder / name) != digest
-    ]
-
-
 def _follow_umask(folder: Path) -> None:
     """mkdtemp makes a folder only its owner can read; the published folder follows the umask."""
     mask = os.umask(0)
