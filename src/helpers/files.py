@@ -3,10 +3,12 @@ failed run never leaves half a folder or half a file where the last good one was
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -64,3 +66,31 @@ def damaged_files(folder: Path) -> list[str]:
         for name, digest in recorded.items()
         if not (folder / name).is_file() or file_sha256(folder / name) != digest
     ]
+
+
+@contextlib.contextmanager
+def period_lock(folder: Path, period: str, progress=print) -> Iterator[None]:
+    """One run at a time on a period: an exclusive lock on `<folder>/../.locks/<period>.lock`
+    (data/.locks/ for data/processed/). A second run says that another is working and waits
+    for it. Leftover temporary and old folders of the period in `folder` (from a run that was
+    killed) are removed once the lock is held."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    locks = folder.parent / ".locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    with (locks / f"{period}.lock").open("a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            progress(f"    another run is working on {period}: waiting for it to finish")
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            for left in [*folder.glob(f".{period}.tmp-*"), *folder.glob(f".{period}-*.old")]:
+                shutil.rmtree(left, ignore_errors=True)
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

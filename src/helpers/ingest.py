@@ -116,12 +116,22 @@ def ingest_period(
 ) -> dict[str, pd.DataFrame]:
     """Read data/raw/<period>/ (.pdf, .md or .txt), parse it and write data/processed/<period>/
     atomically. A missing, too small or repeated section stops here (UserError) unless
-    `accept_errors`; then the tables are written and the finding stays in `quality`."""
-    from helpers.files import write_text_atomic
-    from helpers.tables.storage import write_tables
+    `accept_errors`; then the tables are written and the finding stays in `quality`. One run
+    at a time per period (a second one waits)."""
+    from helpers.files import period_lock
 
     per = parse_period(period)
     path = find_report(per, root)
+    with period_lock(processed_dir(per, root).parent, per.id, progress):
+        return _ingest(per, path, root, progress, inputs, accept_errors)
+
+
+def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | None,
+            accept_errors: bool) -> dict[str, pd.DataFrame]:  # fmt: skip
+    """ingest_period's work, with the period's lock held."""
+    from helpers.files import write_text_atomic
+    from helpers.tables.storage import write_tables
+
     progress(f"==> ingest {per.id}: reading {path.name}")
     extracted: Extracted = extract_text(path)
     text = normalise_text(extracted.text)
