@@ -364,3 +364,21 @@ Cairo
 """)
     assert rows(t, "participation", "member") == [("Seoul",), ("Tehran",), ("Cairo",)]
     assert t["activities"]["description"].iloc[0] == "The text goes on\n\nafter a page break."
+
+
+def test_a_list_item_with_no_letters_is_a_finding_not_a_silent_drop():
+    t = parse("""3 February
+
+DASHES
+
+Members
+Seoul, —, 2022, Tehran
+
+Outcomes
+L1A2D4
+""")
+    assert rows(t, "participation", "member") == [("Seoul",), ("Tehran",)]
+    q = t["quality"]
+    found = q.loc[q["kind"] == "list_item_without_letters", "detail"].tolist()
+    assert sorted(found) == ["'2022' under Members is not a name: left out",
+                             "'—' under Members is not a name: left out"]  # fmt: skip

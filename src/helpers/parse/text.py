@@ -283,6 +283,20 @@ def _grid_items(content: list[Line]) -> list[tuple[str, int]]:
     return out
 
 
+def letterless_items(lines: list[Line]) -> list[tuple[str, int]]:
+    """List pieces with no letters (`—`, `***`, `2022`) that `split_items` leaves out, with
+    their line, so they are reported rather than silently dropped (page numbers aside)."""
+    out: list[tuple[str, int]] = []
+    for ln in lines:
+        if ln.blank or is_page_number(ln.text):
+            continue
+        for piece in _cells(ln):
+            text = piece.strip()
+            if text and not any(c.isalpha() for c in text):
+                out.append((text, ln.no))
+    return out
+
+
 def _keep(out: list[tuple[str, int]], item: str, no: int) -> None:
     item = BULLET_RE.sub("", item.strip(" ,;.·•*").strip()).strip()
     if item and item not in {"-", "–", "—"} and any(c.isalpha() for c in item):

@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers.parse.activities import Activity, infer_action_lines
 from helpers.parse.report import ReportRecords
-from helpers.parse.text import split_items
+from helpers.parse.text import letterless_items, split_items
 from helpers.periods import Period
 from helpers.tables.findings import Findings, frame
 from helpers.tables.names import NameResolver, fold
@@ -96,6 +96,9 @@ def participation(
     rows = []
     for aid, act in activity_ids(rec, per):
         items = [it for lv in act.values("members") for it in split_items(lv.lines)]
+        for text, no in [x for lv in act.values("members") for x in letterless_items(lv.lines)]:
+            q.add("info", "list_item_without_letters", f"'{text}' under Members is not a name: "
+                  "left out", no, aid)  # fmt: skip
         names = split_names(join_broken(items, resolver), resolver)
         seen: set[str] = set()
         for name, no in names:
