@@ -13,9 +13,9 @@ from importlib import metadata
 from pathlib import Path
 
 from helpers.errors import UserError
+from helpers.periods import REPORT_SUFFIXES
 
-TEXT_SUFFIXES = {".md", ".txt"}
-SUFFIXES = TEXT_SUFFIXES | {".pdf"}
+TEXT_SUFFIXES = {s for s in REPORT_SUFFIXES if s != ".pdf"}  # REPORT_SUFFIXES: helpers.periods
 
 
 @dataclass(frozen=True)
@@ -113,4 +113,4 @@ def extract_text(path: Path) -> Extracted:
         return Extracted(pdf_text(path), "pypdf", metadata.version("pypdf"))
     if suffix in TEXT_SUFFIXES:
         return Extracted(read_text_file(path), "text", "")
-    raise UserError(f"{path.name}: a report must be a .pdf, .md or .txt file")
+    raise UserError(f"{path.name}: a report must be one of {', '.join(REPORT_SUFFIXES)}")

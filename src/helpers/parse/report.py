@@ -23,7 +23,7 @@ from helpers.parse.listings import (
     read_plan,
     read_roster,
 )
-from helpers.parse.sections import REGIONS, Layout, find_sections, heading_at, is_top_heading
+from helpers.parse.sections import REGIONS, Layout, find_sections, is_top_heading
 from helpers.parse.text import Line, read_lines, split_inline_bullets
 
 
@@ -46,16 +46,10 @@ class ReportRecords:
     nearby: dict[str, str] = field(default_factory=dict)  # section → text seen where it should be
 
 
-def _heading_like(line: Line) -> bool:
-    return (
-        is_top_heading(line) or heading_at([line], 0, list(REGIONS), need_upper=False) is not None
-    )
-
-
 def read_report(text: str, year: int) -> ReportRecords:
     """Read every section of a report; `year` dates the activities."""
     lines = split_inline_bullets(read_lines(text))
-    furniture = find_furniture(lines, is_heading=_heading_like)
+    furniture = find_furniture(lines, is_heading=is_top_heading)
     layout = find_sections(lines, {f.index for f in furniture})
     progress = layout.lines("PROGRESS")
     section = parse_activities(layout.lines("ACTIVITIES"), year)

@@ -60,10 +60,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a markdown 
 
 def clean(raw: str) -> str:
     """Markdown emphasis, heading marks, links, `<br>` and escapes removed; spaces collapsed."""
-    s = _LINK.sub(r"\1", _BR.sub(" ", raw))
-    s = re.sub(r"^\s*#{1,6}\s+", "", s)
-    s = _EMPHASIS.sub("", s).replace("\\", "")
-    return _WS.sub(" ", s).strip()
+    return _WS.sub(" ", clean_keep_spaces(raw)).strip()
 
 
 def normalise_text(text: str) -> str:

@@ -124,12 +124,7 @@ def activity_outcomes(
         codes = act.outcome_codes()
         if not codes:
             q.add("warning", "no_outcome_code", f"'{act.title}' has no outcome code", act.line, aid)
-        for code, no in codes:
-            known = code in codes_listed
-            if not known:
-                q.add("warning", "unknown_outcome_code", f"outcome {code} is not in the plan "
-                      "listing of this report", no, aid)  # fmt: skip
-            rows.append({"activity_id": aid, "code": code, "known": known, "source_line": no})
+        rows += _code_links(aid, codes, codes_listed, "outcome", "the plan listing", q)
     return frame("activity_outcomes", rows)
 
 
@@ -141,13 +136,29 @@ def activity_challenges(
     codes_listed = set(listed["code"])
     rows = []
     for aid, act in activity_ids(rec, per):
-        for code, no in act.challenge_codes(by_title):
-            known = code in codes_listed
-            if not known:
-                q.add("warning", "unknown_challenge_code", f"challenge {code} is not in the "
-                      "challenges listing of this report", no, aid)  # fmt: skip
-            rows.append({"activity_id": aid, "code": code, "known": known, "source_line": no})
+        rows += _code_links(
+            aid,
+            act.challenge_codes(by_title),
+            codes_listed,
+            "challenge",
+            "the challenges listing",
+            q,
+        )
     return frame("activity_challenges", rows)
+
+
+def _code_links(aid: str, codes: list[tuple[str, int]], listed: set[str], what: str,
+                listing: str, q: Findings) -> list[dict]:  # fmt: skip
+    """Link rows of one activity's codes; a code its listing lacks is `known` False and a
+    warning (`unknown_outcome_code`, `unknown_challenge_code`)."""
+    rows = []
+    for code, no in codes:
+        known = code in listed
+        if not known:
+            q.add("warning", f"unknown_{what}_code", f"{what} {code} is not in {listing} of "
+                  "this report", no, aid)  # fmt: skip
+        rows.append({"activity_id": aid, "code": code, "known": known, "source_line": no})
+    return rows
 
 
 def activity_alliances(rec: ReportRecords, per: Period) -> pd.DataFrame:

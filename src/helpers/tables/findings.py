@@ -23,11 +23,6 @@ class Findings:
              "source_line": int(line)}
         )  # fmt: skip
 
-    def errors(self, *kinds: str) -> list[dict]:
-        return [
-            r for r in self.rows if r["severity"] == "error" and (not kinds or r["kind"] in kinds)
-        ]
-
     def frame(self) -> pd.DataFrame:
         """One row per finding, ordered by source line then severity."""
         df = pd.DataFrame(self.rows, columns=schemas.columns("quality"))
