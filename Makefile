@@ -3,27 +3,38 @@ PERIOD ?= 2022-T1
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml uv.lock | cksum | cut -d' ' -f1)
+# uv installs the locked environment (uv.lock); it is bootstrapped from PyPI with the machine's pip.
+UV_VERSION := 0.13.9
+UV := .tools/uv-$(UV_VERSION)/bin/uv
+UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON=$(PYTHON) UV_PYTHON_DOWNLOADS=never
 KERNEL := metropolis-workbench
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ingest report report-all new-period profile lab test lint bench docs clean
+.PHONY: help setup lock ingest report report-all new-period profile lab test lint bench docs clean
 
 help: ## list the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 	@echo "  (PERIOD=$(PERIOD) by default; e.g. make report PERIOD=2022-T2)"
 
-setup: $(STAMP) ## build the .venv environment from pyproject.toml (runs once per change)
+setup: $(STAMP) ## build .venv from uv.lock with uv (runs once per change of pyproject.toml or uv.lock)
 
-$(STAMP): pyproject.toml
-	@echo "==> setting up $(VENV) (first run takes about a minute)"
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]" 2> $(VENV)/pip.log \
-		|| { cat $(VENV)/pip.log; echo "make setup: pip install failed (log: $(VENV)/pip.log)"; exit 1; }
+$(UV):
+	@mkdir -p .tools
+	@PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --disable-pip-version-check --target .tools/uv-$(UV_VERSION) uv==$(UV_VERSION) \
+		2> .tools/pip.log || { cat .tools/pip.log; echo "make setup: could not install uv $(UV_VERSION) with $(PYTHON) -m pip"; exit 1; }
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@echo "==> setting up $(VENV) from uv.lock"
+	@$(UV_ENV) $(UV) sync --locked --extra dev --compile-bytecode --quiet \
+		|| { echo "make setup: uv sync failed; if you changed pyproject.toml, run make lock"; exit 1; }
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (Metropolis workbench)" >/dev/null
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+lock: | $(UV) ## re-resolve uv.lock after editing the pins in pyproject.toml (then make setup)
+	@$(UV_ENV) $(UV) lock
 
 ingest: setup ## parse data/raw/PERIOD into data/processed/PERIOD tables
 	@$(PY) -m helpers ingest --period $(PERIOD) $(if $(ACCEPT),--accept-errors,)
