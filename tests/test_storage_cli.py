@@ -106,3 +106,18 @@ def test_environment_yml_mirrors_pyproject_pins():
     for pin in pins:
         name, version = pin.split("==")
         assert listed.get(name.lower()) == version, f"environment.yml should pin {pin}"
+
+
+def test_uv_lock_holds_every_direct_pin():
+    """`make setup` installs uv.lock: it must be re-resolved (`make lock`) after a pin changes."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = project["dependencies"] + project["optional-dependencies"]["dev"]
+    lock = tomllib.loads((ROOT / "uv.lock").read_text())
+    locked = {p["name"]: p["version"] for p in lock["package"]}
+    assert len(locked) > len(pins)  # the whole resolved environment, not only the direct pins
+    for pin in pins:
+        name, version = pin.split("==")
+        key = name.lower().replace("_", "-").replace(".", "-")
+        assert locked.get(key) == version, f"uv.lock lacks {pin}: run make lock"
