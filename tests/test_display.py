@@ -178,6 +178,24 @@ def test_figure_png_is_valid_and_pyplot_figure_is_closed() -> None:
     assert not plt.fignum_exists(fig.number)
 
 
+def test_figures_are_palette_pngs_with_their_colours_kept() -> None:
+    import io
+
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    fig = Figure(figsize=(4, 3), layout="constrained")
+    ax = fig.subplots()
+    ax.bar([1, 2], [3, 4], color=["#e69f00", "#56b4e9"])
+    out = d.figure_html(fig, "Bars")
+    png = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", out).group(1))
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.mode == "P"  # 256 colours, not RGBA
+        colours = {rgb for _, rgb in image.convert("RGB").getcolors(maxcolors=256)}
+    assert (0xE6, 0x9F, 0x00) in colours and (0x56, 0xB4, 0xE9) in colours  # bars unchanged
+    assert d.figure_html(fig, "Bars") == out  # the same figure gives the same bytes
+
+
 # --------------------------------------------------------------------------- display calls
 
 

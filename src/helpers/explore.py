@@ -200,10 +200,12 @@ class Tables:
 _CACHE: dict[Path, tuple[tuple[int, int], pd.DataFrame]] = {}
 
 
-def _read_table(folder: Path, table: str, period: Period) -> pd.DataFrame:
+def _read_table(folder: Path, table: str, period: Period, *, trusted: bool = False) -> pd.DataFrame:
     """One table file of a period, validated against its schema and typed for analysis.
 
-    Kept in memory until the file changes, so repeated questions do not re-read it.
+    A `trusted` file has the bytes the manifest recorded when ingest wrote it, after
+    validating it: it is not validated again. Kept in memory until the file changes, so
+    repeated questions do not re-read it.
     """
     path = folder / f"{table}.parquet"
     redo = f"re-ingest it with {_how_to_ingest(period)}"
@@ -214,17 +216,19 @@ def _read_table(folder: Path, table: str, period: Period) -> pd.DataFrame:
     cached = _CACHE.get(path)
     if cached is not None and cached[0] == stamp:
         return cached[1].copy()
-    df = _validated(path, table, redo)
+    df = _validated(path, table, redo, trusted=trusted)
     _CACHE[path] = (stamp, df)
     return df.copy()
 
 
-def _validated(path: Path, table: str, redo: str) -> pd.DataFrame:
+def _validated(path: Path, table: str, redo: str, *, trusted: bool = False) -> pd.DataFrame:
     try:
         df = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises several kinds for a damaged file
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise UserError(f"cannot read {path} ({first}): {redo}") from exc
+    if trusted:
+        return df.astype(CATEGORIES[table]) if CATEGORIES[table] else df
     try:
         df = SCHEMAS[table].validate(df)
     except pandera.errors.SchemaError as exc:
@@ -247,21 +251,25 @@ def load(period: str | Period, *, root: RootArg = None) -> Tables:
         raise UserError(
             f"{p} has not been ingested (no tables in {folder}): run {_how_to_ingest(p)}{hint}"
         )
-    _repair_if_damaged(p, _root(root))
-    frames = {t: _read_table(folder, t, p) for t in TABLES}
+    intact = _repair_if_damaged(p, _root(root))
+    frames = {t: _read_table(folder, t, p, trusted=f"{t}.parquet" in intact) for t in TABLES}
     return Tables(frames, [p], folder, stacked=False)
 
 
-def _repair_if_damaged(p: Period, root: Path | None) -> None:
+def _repair_if_damaged(p: Period, root: Path | None) -> set[str]:
     """Tables whose bytes differ from the manifest are re-ingested from the raw report first
-    (one line says so): a damaged table is never read as if it were the report."""
-    from helpers.files import damaged_files
+    (one line says so): a damaged table is never read as if it were the report. Returns the
+    files that match the manifest (after any repair)."""
+    from helpers.files import check_files
     from helpers.ingest import ingest_period
 
-    damaged = damaged_files(processed_dir(p, root))
+    folder = processed_dir(p, root)
+    intact, damaged = check_files(folder)
     if damaged:
         print(f"{p}: {', '.join(damaged)} missing or damaged: re-ingesting from the raw report")
         ingest_period(p.id, root, progress=lambda s: None)
+        intact, _ = check_files(folder)
+    return intact
 
 
 def _period_list(periods: PeriodsArg, root: Path | None) -> list[Period]:

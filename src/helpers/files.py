@@ -52,20 +52,30 @@ def write_text_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def damaged_files(folder: Path) -> list[str]:
-    """Files of a processed folder that are missing or whose bytes differ from the SHA-256
-    its manifest.json recorded (empty when all is intact, or when there is no manifest)."""
+def check_files(folder: Path) -> tuple[set[str], list[str]]:
+    """(files whose bytes match the SHA-256 that `folder/manifest.json` recorded, files that
+    are missing or differ). Both are empty when there is no readable manifest."""
     import json
 
     try:
         recorded = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError):
-        return []
-    return [
-        name
-        for name, digest in recorded.items()
-        if not (folder / name).is_file() or file_sha256(folder / name) != digest
-    ]
+        return set(), []
+    intact: set[str] = set()
+    damaged: list[str] = []
+    for name, digest in recorded.items():
+        path = folder / name
+        if path.is_file() and file_sha256(path) == digest:
+            intact.add(name)
+        else:
+            damaged.append(name)
+    return intact, damaged
+
+
+def damaged_files(folder: Path) -> list[str]:
+    """Files of a processed folder that are missing or whose bytes differ from the SHA-256
+    its manifest.json recorded (empty when all is intact, or when there is no manifest)."""
+    return check_files(folder)[1]
 
 
 @contextlib.contextmanager
