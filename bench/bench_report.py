@@ -6,7 +6,7 @@ papermill + nbconvert in one process. Prints both and their ratio (target: at mo
 Each measurement is a fresh Python process timed from before its imports to the last file
 written, so both sides pay the same start-up costs. The report side renders into a temporary
 copy of the project (your reports/ folder is not touched); the period must have been ingested.
-Both sides skip the same slow optional import (see helpers.render._skip_slow_optional_import).
+Both sides skip the same slow optional import (see helpers.report.render._skip_slow_optional_import).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ TARGET = 1.2
 def _report(period: str, work: Path) -> dict[str, float]:
     t0 = time.perf_counter()
     from helpers.periods import processed_dir, raw_dir
-    from helpers.render import ANALYSIS_NOTEBOOKS, render_period
+    from helpers.report.render import ANALYSIS_NOTEBOOKS, render_period
 
     root = work / "project"
     for src in (processed_dir(period, ROOT), raw_dir(period, ROOT)):
@@ -48,7 +48,7 @@ def _report(period: str, work: Path) -> dict[str, float]:
 
 def _minimal(period: str, work: Path, count: int, kernel: str) -> dict[str, float]:
     t0 = time.perf_counter()
-    from helpers.render import _skip_slow_optional_import
+    from helpers.report.render import _skip_slow_optional_import
 
     _skip_slow_optional_import()
     import nbformat
@@ -113,7 +113,7 @@ def main() -> None:
         return
 
     from helpers.periods import parse_period, processed_dir
-    from helpers.render import ANALYSIS_NOTEBOOKS, kernel_name
+    from helpers.report.render import ANALYSIS_NOTEBOOKS, kernel_name
 
     period = parse_period(args.period).id
     if not (processed_dir(period, ROOT) / "activities.parquet").is_file():

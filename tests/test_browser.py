@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers.ingest import ingest_period
-from helpers.render import render_period
+from helpers.report.render import render_period
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("METROPOLIS_REQUIRE_BROWSER"):

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers import display as d
-from helpers.render import live_markup
+from helpers.report.render import live_markup
 
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><b onclick=x>']
 

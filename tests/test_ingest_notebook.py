@@ -32,7 +32,7 @@ def test_notebook_is_thin_and_saved_without_outputs():
 def test_notebook_runs_with_papermill(tmp_root, monkeypatch):
     import papermill as pm
 
-    from helpers.render import kernel_name
+    from helpers.report.render import kernel_name
 
     monkeypatch.setenv("METROPOLIS_ROOT", str(tmp_root))  # the kernel inherits it
     out = pm.execute_notebook(str(NOTEBOOK), str(tmp_root / "out.ipynb"), parameters={"period": "2022-T1"},

@@ -130,7 +130,7 @@ def test_other_sections_the_analysis_needs(text_2022t1, cut, section):
 
 
 def test_banner_on_the_index_for_an_accepted_period(tmp_path):
-    from helpers.render import write_index
+    from helpers.report.render import write_index
 
     folder = tmp_path / "reports" / "2022-T1"
     folder.mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""helpers.render: every analysis notebook runs on real data in one process and becomes a
+"""helpers.report.render: every analysis notebook runs on real data in one process and becomes a
 shareable, offline, injection-safe HTML page; a failure names the notebook and cell and leaves
 the last good report alone."""
 
@@ -17,7 +17,7 @@ import pytest
 
 from helpers.errors import UserError
 from helpers.files import file_sha256
-from helpers.render import ANALYSIS_NOTEBOOKS, live_markup, render_period, write_index
+from helpers.report.render import ANALYSIS_NOTEBOOKS, live_markup, render_period, write_index
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

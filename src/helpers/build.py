@@ -99,7 +99,7 @@ def build_period(
     find_report(per, root)  # a missing report is reported before any work
     ingest_if_needed(per, force=force, root=root, progress=progress, accept_errors=accept_errors)
     before = _summary_stamp(per, root)
-    from helpers.render import render_period, render_trends, write_index
+    from helpers.report.render import render_period, render_trends, write_index
 
     render_period(per, skip_if_current=not force, root=root, progress=progress)
     rendered = _summary_stamp(per, root) != before
@@ -114,7 +114,7 @@ def build_period(
 def _others_up_to_date(done: Period, root: Path | None, progress) -> bool:
     """Bring every other period with a raw report up to date (skipped when current), so the
     index and the trends page cover them all. A failure there is reported, not fatal."""
-    from helpers.render import render_period
+    from helpers.report.render import render_period
 
     changed = False
     for other in available_periods(root):
@@ -154,7 +154,7 @@ def build_all(
             progress("\n".join(f"[{p}] {line}" for line in out.splitlines()))
             if code:
                 failed.append(p.id)
-    from helpers.render import render_trends, write_index
+    from helpers.report.render import render_trends, write_index
 
     render_trends(skip_if_current=not force, root=root, progress=progress)
     write_index(root, progress=progress)

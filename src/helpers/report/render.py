@@ -143,7 +143,7 @@ def _notebooks_dir(base: Path, given: Path | None) -> Path:
         return given
     if (base / "notebooks").is_dir():
         return base / "notebooks"
-    return Path(__file__).resolve().parents[2] / "notebooks"  # the source checkout
+    return Path(__file__).resolve().parents[3] / "notebooks"  # the source checkout
 
 
 def _read_notebooks(folder: Path, names: Sequence[str]) -> list[_Notebook]:
@@ -178,7 +178,7 @@ def kernel_name() -> str:
 def _kernel_env(base: Path) -> dict[str, str]:
     """The kernel sees this ``helpers`` package and this project root."""
     env = dict(os.environ)
-    src = str(Path(__file__).resolve().parents[1])
+    src = str(Path(__file__).resolve().parents[2])
     parts = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
     env["PYTHONPATH"] = os.pathsep.join([src, *[p for p in parts if p != src]])
     env["METROPOLIS_ROOT"] = str(base)
@@ -581,7 +581,7 @@ def _fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) 
     stable = {k: v for k, v in prov.items() if k not in ("git_commit", "git_dirty")}
     digest.update(json.dumps(stable, sort_keys=True, default=str).encode())
     digest.update(kernel.encode())
-    pkg = Path(__file__).resolve().parent
+    pkg = Path(__file__).resolve().parents[1]
     files = [nb.path for nb in notebooks]
     files += sorted(pkg.rglob("*.py")) + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
     update_with_files(digest, files)
