@@ -48,7 +48,7 @@ def _report(period: str, work: Path) -> dict[str, float]:
 
 def _minimal(period: str, work: Path, count: int, kernel: str) -> dict[str, float]:
     t0 = time.perf_counter()
-    from helpers.report.render import _skip_slow_optional_import
+    from helpers.report.run import _skip_slow_optional_import
 
     _skip_slow_optional_import()
     import nbformat

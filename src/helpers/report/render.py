@@ -16,48 +16,39 @@ imports while the current one runs.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import hashlib
-import html
 import json
 import os
-import re
 import shutil
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from helpers import provenance
 from helpers.errors import UserError
-from helpers.files import swap_into_place, update_with_files, write_text_atomic
+from helpers.files import folder_lock, swap_into_place, update_with_files, write_text_atomic
 from helpers.periods import (
-    PERIOD_RE,
     Period,
     parse_period,
     processed_dir,
     project_root,
     reports_dir,
 )
-
-Progress = Callable[[str], None]
-
-ANALYSIS_NOTEBOOKS: tuple[str, ...] = ("02_engagement", "03_coverage", "04_quality")
-PROJECT_KERNEL = "metropolis-workbench"
-FALLBACK_KERNEL = "python3"
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-TEMPLATE_NAME = "metropolis"
-INDEX_TEMPLATE = "reports_index.html.j2"
-TOC_MARK = "<!--helpers:toc-->"
-SUMMARY_FILE = "summary.json"
-DISPLAY_PRIORITY = ["text/html", "image/png", "image/jpeg", "text/markdown", "text/plain"]
-STALE_SECONDS = 6 * 3600
-METADATA_KEY = "helpers"  # helpers.display marks its outputs with this metadata key
+from helpers.report.constants import (
+    ANALYSIS_NOTEBOOKS,
+    STALE_SECONDS,
+    SUMMARY_FILE,
+    TEMPLATE_DIR,
+    Progress,
+)
+from helpers.report.export import _export, _records
+from helpers.report.notebooks import _Notebook, _notebooks_dir, _read_notebooks
+from helpers.report.pages import _accepted_errors, _entries, write_index
+from helpers.report.run import _execute, _import_jupyter, _kernel_env, _Kernels, kernel_name
+from helpers.report.safety import _check_outputs, live_markup
 
 __all__ = [
     "ANALYSIS_NOTEBOOKS",
@@ -72,491 +63,22 @@ __all__ = [
 # --------------------------------------------------------------------------- imports
 
 
-def _skip_slow_optional_import() -> None:
-    """jsonschema (imported by nbformat) imports ``rfc3987_syntax`` when installed, to check
-    the ``iri`` string format; that import builds a grammar and costs about a second. No
-    notebook schema uses the format, so this process does without it."""
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-
-
-def _import_jupyter() -> None:
-    """Import papermill and nbconvert once (the slow part of a report run's start)."""
-    _skip_slow_optional_import()
-    import nbconvert  # noqa: F401
-    import papermill  # noqa: F401
-
-
 # --------------------------------------------------------------------------- notebooks
-
-
-@dataclass(frozen=True)
-class _Notebook:
-    name: str
-    path: Path
-    title: str
-    imports: tuple[str, ...]
-    parameters_index: int
-
-
-def _cells(nb: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
-    """(cell_type, source, tags) of each cell of a notebook read as plain JSON."""
-    out = []
-    for cell in nb.get("cells", []):
-        src = cell.get("source", "")
-        src = "".join(src) if isinstance(src, list) else str(src)
-        out.append((cell.get("cell_type", ""), src, list(cell.get("metadata", {}).get("tags", []))))
-    return out
-
-
-def _title_of(cells: list[tuple[str, str, list[str]]], fallback: str) -> str:
-    for kind, src, _ in cells:
-        if kind == "markdown":
-            m = re.search(r"^#\s+(.+?)\s*#*\s*$", src, re.M)
-            if m:
-                return m.group(1).strip()
-    return fallback.split("_", 1)[-1].replace("_", " ").capitalize()
-
-
-def _imports_of(cells: list[tuple[str, str, list[str]]]) -> tuple[str, ...]:
-    """Modules the code cells import (``from a import b`` gives ``a`` and ``a.b``)."""
-    mods: list[str] = []
-    for kind, src, _ in cells:
-        if kind != "code":
-            continue
-        code = "\n".join(ln for ln in src.splitlines() if not ln.lstrip().startswith(("%", "!")))
-        try:
-            tree = ast.parse(code)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                mods += [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                mods.append(node.module)
-                mods += [f"{node.module}.{a.name}" for a in node.names if a.name != "*"]
-    return tuple(dict.fromkeys(mods))
-
-
-def _notebooks_dir(base: Path, given: Path | None) -> Path:
-    if given is not None:
-        return given
-    if (base / "notebooks").is_dir():
-        return base / "notebooks"
-    return Path(__file__).resolve().parents[3] / "notebooks"  # the source checkout
-
-
-def _read_notebooks(folder: Path, names: Sequence[str]) -> list[_Notebook]:
-    """Read the notebooks as JSON (no nbformat import yet: the first kernel starts sooner)."""
-    out = []
-    for name in names:
-        path = folder / f"{name}.ipynb"
-        try:
-            cells = _cells(json.loads(path.read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            raise UserError(f"notebook {path} is missing: restore it from git") from None
-        except (OSError, ValueError) as exc:
-            raise UserError(f"notebook {path} cannot be read ({exc}): restore it from git") from exc
-        params = next((i for i, c in enumerate(cells) if "parameters" in c[2]), None)
-        if params is None:
-            raise UserError(f"notebook {path.name} has no cell tagged 'parameters' (period = ...)")
-        out.append(_Notebook(name, path, _title_of(cells, name), _imports_of(cells), params))
-    return out
-
-
-def kernel_name() -> str:
-    """``metropolis-workbench`` when that kernelspec is installed (``make setup``), else python3."""
-    from jupyter_client.kernelspec import KernelSpecManager
-
-    specs = KernelSpecManager().find_kernel_specs()
-    return PROJECT_KERNEL if PROJECT_KERNEL in specs else FALLBACK_KERNEL
 
 
 # --------------------------------------------------------------------------- kernels
 
 
-def _kernel_env(base: Path) -> dict[str, str]:
-    """The kernel sees this ``helpers`` package and this project root."""
-    env = dict(os.environ)
-    src = str(Path(__file__).resolve().parents[2])
-    parts = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
-    env["PYTHONPATH"] = os.pathsep.join([src, *[p for p in parts if p != src]])
-    env["METROPOLIS_ROOT"] = str(base)
-    return env
-
-
-def _warm_code(modules: Sequence[str]) -> str:
-    """Startup code importing ``modules`` without leaving a name in the user namespace."""
-    names = ", ".join(repr(m) for m in modules if re.fullmatch(r"[\w.]+", m))
-    return (
-        "import importlib as _w\n"
-        f"for _m in ({names},):\n"
-        "    try:\n"
-        "        _w.import_module(_m)\n"
-        "    except Exception:\n"
-        "        pass\n"
-        "del _w, _m\n"
-    )
-
-
-class _Kernels:
-    """One fresh kernel per notebook; ``get(i)`` also starts kernel ``i + 1`` so it boots (and
-    imports its notebook's modules) while notebook ``i`` runs."""
-
-    def __init__(
-        self, name: str, cwd: Path, env: dict[str, str], warm: list[tuple[str, ...]]
-    ) -> None:
-        self.name, self.cwd, self.env, self.warm = name, cwd, env, warm
-        self.started: dict[int, Any] = {}
-        self.clients: dict[int, list[Any]] = {}
-
-    def start(self, i: int) -> None:
-        if i in self.started or i >= len(self.warm):
-            return
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
-        km = AsyncKernelManager(kernel_name=self.name)
-        clients: list[Any] = []
-        make_client = km.client
-
-        def tracked_client(**kw: Any) -> Any:  # nbclient leaves its client open on our kernel
-            kc = make_client(**kw)
-            clients.append(kc)
-            return kc
-
-        km.client = tracked_client
-        self.clients[i] = clients
-        args = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"]
-        if self.warm[i]:
-            args.append("--IPKernelApp.exec_lines=" + _warm_code(self.warm[i]))
-        try:
-            run_sync(km.start_kernel)(cwd=str(self.cwd), env=self.env, extra_arguments=args)
-        except Exception as exc:
-            raise UserError(f"cannot start the Jupyter kernel '{self.name}': {exc}") from exc
-        self.started[i] = km
-
-    def get(self, i: int) -> Any:
-        self.start(i)
-        self.start(i + 1)
-        return self.started[i]
-
-    def stop(self, i: int) -> None:
-        km = self.started.pop(i, None)
-        if km is None:
-            return
-        from jupyter_core.utils import run_sync
-
-        for kc in self.clients.pop(i, []):
-            with contextlib.suppress(Exception):
-                kc.stop_channels()
-        with contextlib.suppress(Exception):
-            run_sync(km.shutdown_kernel)(now=True)
-
-    def close(self) -> None:
-        for i in list(self.started):
-            self.stop(i)
-
-
 # --------------------------------------------------------------------------- execution
-
-
-def _first_line(text: object, limit: int = 160) -> str:
-    line = next((ln.strip() for ln in str(text).splitlines() if ln.strip()), "")
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-def _failing_line(source: str, traceback: Sequence[str]) -> tuple[str, str]:
-    """(", line N" or "", the code on that line) of a failed cell, from the kernel traceback
-    (IPython names the cell's frame ``Cell In[7], line 3``)."""
-    lines = source.splitlines()
-    m = re.search(r"Cell In\[\d*\], line (\d+)", _ANSI.sub("", "\n".join(traceback or [])))
-    if m and 0 < int(m.group(1)) <= len(lines):
-        n = int(m.group(1))
-        return f", line {n}", _first_line(lines[n - 1], 70)
-    return "", _first_line(source, 70)
-
-
-def _source_cell_number(nb: _Notebook, index: int, executed: Any = None) -> int:
-    """1-based position in the source notebook of executed cell ``index``: papermill inserts
-    an injected-parameters cell after the parameters cell, so later positions shift by one."""
-    if executed is not None:
-        shift = sum(
-            1
-            for c in executed.cells[:index]
-            if "injected-parameters" in c.get("metadata", {}).get("tags", [])
-        )
-        return index + 1 - shift
-    return index + 1 if index <= nb.parameters_index else index
-
-
-def _execute(nb: _Notebook, parameters: dict[str, Any], kernel: str, km: Any, label: str) -> Any:
-    """Run one notebook with papermill on a started kernel; failures become one-line UserErrors."""
-    import papermill as pm
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-    from papermill.exceptions import PapermillExecutionError
-
-    try:
-        return pm.execute_notebook(
-            str(nb.path),
-            None,
-            parameters=parameters,
-            kernel_name=kernel,
-            language="python",
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            start_timeout=120,
-            km=km,
-        )
-    except PapermillExecutionError as exc:
-        where, code = _failing_line(exc.source, exc.traceback)
-        number = _source_cell_number(nb, exc.cell_index)
-        what = f"{exc.ename}: {_first_line(exc.evalue)}" if exc.evalue else exc.ename
-        raise UserError(
-            f"{nb.path.name} failed at cell {number}{where} ({code}): {what} — {label}"
-        ) from exc
-    except (DeadKernelError, CellTimeoutError, RuntimeError) as exc:
-        raise UserError(f"{nb.path.name} could not run: {_first_line(exc)} — {label}") from exc
 
 
 # --------------------------------------------------------------------------- safety
 
 
-_LIVE_TAGS = frozenset(
-    {
-        "script",
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "embed",
-        "applet",
-        "base",
-        "form",
-        "svg",
-        "math",
-    }
-)
-_URL_ATTRS = frozenset(
-    {"src", "href", "action", "formaction", "data", "poster", "srcset", "xlink:href"}
-)
-_LOADING_TAGS = {
-    "script": "src",
-    "link": "href",
-    "img": "src",
-    "iframe": "src",
-    "source": "src",
-    "video": "src",
-    "audio": "src",
-    "embed": "src",
-    "object": "data",
-    "track": "src",
-}
-
-
-_CSS_FETCH = re.compile(r"@import|url\(\s*['\"]?\s*(https?:)?//", re.I)
-
-
-class _MarkupScan(HTMLParser):
-    """Finds markup that could run code or load from the network."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.findings: list[str] = []
-        self.scripts: list[dict[str, str | None]] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        amap = dict(attrs)
-        self._in_style = tag == "style"
-        if _CSS_FETCH.search(amap.get("style") or ""):
-            self.findings.append(f"<{tag} style> loads from the network")
-        if tag == "script":
-            self.scripts.append(amap)
-        elif tag in _LIVE_TAGS:
-            self.findings.append(f"<{tag}>")
-        if tag == "meta" and "http-equiv" in amap:
-            self.findings.append("<meta http-equiv>")
-        for name, value in attrs:
-            low = name.lower()
-            if low.startswith("on"):
-                self.findings.append(f"{low}= attribute on <{tag}>")
-            if low in _URL_ATTRS and value:
-                v = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
-                if v.startswith(("javascript:", "vbscript:")):
-                    self.findings.append(f"javascript: URL in <{tag} {low}>")
-                elif v.startswith("data:") and not re.match(
-                    r"data:image/(png|jpeg|gif);base64,", v
-                ):
-                    self.findings.append(f"data: URL in <{tag} {low}>")
-        src_attr = _LOADING_TAGS.get(tag)
-        if src_attr and re.match(r"\s*(https?:)?//", amap.get(src_attr) or "", re.I):
-            self.findings.append(f"<{tag} {src_attr}> loads from the network")
-        if tag == "link" and (amap.get("rel") or "").lower() in {"import", "stylesheet", "preload"}:
-            if not (amap.get("href") or "").startswith("#"):
-                self.findings.append("<link> to another file")
-
-    handle_startendtag = handle_starttag
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "style":
-            self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style and _CSS_FETCH.search(data):
-            self.findings.append("<style> loads from the network")
-
-
-def live_markup(html_text: str, *, allowed_inline_scripts: int = 0) -> list[str]:
-    """What in ``html_text`` could run code or fetch from the network (empty list: safe).
-
-    Escaped text never counts; ``allowed_inline_scripts`` inline ``<script>`` elements without
-    ``src`` are allowed (the report template's own table sorter).
-    """
-    scan = _MarkupScan()
-    scan.feed(html_text)
-    scan.close()
-    findings = list(scan.findings)
-    inline = [s for s in scan.scripts if not s.get("src")]
-    findings += ["<script src>" for s in scan.scripts if s.get("src")]
-    if len(inline) > allowed_inline_scripts:
-        findings.append("<script>")
-    return list(dict.fromkeys(findings))
-
-
-def _check_outputs(executed: Any, nb: _Notebook, label: str) -> None:
-    """Every HTML/markdown output must be inert: data goes through helpers.display."""
-    for index, cell in enumerate(executed.cells):
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            text = "".join(data.get("text/html", "")) + "".join(data.get("text/markdown", ""))
-            if not text or "<" not in text:
-                continue
-            found = live_markup(text)
-            if found:
-                number = _source_cell_number(nb, index, executed)
-                raise UserError(
-                    f"{nb.path.name} cell {number} shows live markup ({', '.join(found[:3])}): "
-                    f"show data with helpers.display (show_table, say, show_figure) — {label}"
-                )
-
-
 # --------------------------------------------------------------------------- HTML export
 
 
-class _Headings(HTMLParser):
-    """h2/h3 headings with ids, as (level, id, text), skipping nbconvert's ¶ anchor links."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.items: list[tuple[int, str, str]] = []
-        self._current: tuple[int, str] | None = None
-        self._text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        amap = dict(attrs)
-        if tag in ("h2", "h3") and amap.get("id"):
-            self._current = (int(tag[1]), amap["id"] or "")
-            self._text = []
-        elif tag == "a" and self._current and "anchor-link" in (amap.get("class") or ""):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._skip:
-            self._skip -= 1
-        elif self._current and tag == f"h{self._current[0]}":
-            text = " ".join("".join(self._text).split())
-            self.items.append((self._current[0], self._current[1], text))
-            self._current = None
-
-    def handle_data(self, data: str) -> None:
-        if self._current and not self._skip:
-            self._text.append(data)
-
-
-def _with_toc(page: str) -> str:
-    scan = _Headings()
-    scan.feed(page)
-    items = "".join(
-        f'<li class="level-{level}"><a href="#{html.escape(anchor)}">{html.escape(text)}</a></li>'
-        for level, anchor, text in scan.items
-    )
-    return page.replace(TOC_MARK, f"<ol>{items}</ol>", 1)
-
-
-_EXPORTER: Any = None
-
-
-def _exporter() -> Any:
-    global _EXPORTER
-    if _EXPORTER is None:
-        from nbconvert import HTMLExporter
-        from nbconvert.exporters.templateexporter import TemplateExporter
-        from traitlets.config import Config
-
-        class ReportExporter(HTMLExporter):
-            """HTMLExporter without its BeautifulSoup pass, which re-sorts every attribute of a
-            finished page (and adds JupyterLab-only attributes); the template writes alt texts."""
-
-            def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
-                return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-
-        c = Config()
-        c.HTMLExporter.template_name = TEMPLATE_NAME
-        c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
-        c.HTMLExporter.exclude_input = True
-        c.HTMLExporter.exclude_input_prompt = True
-        c.HTMLExporter.exclude_output_prompt = True
-        c.NbConvertBase.display_data_priority = DISPLAY_PRIORITY
-        c.HighlightMagicsPreprocessor.enabled = False
-        _EXPORTER = ReportExporter(config=c)
-    return _EXPORTER
-
-
-def _export(executed: Any, context: dict[str, Any], nb: _Notebook, label: str) -> str:
-    page, _ = _exporter().from_notebook_node(executed, resources={"helpers": context})
-    page = _with_toc(page)
-    found = live_markup(page, allowed_inline_scripts=1)
-    if found:
-        raise UserError(
-            f"{nb.path.name} would render live or networked markup ({', '.join(found[:3])}); "
-            f"a markdown cell or output needs fixing — {label}"
-        )
-    return page
-
-
-def _records(executed: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for cell in executed.cells:
-        for o in cell.get("outputs", []):
-            rec = o.get("metadata", {}).get(METADATA_KEY, {}).get("record")
-            if isinstance(rec, dict):
-                out.update(rec)
-    return out
-
-
 # --------------------------------------------------------------------------- folders
-
-
-@contextlib.contextmanager
-def _lock(folder: Path) -> Iterator[None]:
-    """An exclusive lock on ``folder/.lock`` (no-op where fcntl is missing)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    with (folder / ".lock").open("a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _clean_stale(folder: Path, period: Period) -> None:
@@ -749,7 +271,7 @@ def render_period(
         write_text_atomic(
             tmp / SUMMARY_FILE, json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
         )
-        with _lock(out_root):
+        with folder_lock(out_root):
             swap_into_place(tmp, final)
         tmp = None
     finally:
@@ -763,107 +285,6 @@ def render_period(
 
 
 # --------------------------------------------------------------------------- index
-
-
-@dataclass
-class _PeriodEntry:
-    period: str
-    label: str
-    folder: str
-    notebooks: list[dict[str, str]]
-    figures: dict[str, Any] = field(default_factory=dict)
-    generated_at: str = ""
-    commit: str = ""
-    accepted_errors: list[str] = field(default_factory=list)
-
-
-def _accepted_errors(period: Period, base: Path) -> list[str]:
-    """Blocking findings the period's tables were accepted with (empty when none)."""
-    import pandas as pd
-
-    from helpers.tables.checks import accepted_errors
-
-    path = processed_dir(period, base) / "quality.parquet"
-    return accepted_errors(pd.read_parquet(path)) if path.exists() else []
-
-
-def _entries(out_root: Path) -> list[_PeriodEntry]:
-    rows = []
-    for folder in sorted(out_root.iterdir()) if out_root.is_dir() else []:
-        if not (folder.is_dir() and PERIOD_RE.match(folder.name)):
-            continue
-        try:
-            s = json.loads((folder / SUMMARY_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        notebooks = [
-            {"href": f"{folder.name}/{n['html']}", "title": str(n.get("title", n["name"]))}
-            for n in s.get("notebooks", [])
-            if isinstance(n, dict) and (folder / str(n.get("html", ""))).is_file()
-        ]
-        rows.append(
-            _PeriodEntry(
-                period=folder.name,
-                label=str(s.get("label", "")),
-                folder=folder.name,
-                notebooks=notebooks,
-                figures=s.get("figures", {}) or {},
-                generated_at=str(s.get("generated_at", "")),
-                commit=str((s.get("provenance") or {}).get("git_commit", ""))[:10],
-                accepted_errors=[str(d) for d in s.get("accepted_errors") or []],
-            )
-        )
-    return sorted(rows, key=lambda r: r.period, reverse=True)
-
-
-def _figure(figures: dict[str, Any], group: str, key: str) -> Any:
-    return (figures.get(group) or {}).get(key)
-
-
-def _fmt(value: Any, kind: str = "int") -> str:
-    """Index cell text: missing as —, rates as %, counts with thousands separators."""
-    if value is None or isinstance(value, bool):
-        return "—" if value is None else ("yes" if value else "no")
-    if isinstance(value, int | float):
-        if kind == "rate":
-            return f"{value:.0%}"
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return str(value)
-
-
-def write_index(root: Path | None = None, *, progress: Progress = print) -> Path:
-    """Write ``reports/index.html``: every period with a report, its headline figures, links."""
-    import jinja2
-    from markupsafe import Markup
-
-    base = root or project_root()
-    out_root = reports_dir(base)
-    out_root.mkdir(parents=True, exist_ok=True)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["fmt"] = _fmt
-    env.globals["fig"] = _figure
-    css = (TEMPLATE_DIR / TEMPLATE_NAME / "style.css").read_text(encoding="utf-8")
-    js = (TEMPLATE_DIR / TEMPLATE_NAME / "sortable.js").read_text(encoding="utf-8")
-    with _lock(out_root):
-        entries = _entries(out_root)
-        page = env.get_template(INDEX_TEMPLATE).render(
-            entries=entries,
-            css=Markup(css),
-            js=Markup(js),
-            generated_at=provenance.generated_at(),
-            trends=(out_root / "trends.html").is_file(),
-        )
-        path = out_root / "index.html"
-        write_text_atomic(path, page)
-    progress(
-        f"    wrote reports/index.html ({len(entries)} period{'s' if len(entries) != 1 else ''})"
-    )
-    return path
 
 
 # --------------------------------------------------------------------------- trends
@@ -932,7 +353,7 @@ def render_trends(
             "generated_at": provenance.generated_at(),
         }
         page = _export(executed, context, nb, label)
-        with _lock(out_root):
+        with folder_lock(out_root):
             nbformat.write(executed, out_root / ".trends.ipynb.tmp")
             os.replace(out_root / ".trends.ipynb.tmp", out_root / "trends.ipynb")
             write_text_atomic(html_path, page)

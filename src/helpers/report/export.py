@@ -1,0 +1,111 @@
+"""Export an executed notebook to one self-contained HTML page with the nbconvert template
+(``templates/metropolis``), and add its table of contents."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from typing import Any
+
+from helpers.errors import UserError
+from helpers.report.constants import (
+    DISPLAY_PRIORITY,
+    METADATA_KEY,
+    TEMPLATE_DIR,
+    TEMPLATE_NAME,
+    TOC_MARK,
+)
+from helpers.report.notebooks import _Notebook
+from helpers.report.safety import live_markup
+
+
+class _Headings(HTMLParser):
+    """h2/h3 headings with ids, as (level, id, text), skipping nbconvert's ¶ anchor links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.items: list[tuple[int, str, str]] = []
+        self._current: tuple[int, str] | None = None
+        self._text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        amap = dict(attrs)
+        if tag in ("h2", "h3") and amap.get("id"):
+            self._current = (int(tag[1]), amap["id"] or "")
+            self._text = []
+        elif tag == "a" and self._current and "anchor-link" in (amap.get("class") or ""):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._skip:
+            self._skip -= 1
+        elif self._current and tag == f"h{self._current[0]}":
+            text = " ".join("".join(self._text).split())
+            self.items.append((self._current[0], self._current[1], text))
+            self._current = None
+
+    def handle_data(self, data: str) -> None:
+        if self._current and not self._skip:
+            self._text.append(data)
+
+
+def _with_toc(page: str) -> str:
+    scan = _Headings()
+    scan.feed(page)
+    items = "".join(
+        f'<li class="level-{level}"><a href="#{html.escape(anchor)}">{html.escape(text)}</a></li>'
+        for level, anchor, text in scan.items
+    )
+    return page.replace(TOC_MARK, f"<ol>{items}</ol>", 1)
+
+
+_EXPORTER: Any = None
+
+
+def _exporter() -> Any:
+    global _EXPORTER
+    if _EXPORTER is None:
+        from nbconvert import HTMLExporter
+        from nbconvert.exporters.templateexporter import TemplateExporter
+        from traitlets.config import Config
+
+        class ReportExporter(HTMLExporter):
+            """HTMLExporter without its BeautifulSoup pass, which re-sorts every attribute of a
+            finished page (and adds JupyterLab-only attributes); the template writes alt texts."""
+
+            def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
+                return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+        c = Config()
+        c.HTMLExporter.template_name = TEMPLATE_NAME
+        c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
+        c.HTMLExporter.exclude_input = True
+        c.HTMLExporter.exclude_input_prompt = True
+        c.HTMLExporter.exclude_output_prompt = True
+        c.NbConvertBase.display_data_priority = DISPLAY_PRIORITY
+        c.HighlightMagicsPreprocessor.enabled = False
+        _EXPORTER = ReportExporter(config=c)
+    return _EXPORTER
+
+
+def _export(executed: Any, context: dict[str, Any], nb: _Notebook, label: str) -> str:
+    page, _ = _exporter().from_notebook_node(executed, resources={"helpers": context})
+    page = _with_toc(page)
+    found = live_markup(page, allowed_inline_scripts=1)
+    if found:
+        raise UserError(
+            f"{nb.path.name} would render live or networked markup ({', '.join(found[:3])}); "
+            f"a markdown cell or output needs fixing — {label}"
+        )
+    return page
+
+
+def _records(executed: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for cell in executed.cells:
+        for o in cell.get("outputs", []):
+            rec = o.get("metadata", {}).get(METADATA_KEY, {}).get("record")
+            if isinstance(rec, dict):
+                out.update(rec)
+    return out

@@ -1,0 +1,128 @@
+"""Pages that are not notebooks: ``reports/index.html`` (every period, its headline figures
+and links)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from helpers import provenance
+from helpers.files import folder_lock as _lock
+from helpers.files import write_text_atomic
+from helpers.periods import (
+    PERIOD_RE,
+    Period,
+    processed_dir,
+    project_root,
+    reports_dir,
+)
+from helpers.report.constants import (
+    INDEX_TEMPLATE,
+    SUMMARY_FILE,
+    TEMPLATE_DIR,
+    TEMPLATE_NAME,
+    Progress,
+)
+
+
+@dataclass
+class _PeriodEntry:
+    period: str
+    label: str
+    folder: str
+    notebooks: list[dict[str, str]]
+    figures: dict[str, Any] = field(default_factory=dict)
+    generated_at: str = ""
+    commit: str = ""
+    accepted_errors: list[str] = field(default_factory=list)
+
+
+def _accepted_errors(period: Period, base: Path) -> list[str]:
+    """Blocking findings the period's tables were accepted with (empty when none)."""
+    import pandas as pd
+
+    from helpers.tables.checks import accepted_errors
+
+    path = processed_dir(period, base) / "quality.parquet"
+    return accepted_errors(pd.read_parquet(path)) if path.exists() else []
+
+
+def _entries(out_root: Path) -> list[_PeriodEntry]:
+    rows = []
+    for folder in sorted(out_root.iterdir()) if out_root.is_dir() else []:
+        if not (folder.is_dir() and PERIOD_RE.match(folder.name)):
+            continue
+        try:
+            s = json.loads((folder / SUMMARY_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        notebooks = [
+            {"href": f"{folder.name}/{n['html']}", "title": str(n.get("title", n["name"]))}
+            for n in s.get("notebooks", [])
+            if isinstance(n, dict) and (folder / str(n.get("html", ""))).is_file()
+        ]
+        rows.append(
+            _PeriodEntry(
+                period=folder.name,
+                label=str(s.get("label", "")),
+                folder=folder.name,
+                notebooks=notebooks,
+                figures=s.get("figures", {}) or {},
+                generated_at=str(s.get("generated_at", "")),
+                commit=str((s.get("provenance") or {}).get("git_commit", ""))[:10],
+                accepted_errors=[str(d) for d in s.get("accepted_errors") or []],
+            )
+        )
+    return sorted(rows, key=lambda r: r.period, reverse=True)
+
+
+def _figure(figures: dict[str, Any], group: str, key: str) -> Any:
+    return (figures.get(group) or {}).get(key)
+
+
+def _fmt(value: Any, kind: str = "int") -> str:
+    """Index cell text: missing as —, rates as %, counts with thousands separators."""
+    if value is None or isinstance(value, bool):
+        return "—" if value is None else ("yes" if value else "no")
+    if isinstance(value, int | float):
+        if kind == "rate":
+            return f"{value:.0%}"
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return str(value)
+
+
+def write_index(root: Path | None = None, *, progress: Progress = print) -> Path:
+    """Write ``reports/index.html``: every period with a report, its headline figures, links."""
+    import jinja2
+    from markupsafe import Markup
+
+    base = root or project_root()
+    out_root = reports_dir(base)
+    out_root.mkdir(parents=True, exist_ok=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["fmt"] = _fmt
+    env.globals["fig"] = _figure
+    css = (TEMPLATE_DIR / TEMPLATE_NAME / "style.css").read_text(encoding="utf-8")
+    js = (TEMPLATE_DIR / TEMPLATE_NAME / "sortable.js").read_text(encoding="utf-8")
+    with _lock(out_root):
+        entries = _entries(out_root)
+        page = env.get_template(INDEX_TEMPLATE).render(
+            entries=entries,
+            css=Markup(css),
+            js=Markup(js),
+            generated_at=provenance.generated_at(),
+            trends=(out_root / "trends.html").is_file(),
+        )
+        path = out_root / "index.html"
+        write_text_atomic(path, page)
+    progress(
+        f"    wrote reports/index.html ({len(entries)} period{'s' if len(entries) != 1 else ''})"
+    )
+    return path

@@ -1,0 +1,133 @@
+"""The safety check on finished HTML: nothing in a page may run code or fetch from the network."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+from helpers.errors import UserError
+from helpers.report.notebooks import _Notebook
+from helpers.report.run import _source_cell_number
+
+_LIVE_TAGS = frozenset(
+    {
+        "script",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "base",
+        "form",
+        "svg",
+        "math",
+    }
+)
+
+
+_URL_ATTRS = frozenset(
+    {"src", "href", "action", "formaction", "data", "poster", "srcset", "xlink:href"}
+)
+
+
+_LOADING_TAGS = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+    "track": "src",
+}
+
+
+_CSS_FETCH = re.compile(r"@import|url\(\s*['\"]?\s*(https?:)?//", re.I)
+
+
+class _MarkupScan(HTMLParser):
+    """Finds markup that could run code or load from the network."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[str] = []
+        self.scripts: list[dict[str, str | None]] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        amap = dict(attrs)
+        self._in_style = tag == "style"
+        if _CSS_FETCH.search(amap.get("style") or ""):
+            self.findings.append(f"<{tag} style> loads from the network")
+        if tag == "script":
+            self.scripts.append(amap)
+        elif tag in _LIVE_TAGS:
+            self.findings.append(f"<{tag}>")
+        if tag == "meta" and "http-equiv" in amap:
+            self.findings.append("<meta http-equiv>")
+        for name, value in attrs:
+            low = name.lower()
+            if low.startswith("on"):
+                self.findings.append(f"{low}= attribute on <{tag}>")
+            if low in _URL_ATTRS and value:
+                v = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
+                if v.startswith(("javascript:", "vbscript:")):
+                    self.findings.append(f"javascript: URL in <{tag} {low}>")
+                elif v.startswith("data:") and not re.match(
+                    r"data:image/(png|jpeg|gif);base64,", v
+                ):
+                    self.findings.append(f"data: URL in <{tag} {low}>")
+        src_attr = _LOADING_TAGS.get(tag)
+        if src_attr and re.match(r"\s*(https?:)?//", amap.get(src_attr) or "", re.I):
+            self.findings.append(f"<{tag} {src_attr}> loads from the network")
+        if tag == "link" and (amap.get("rel") or "").lower() in {"import", "stylesheet", "preload"}:
+            if not (amap.get("href") or "").startswith("#"):
+                self.findings.append("<link> to another file")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style and _CSS_FETCH.search(data):
+            self.findings.append("<style> loads from the network")
+
+
+def live_markup(html_text: str, *, allowed_inline_scripts: int = 0) -> list[str]:
+    """What in ``html_text`` could run code or fetch from the network (empty list: safe).
+
+    Escaped text never counts; ``allowed_inline_scripts`` inline ``<script>`` elements without
+    ``src`` are allowed (the report template's own table sorter).
+    """
+    scan = _MarkupScan()
+    scan.feed(html_text)
+    scan.close()
+    findings = list(scan.findings)
+    inline = [s for s in scan.scripts if not s.get("src")]
+    findings += ["<script src>" for s in scan.scripts if s.get("src")]
+    if len(inline) > allowed_inline_scripts:
+        findings.append("<script>")
+    return list(dict.fromkeys(findings))
+
+
+def _check_outputs(executed: Any, nb: _Notebook, label: str) -> None:
+    """Every HTML/markdown output must be inert: data goes through helpers.display."""
+    for index, cell in enumerate(executed.cells):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            text = "".join(data.get("text/html", "")) + "".join(data.get("text/markdown", ""))
+            if not text or "<" not in text:
+                continue
+            found = live_markup(text)
+            if found:
+                number = _source_cell_number(nb, index, executed)
+                raise UserError(
+                    f"{nb.path.name} cell {number} shows live markup ({', '.join(found[:3])}): "
+                    f"show data with helpers.display (show_table, say, show_figure) — {label}"
+                )
