@@ -61,30 +61,38 @@ def _with_toc(page: str) -> str:
 
 
 _EXPORTER: Any = None
+HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove-cell")
 
 
 def _exporter() -> Any:
+    """nbconvert's TemplateExporter with the Metropolis template, configured with nbconvert's
+    own options: no inputs or prompts (``exclude_*``), and the parameters cells removed by
+    ``TagRemovePreprocessor``. It is a TemplateExporter, not an HTMLExporter, because the
+    template is complete in itself (its own CSS, alt texts, no JupyterLab theme)."""
     global _EXPORTER
     if _EXPORTER is None:
-        from nbconvert import HTMLExporter
         from nbconvert.exporters.templateexporter import TemplateExporter
+        from traitlets import default
         from traitlets.config import Config
 
-        class ReportExporter(HTMLExporter):
-            """HTMLExporter without its BeautifulSoup pass, which re-sorts every attribute of a
-            finished page (and adds JupyterLab-only attributes); the template writes alt texts."""
+        class ReportExporter(TemplateExporter):
+            """One self-contained HTML page per notebook (``templates/metropolis``)."""
 
-            def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
-                return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            output_mimetype = "text/html"
+
+            @default("file_extension")
+            def _file_extension_default(self) -> str:
+                return ".html"
 
         c = Config()
-        c.HTMLExporter.template_name = TEMPLATE_NAME
-        c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
-        c.HTMLExporter.exclude_input = True
-        c.HTMLExporter.exclude_input_prompt = True
-        c.HTMLExporter.exclude_output_prompt = True
+        c.ReportExporter.template_name = TEMPLATE_NAME
+        c.ReportExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
+        c.ReportExporter.exclude_input = True
+        c.ReportExporter.exclude_input_prompt = True
+        c.ReportExporter.exclude_output_prompt = True
         c.NbConvertBase.display_data_priority = DISPLAY_PRIORITY
-        c.HighlightMagicsPreprocessor.enabled = False
+        c.TagRemovePreprocessor.enabled = True
+        c.TagRemovePreprocessor.remove_cell_tags = set(HIDDEN_CELL_TAGS)
         _EXPORTER = ReportExporter(config=c)
     return _EXPORTER
 

@@ -47,7 +47,7 @@ from helpers.report.constants import (
 from helpers.report.export import _export, _records
 from helpers.report.notebooks import _Notebook, _notebooks_dir, _read_notebooks
 from helpers.report.pages import _accepted_errors, _entries, write_index
-from helpers.report.run import _execute, _import_jupyter, _kernel_env, _Kernels, kernel_name
+from helpers.report.run import Kernels, _kernel_env, import_jupyter, kernel_name, run_notebooks
 from helpers.report.safety import _check_outputs, live_markup
 
 __all__ = [
@@ -188,11 +188,12 @@ def render_period(
     todo = [nb for nb in runs if nb.name not in reuse]
 
     progress(f"==> {p}: rendering the report ({p.label}, kernel {kernel})")
-    kernels = _Kernels(kernel, runs[0].path.parent, _kernel_env(base), [r.imports for r in todo])
+    kernels = Kernels(kernel, runs[0].path.parent, _kernel_env(base))
     tmp: Path | None = None
     try:
-        kernels.start(0)  # boots while papermill and nbconvert are imported
-        _import_jupyter()
+        for nb in todo:  # every kernel boots (and imports) while this process imports nbconvert
+            kernels.start(nb.name, nb.imports)
+        import_jupyter()
         import nbformat
 
         out_root.mkdir(parents=True, exist_ok=True)
@@ -203,27 +204,19 @@ def render_period(
         facts = provenance.facts(prov)
         when = provenance.generated_at()
         banner = _accepted_errors(p, base)
-        figures: dict[str, Any] = {}
         by_notebook: dict[str, Any] = {}
-        entries = []
         for i, nb in enumerate(runs):
             if nb.name in reuse:
                 for ext in (".ipynb", ".html"):
                     shutil.copy2(final / f"{nb.name}{ext}", tmp / f"{nb.name}{ext}")
-                kept = (previous.get("figures_by_notebook") or {}).get(nb.name, {})
-                figures.update(kept)
-                by_notebook[nb.name] = kept
-                entries.append(
-                    {"name": nb.name, "title": nb.title, "html": f"{nb.name}.html",
-                     "notebook": f"{nb.name}.ipynb"}
-                )  # fmt: skip
+                by_notebook[nb.name] = (previous.get("figures_by_notebook") or {}).get(nb.name, {})
                 progress(f"    [{i + 1}/{len(runs)}] {nb.path.name} unchanged: kept")
-                continue
-            j = todo.index(nb)
-            t0 = time.perf_counter()
-            progress(f"    [{i + 1}/{len(runs)}] running {nb.path.name}")
-            executed = _execute(nb, {"period": p.id}, kernel, kernels.get(j), label)
-            kernels.stop(j)
+        t0 = time.perf_counter()
+        for i, nb in enumerate(runs):  # all at once, one kernel each
+            if nb.name not in reuse:
+                progress(f"    [{i + 1}/{len(runs)}] running {nb.path.name}")
+
+        def finished(nb: _Notebook, executed: Any) -> None:
             _check_outputs(executed, nb, label)
             meta = executed.metadata.setdefault("papermill", {})
             meta["input_path"] = _shown_path(nb.path, base)  # no home folder in shared files
@@ -242,20 +235,20 @@ def render_period(
                 "generated_at": when,
             }
             write_text_atomic(tmp / f"{nb.name}.html", _export(executed, context, nb, label))
-            recorded = _records(executed)
-            figures.update(recorded)
-            by_notebook[nb.name] = recorded
-            entries.append(
-                {
-                    "name": nb.name,
-                    "title": nb.title,
-                    "html": f"{nb.name}.html",
-                    "notebook": f"{nb.name}.ipynb",
-                }
-            )
-            progress(
-                f"          wrote {nb.name}.ipynb and .html ({time.perf_counter() - t0:.1f} s)"
-            )
+            by_notebook[nb.name] = _records(executed)
+            took = time.perf_counter() - t0
+            progress(f"          wrote {nb.name}.ipynb and .html ({took:.1f} s)")
+
+        run_notebooks([(nb, {"period": p.id}) for nb in todo], kernels, label, finished)
+        figures: dict[str, Any] = {}
+        for nb in runs:  # notebook order, whichever finished first
+            figures.update(by_notebook[nb.name])
+        by_notebook = {nb.name: by_notebook[nb.name] for nb in runs}
+        entries = [
+            {"name": nb.name, "title": nb.title, "html": f"{nb.name}.html",
+             "notebook": f"{nb.name}.ipynb"}
+            for nb in runs
+        ]  # fmt: skip
         summary = {
             "period": p.id,
             "label": p.label,
@@ -326,14 +319,14 @@ def render_trends(
     nb = runs[0]
     names = ", ".join(p.id for p in periods) or "none"
     progress(f"==> trends: rendering reports/trends.html (periods: {names})")
-    kernels = _Kernels(kernel, nb.path.parent, _kernel_env(base), [nb.imports])
+    kernels = Kernels(kernel, nb.path.parent, _kernel_env(base))
     label = "reports/trends.html was not changed"
     try:
-        kernels.start(0)
-        _import_jupyter()
+        kernels.start(nb.name, nb.imports)
+        import_jupyter()
         import nbformat
 
-        executed = _execute(nb, {}, kernel, kernels.get(0), label)
+        (executed,) = run_notebooks([(nb, {})], kernels, label)
         _check_outputs(executed, nb, label)
         executed.metadata.setdefault("papermill", {})["input_path"] = _shown_path(nb.path, base)
         commit, dirty = provenance.git_commit(base)

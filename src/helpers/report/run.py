@@ -1,12 +1,18 @@
-"""Run a notebook in a fresh Jupyter kernel with papermill (parameter ``period``); a failing
-cell becomes a one-line UserError naming the notebook and the cell."""
+"""Run notebooks in fresh Jupyter kernels, several at once: papermill puts the parameters in
+(``parameterize_notebook``), nbclient executes. A failing cell becomes a one-line UserError
+naming the notebook and the cell.
+
+Each notebook gets its own kernel (no state leaks between notebooks). Kernels are started
+before they are needed and import what their notebook imports while they wait, and the
+notebooks of a run execute concurrently, one kernel process each, so both cores work.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,17 +22,9 @@ from helpers.report.constants import FALLBACK_KERNEL, PROJECT_KERNEL
 from helpers.report.notebooks import _Notebook
 
 
-def _skip_slow_optional_import() -> None:
-    """jsonschema (imported by nbformat) imports ``rfc3987_syntax`` when installed, to check
-    the ``iri`` string format; that import builds a grammar and costs about a second. No
-    notebook schema uses the format, so this process does without it."""
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-
-
-def _import_jupyter() -> None:
-    """Import papermill and nbconvert once (the slow part of a report run's start)."""
-    _skip_slow_optional_import()
+def import_jupyter() -> None:
+    """Import nbclient, papermill and nbconvert once (the slow part of a report run's start)."""
+    import nbclient  # noqa: F401
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
 
@@ -63,63 +61,42 @@ def _warm_code(modules: Sequence[str]) -> str:
     )
 
 
-class _Kernels:
-    """One fresh kernel per notebook; ``get(i)`` also starts kernel ``i + 1`` so it boots (and
-    imports its notebook's modules) while notebook ``i`` runs."""
+class Kernels:
+    """Kernels started ahead of use, one per notebook (``start(key, imports)``); ``take(key)``
+    hands the manager to the run that shuts it down. ``close()`` stops any not taken."""
 
-    def __init__(
-        self, name: str, cwd: Path, env: dict[str, str], warm: list[tuple[str, ...]]
-    ) -> None:
-        self.name, self.cwd, self.env, self.warm = name, cwd, env, warm
-        self.started: dict[int, Any] = {}
-        self.clients: dict[int, list[Any]] = {}
+    def __init__(self, name: str, cwd: Path, env: dict[str, str]) -> None:
+        self.name, self.cwd, self.env = name, cwd, env
+        self.started: dict[str, Any] = {}
 
-    def start(self, i: int) -> None:
-        if i in self.started or i >= len(self.warm):
+    def start(self, key: str, imports: Sequence[str] = ()) -> None:
+        """Launch a kernel process now (it boots in the background)."""
+        if key in self.started:
             return
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
         km = AsyncKernelManager(kernel_name=self.name)
-        clients: list[Any] = []
-        make_client = km.client
-
-        def tracked_client(**kw: Any) -> Any:  # nbclient leaves its client open on our kernel
-            kc = make_client(**kw)
-            clients.append(kc)
-            return kc
-
-        km.client = tracked_client
-        self.clients[i] = clients
         args = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"]
-        if self.warm[i]:
-            args.append("--IPKernelApp.exec_lines=" + _warm_code(self.warm[i]))
+        if imports:
+            args.append("--IPKernelApp.exec_lines=" + _warm_code(imports))
         try:
             run_sync(km.start_kernel)(cwd=str(self.cwd), env=self.env, extra_arguments=args)
         except Exception as exc:
             raise UserError(f"cannot start the Jupyter kernel '{self.name}': {exc}") from exc
-        self.started[i] = km
+        self.started[key] = km
 
-    def get(self, i: int) -> Any:
-        self.start(i)
-        self.start(i + 1)
-        return self.started[i]
-
-    def stop(self, i: int) -> None:
-        km = self.started.pop(i, None)
-        if km is None:
-            return
-        from jupyter_core.utils import run_sync
-
-        for kc in self.clients.pop(i, []):
-            with contextlib.suppress(Exception):
-                kc.stop_channels()
-        with contextlib.suppress(Exception):
-            run_sync(km.shutdown_kernel)(now=True)
+    def take(self, key: str, imports: Sequence[str] = ()) -> Any:
+        self.start(key, imports)
+        return self.started.pop(key)
 
     def close(self) -> None:
-        for i in list(self.started):
-            self.stop(i)
+        from jupyter_core.utils import run_sync
+
+        for km in self.started.values():
+            with contextlib.suppress(Exception):
+                run_sync(km.shutdown_kernel)(now=True)
+        self.started.clear()
 
 
 def _first_line(text: object, limit: int = 160) -> str:
@@ -154,31 +131,77 @@ def _source_cell_number(nb: _Notebook, index: int, executed: Any = None) -> int:
     return index + 1 if index <= nb.parameters_index else index
 
 
-def _execute(nb: _Notebook, parameters: dict[str, Any], kernel: str, km: Any, label: str) -> Any:
-    """Run one notebook with papermill on a started kernel; failures become one-line UserErrors."""
-    import papermill as pm
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-    from papermill.exceptions import PapermillExecutionError
+def _failed_cell(executed: Any) -> int:
+    """0-based index of the cell whose output is the error (the last one, if several)."""
+    found = 0
+    for index, cell in enumerate(executed.cells):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            found = index
+    return found
 
+
+async def execute(
+    nb: _Notebook, parameters: dict[str, Any], kernel: str, km: Any, label: str
+) -> Any:
+    """Run one notebook on the started kernel ``km`` and shut the kernel down; return the
+    executed notebook. Failures become one-line UserErrors (``label`` says what was kept)."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    source = load_notebook_node(str(nb.path))  # papermill's reader: tags and metadata in place
+    if parameters:
+        source = parameterize_notebook(source, parameters, kernel_name=kernel, language="python")
+    client = NotebookClient(
+        source,
+        km=km,
+        kernel_name=kernel,
+        timeout=None,
+        startup_timeout=120,
+        shutdown_kernel="immediate",
+        resources={"metadata": {"path": str(nb.path.parent)}},
+    )
     try:
-        return pm.execute_notebook(
-            str(nb.path),
-            None,
-            parameters=parameters,
-            kernel_name=kernel,
-            language="python",
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            start_timeout=120,
-            km=km,
-        )
-    except PapermillExecutionError as exc:
-        where, code = _failing_line(exc.source, exc.traceback)
-        number = _source_cell_number(nb, exc.cell_index)
+        await client.async_execute(cleanup_kc=True)  # stops the client and shuts the kernel
+    except CellExecutionError as exc:
+        index = _failed_cell(source)
+        cell = source.cells[index]
+        where, code = _failing_line(cell.source, [str(exc.traceback or "")])
+        number = _source_cell_number(nb, index, source)
         what = f"{exc.ename}: {_first_line(exc.evalue)}" if exc.evalue else exc.ename
         raise UserError(
             f"{nb.path.name} failed at cell {number}{where} ({code}): {what} — {label}"
         ) from exc
     except (DeadKernelError, CellTimeoutError, RuntimeError) as exc:
         raise UserError(f"{nb.path.name} could not run: {_first_line(exc)} — {label}") from exc
+    return source
+
+
+async def _run_all(jobs: Sequence[tuple[_Notebook, dict[str, Any], Any]], kernel: str,
+                   label: str, done: Any) -> list[Any]:  # fmt: skip
+    async def one(nb: _Notebook, parameters: dict[str, Any], km: Any) -> Any:
+        executed = await execute(nb, parameters, kernel, km, label)
+        done(nb, executed)
+        return executed
+
+    results = await asyncio.gather(*(one(*job) for job in jobs), return_exceptions=True)
+    for r in results:  # the first failure in notebook order is the one reported
+        if isinstance(r, BaseException):
+            raise r
+    return list(results)
+
+
+def run_notebooks(
+    jobs: Sequence[tuple[_Notebook, dict[str, Any]]],
+    kernels: Kernels,
+    label: str,
+    done: Any = None,
+) -> list[Any]:
+    """Execute every ``(notebook, parameters)`` of ``jobs`` concurrently, each on its own
+    kernel from ``kernels`` (started now if it was not started ahead). ``done(nb, executed)``
+    is called as each one finishes. Returns the executed notebooks in ``jobs`` order."""
+    from jupyter_core.utils import run_sync
+
+    taken = [(nb, params, kernels.take(nb.name, nb.imports)) for nb, params in jobs]
+    return run_sync(_run_all)(taken, kernels.name, label, done or (lambda nb, ex: None))

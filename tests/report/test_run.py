@@ -1,0 +1,81 @@
+"""helpers.report.run: notebooks run concurrently, each in its own kernel, and every kernel is
+shut down afterwards (nbclient's public ``cleanup_kc``), also when a cell fails."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers.errors import UserError
+from helpers.report.notebooks import _read_notebooks
+from helpers.report.run import Kernels, _kernel_env, kernel_name, run_notebooks
+
+
+def _write(folder: Path, name: str, body: str) -> None:
+    params = nbformat.v4.new_code_cell('period = "2000-T1"')
+    params.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), params, nbformat.v4.new_code_cell(body)]
+    nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+BODY = """import json, os, time
+start = time.time()
+time.sleep(1.5)
+print(json.dumps({"pid": os.getpid(), "period": period, "start": start, "end": time.time()}))
+"""
+
+
+def _printed(executed) -> dict:
+    return json.loads(executed.cells[-1].outputs[0]["text"])
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_notebooks_run_at_once_in_their_own_kernels_which_are_then_shut_down(tmp_path):
+    for name in ("a", "b"):
+        _write(tmp_path, name, BODY)
+    runs = _read_notebooks(tmp_path, ["a", "b"])
+    kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path))
+    finished: list[str] = []
+    try:
+        executed = run_notebooks(
+            [(nb, {"period": "2022-T1"}) for nb in runs],
+            kernels,
+            "nothing changed",
+            lambda nb, ex: finished.append(nb.name),
+        )
+    finally:
+        kernels.close()
+    a, b = (_printed(e) for e in executed)
+    assert a["period"] == b["period"] == "2022-T1"  # the parameter went in (papermill)
+    assert a["pid"] != b["pid"]  # one kernel each
+    assert a["start"] < b["end"] and b["start"] < a["end"]  # they overlapped
+    assert sorted(finished) == ["a", "b"]
+    assert kernels.started == {}
+    assert _gone(a["pid"]) and _gone(b["pid"])  # shut down, not left running
+
+
+def test_a_failing_cell_is_one_line_and_its_kernel_is_shut_down(tmp_path):
+    _write(tmp_path, "ok", BODY)
+    _write(tmp_path, "bad", "import os\nprint(os.getpid(), flush=True)\nx = 1\n1 / 0\n")
+    runs = _read_notebooks(tmp_path, ["ok", "bad"])
+    kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path))
+    with pytest.raises(UserError) as err:
+        run_notebooks([(nb, {"period": "2022-T1"}) for nb in runs], kernels, "kept")
+    kernels.close()
+    message = str(err.value)
+    assert "\n" not in message
+    # cell 3 of the source notebook (papermill's injected cell is not counted), its 4th line
+    assert message.startswith("bad.ipynb failed at cell 3, line 4 (1 / 0): ZeroDivisionError")
+    assert message.endswith("— kept")
