@@ -9,7 +9,6 @@ before anything heavy is imported); `force` redoes everything.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -17,8 +16,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from helpers.cache import ingest_fingerprint
 from helpers.errors import UserError
-from helpers.files import damaged_files, update_with_files
+from helpers.files import damaged_files
 from helpers.periods import (
     Period,
     available_periods,
@@ -27,22 +27,6 @@ from helpers.periods import (
     processed_dir,
     project_root,
 )
-
-PACKAGE = Path(__file__).resolve().parent
-
-
-def ingest_fingerprint(period: Period, root: Path | None = None) -> str:
-    """Hash of everything a period's tables are made from: raw report (its bytes and, as make
-    does, its modification time: touching it reruns the period), reference data, code."""
-    base = root or project_root()
-    digest = hashlib.sha256()
-    raw = find_report(period, base)
-    digest.update(str(raw.stat().st_mtime_ns).encode())
-    files = [raw]
-    files += sorted(p for p in (base / "data" / "reference").glob("*") if p.is_file())
-    files += sorted(PACKAGE.rglob("*.py"))
-    update_with_files(digest, files)
-    return digest.hexdigest()
 
 
 def _ingest_is_current(period: Period, fingerprint: str, root: Path | None) -> bool:

@@ -7,7 +7,6 @@ Paths are relative to the project root, so a shared report does not reveal home 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -18,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from helpers.cache import tables_sha256
 from helpers.errors import UserError
 from helpers.files import file_sha256
 from helpers.periods import Period, find_report, parse_period, processed_dir, project_root
@@ -46,17 +46,6 @@ __all__ = [
     "git_commit",
     "tables_sha256",
 ]
-
-
-def tables_sha256(folder: Path) -> str | None:
-    """One SHA-256 over every processed parquet table (names and bytes), or None if absent."""
-    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
-    if not files:
-        return None
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.name.encode() + b"\0" + file_sha256(f).encode() + b"\n")
-    return digest.hexdigest()
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from helpers import provenance
+from helpers.cache import _fingerprint, _notebook_fingerprints
 from helpers.errors import UserError
-from helpers.files import folder_lock, swap_into_place, update_with_files, write_text_atomic
+from helpers.files import folder_lock, swap_into_place, write_text_atomic
 from helpers.periods import (
     Period,
     parse_period,
@@ -41,7 +42,6 @@ from helpers.report.constants import (
     ANALYSIS_NOTEBOOKS,
     STALE_SECONDS,
     SUMMARY_FILE,
-    TEMPLATE_DIR,
     Progress,
 )
 from helpers.report.export import _export, _records
@@ -95,31 +95,6 @@ def _shown_path(path: Path, base: Path) -> str:
         return path.resolve().relative_to(base).as_posix()
     except ValueError:
         return f"notebooks/{path.name}"
-
-
-def _fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) -> str:
-    """Changes whenever an input, these notebooks, the helpers code or the template changes."""
-    digest = hashlib.sha256()
-    stable = {k: v for k, v in prov.items() if k not in ("git_commit", "git_dirty")}
-    digest.update(json.dumps(stable, sort_keys=True, default=str).encode())
-    digest.update(kernel.encode())
-    pkg = Path(__file__).resolve().parents[1]
-    files = [nb.path for nb in notebooks]
-    files += sorted(pkg.rglob("*.py")) + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
-    update_with_files(digest, files)
-    return digest.hexdigest()
-
-
-def _notebook_fingerprints(
-    prov: dict[str, Any], notebooks: list[_Notebook], kernel: str
-) -> dict[str, str]:
-    """One fingerprint per notebook: its own file, the inputs, the code, and every page's
-    title (the navigation bar of each page lists them all)."""
-    titles = json.dumps([(nb.name, nb.title) for nb in notebooks])
-    return {
-        nb.name: hashlib.sha256((_fingerprint(prov, [nb], kernel) + titles).encode()).hexdigest()
-        for nb in notebooks
-    }
 
 
 def _previous(final: Path) -> dict[str, Any]:

@@ -1,0 +1,70 @@
+"""Every fingerprint of the incremental build, in one place: what a period's tables are made
+from (ingest), what each notebook's page is made from (render), and the processed tables
+themselves (trends, provenance). A fingerprint is a SHA-256 that changes whenever one of the
+inputs it covers changes; equal fingerprints mean the previous output can be kept."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from helpers.files import file_sha256, update_with_files
+from helpers.periods import Period, find_report, project_root
+from helpers.report.constants import TEMPLATE_DIR
+
+if TYPE_CHECKING:
+    from helpers.report.notebooks import _Notebook
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def ingest_fingerprint(period: Period, root: Path | None = None) -> str:
+    """Hash of everything a period's tables are made from: raw report (its bytes and, as make
+    does, its modification time: touching it reruns the period), reference data, code."""
+    base = root or project_root()
+    digest = hashlib.sha256()
+    raw = find_report(period, base)
+    digest.update(str(raw.stat().st_mtime_ns).encode())
+    files = [raw]
+    files += sorted(p for p in (base / "data" / "reference").glob("*") if p.is_file())
+    files += sorted(PACKAGE.rglob("*.py"))
+    update_with_files(digest, files)
+    return digest.hexdigest()
+
+
+def tables_sha256(folder: Path) -> str | None:
+    """One SHA-256 over every processed parquet table (names and bytes), or None if absent."""
+    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+    if not files:
+        return None
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + file_sha256(f).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) -> str:
+    """Changes whenever an input, these notebooks, the helpers code or the template changes."""
+    digest = hashlib.sha256()
+    stable = {k: v for k, v in prov.items() if k not in ("git_commit", "git_dirty")}
+    digest.update(json.dumps(stable, sort_keys=True, default=str).encode())
+    digest.update(kernel.encode())
+    pkg = PACKAGE
+    files = [nb.path for nb in notebooks]
+    files += sorted(pkg.rglob("*.py")) + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
+    update_with_files(digest, files)
+    return digest.hexdigest()
+
+
+def _notebook_fingerprints(
+    prov: dict[str, Any], notebooks: list[_Notebook], kernel: str
+) -> dict[str, str]:
+    """One fingerprint per notebook: its own file, the inputs, the code, and every page's
+    title (the navigation bar of each page lists them all)."""
+    titles = json.dumps([(nb.name, nb.title) for nb in notebooks])
+    return {
+        nb.name: hashlib.sha256((_fingerprint(prov, [nb], kernel) + titles).encode()).hexdigest()
+        for nb in notebooks
+    }
