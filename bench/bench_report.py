@@ -37,7 +37,7 @@ def _report(period: str, work: Path) -> dict[str, float]:
     (root / "pyproject.toml").write_text("[project]\nname = 'bench'\n")
     out = render_period(
         period, progress=lambda _: None, root=root, notebooks_dir=ROOT / "notebooks"
-    )
+    ).path
     seconds = time.perf_counter() - t0
     cells = 0.0  # time the notebooks' own cells took (analyses, figures), from papermill
     for name in ANALYSIS_NOTEBOOKS:

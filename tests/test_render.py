@@ -142,7 +142,7 @@ def test_real_report_renders_every_notebook_shareable(tmp_path: Path) -> None:
     _ingest(tmp_path)
     sources = {p: p.read_bytes() for p in NOTEBOOKS.glob("*.ipynb")}
     lines: list[str] = []
-    out = render_period(PERIOD, progress=lines.append, root=tmp_path, notebooks_dir=NOTEBOOKS)
+    out = render_period(PERIOD, progress=lines.append, root=tmp_path, notebooks_dir=NOTEBOOKS).path
 
     assert out == tmp_path / "reports" / PERIOD
     for name in ANALYSIS_NOTEBOOKS:
@@ -216,7 +216,7 @@ def test_text_from_the_report_is_shown_as_text_never_markup(tmp_path: Path) -> N
     tamper("quality", "kind", [IMG])
     tamper("board", "name", [SCRIPT])
 
-    out = render_period(PERIOD, progress=quiet, root=tmp_path, notebooks_dir=NOTEBOOKS)
+    out = render_period(PERIOD, progress=quiet, root=tmp_path, notebooks_dir=NOTEBOOKS).path
 
     seen = 0
     for name in ANALYSIS_NOTEBOOKS:

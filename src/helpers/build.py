@@ -25,7 +25,6 @@ from helpers.periods import (
     find_report,
     parse_period,
     processed_dir,
-    project_root,
 )
 
 
@@ -62,11 +61,6 @@ def ingest_if_needed(
     return True
 
 
-def _summary_stamp(period: Period, root: Path | None) -> float | None:
-    path = (root or project_root()) / "reports" / period.id / "summary.json"
-    return path.stat().st_mtime_ns if path.exists() else None
-
-
 def build_period(
     period: str,
     *,
@@ -82,11 +76,10 @@ def build_period(
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
     ingest_if_needed(per, force=force, root=root, progress=progress, accept_errors=accept_errors)
-    before = _summary_stamp(per, root)
     from helpers.report.render import render_period, render_trends, write_index
 
-    render_period(per, skip_if_current=not force, root=root, progress=progress)
-    rendered = _summary_stamp(per, root) != before
+    done = render_period(per, skip_if_current=not force, root=root, progress=progress)
+    rendered = bool(done.ran)
     if trends:
         rendered |= _others_up_to_date(per, root, progress)
         # regenerated whenever a period's report is (and when any period's tables changed)
@@ -106,9 +99,8 @@ def _others_up_to_date(done: Period, root: Path | None, progress) -> bool:
             continue
         try:
             ingest_if_needed(other, root=root, progress=progress)
-            before = _summary_stamp(other, root)
-            render_period(other, skip_if_current=True, root=root, progress=progress)
-            changed |= _summary_stamp(other, root) != before
+            done = render_period(other, skip_if_current=True, root=root, progress=progress)
+            changed |= bool(done.ran)
         except UserError as exc:
             progress(f"    warning: {other} could not be brought up to date: {exc}")
     return changed

@@ -45,7 +45,7 @@ def tables_sha256(folder: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) -> str:
+def page_fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) -> str:
     """Changes whenever an input, these notebooks, the helpers code or the template changes."""
     digest = hashlib.sha256()
     stable = {k: v for k, v in prov.items() if k not in ("git_commit", "git_dirty")}
@@ -58,13 +58,23 @@ def _fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: str) 
     return digest.hexdigest()
 
 
-def _notebook_fingerprints(
+def notebook_fingerprints(
     prov: dict[str, Any], notebooks: list[_Notebook], kernel: str
 ) -> dict[str, str]:
     """One fingerprint per notebook: its own file, the inputs, the code, and every page's
     title (the navigation bar of each page lists them all)."""
     titles = json.dumps([(nb.name, nb.title) for nb in notebooks])
     return {
-        nb.name: hashlib.sha256((_fingerprint(prov, [nb], kernel) + titles).encode()).hexdigest()
+        nb.name: hashlib.sha256(
+            (page_fingerprint(prov, [nb], kernel) + titles).encode()
+        ).hexdigest()
         for nb in notebooks
     }
+
+
+def trends_fingerprint(
+    tables: dict[str, str | None], notebooks: list[_Notebook], kernel: str
+) -> str:
+    """The trends page's: every processed period's tables (``tables_sha256`` by period id),
+    the trends notebook, the code and the template."""
+    return page_fingerprint({"periods": list(tables), "tables_sha256": tables}, notebooks, kernel)

@@ -24,11 +24,12 @@ import shutil
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from helpers import provenance
-from helpers.cache import _fingerprint, _notebook_fingerprints
+from helpers.cache import notebook_fingerprints, tables_sha256, trends_fingerprint
 from helpers.errors import UserError
 from helpers.files import folder_lock, swap_into_place, write_text_atomic
 from helpers.periods import (
@@ -52,6 +53,7 @@ from helpers.report.safety import _check_outputs, live_markup
 
 __all__ = [
     "ANALYSIS_NOTEBOOKS",
+    "Rendered",
     "render_period",
     "render_trends",
     "write_index",
@@ -113,6 +115,15 @@ def _reusable(final: Path, previous: dict[str, Any], nb: _Notebook, fingerprint:
 # --------------------------------------------------------------------------- entry points
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What a render did: the folder (or page) written, and the notebooks it executed (empty
+    when every page was kept because its fingerprint was unchanged)."""
+
+    path: Path
+    ran: tuple[str, ...] = ()
+
+
 def render_period(
     period: str | Period,
     *,
@@ -122,7 +133,7 @@ def render_period(
     notebooks_dir: Path | None = None,
     kernel: str | None = None,
     skip_if_current: bool = False,
-) -> Path:
+) -> Rendered:
     """Run and render every analysis notebook of ``period``; return ``reports/<period>/``.
 
     Writes ``<notebook>.ipynb`` (executed) and ``<notebook>.html`` for each notebook plus
@@ -150,7 +161,7 @@ def render_period(
         prov_key = {**prov, "ingest_inputs": manifest.get("inputs")}
     except (OSError, ValueError):
         prov_key = prov
-    fingerprints = _notebook_fingerprints(prov_key, runs, kernel)
+    fingerprints = notebook_fingerprints(prov_key, runs, kernel)
     fingerprint = hashlib.sha256(json.dumps(fingerprints, sort_keys=True).encode()).hexdigest()
     out_root = reports_dir(base)
     final = out_root / p.id
@@ -159,7 +170,7 @@ def render_period(
     if len(reuse) == len(runs):
         progress(f"==> {p}: reports/{p}/ is up to date (same inputs, notebooks and code)")
         write_index(base, progress=progress)
-        return final
+        return Rendered(final)
     todo = [nb for nb in runs if nb.name not in reuse]
 
     progress(f"==> {p}: rendering the report ({p.label}, kernel {kernel})")
@@ -233,6 +244,7 @@ def render_period(
             "provenance": prov,
             "fingerprint": fingerprint,
             "fingerprints": fingerprints,
+            "executed": [nb.name for nb in todo],
             "figures_by_notebook": by_notebook,
             "generated_at": when,
         }
@@ -249,7 +261,7 @@ def render_period(
     took = time.perf_counter() - started
     progress(f"    wrote reports/{p}/ ({len(todo)} of {len(runs)} notebooks run, {took:.1f} s)")
     write_index(base, progress=progress)
-    return final
+    return Rendered(final, tuple(nb.name for nb in todo))
 
 
 # --------------------------------------------------------------------------- index
@@ -268,7 +280,7 @@ def render_trends(
     notebooks_dir: Path | None = None,
     kernel: str | None = None,
     skip_if_current: bool = False,
-) -> Path:
+) -> Rendered:
     """Render ``notebooks/trends.ipynb`` over every processed period into
     ``reports/trends.html`` (and ``trends.ipynb``); skipped when no period's tables, the
     notebook or the code changed. With a single period the notebook says so plainly."""
@@ -280,9 +292,9 @@ def render_trends(
     out_root.mkdir(parents=True, exist_ok=True)
     runs = _read_notebooks(_notebooks_dir(base, notebooks_dir), [TRENDS_NOTEBOOK])
     kernel = kernel or kernel_name()
-    tables = {p.id: provenance.tables_sha256(processed_dir(p, base)) for p in periods}
-    prov = {"periods": [p.id for p in periods], "tables_sha256": tables}
-    fingerprint = _fingerprint(prov, runs, kernel)
+    tables = {p.id: tables_sha256(processed_dir(p, base)) for p in periods}
+    fingerprint = trends_fingerprint(tables, runs, kernel)
+    prov = {"periods": list(tables)}
     html_path, stamp = out_root / "trends.html", out_root / TRENDS_STAMP
     try:
         same = json.loads(stamp.read_text(encoding="utf-8")).get("fingerprint") == fingerprint
@@ -290,7 +302,7 @@ def render_trends(
         same = False
     if skip_if_current and same and html_path.is_file():
         progress("==> trends: reports/trends.html is up to date")
-        return html_path
+        return Rendered(html_path)
     nb = runs[0]
     names = ", ".join(p.id for p in periods) or "none"
     progress(f"==> trends: rendering reports/trends.html (periods: {names})")
@@ -333,4 +345,4 @@ def render_trends(
         with contextlib.suppress(OSError):
             (out_root / ".trends.ipynb.tmp").unlink()
     progress("    wrote reports/trends.html")
-    return html_path
+    return Rendered(html_path, (TRENDS_NOTEBOOK,))

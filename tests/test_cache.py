@@ -1,0 +1,77 @@
+"""helpers.cache: each fingerprint changes when, and only when, an input it covers changes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+
+from helpers.cache import ingest_fingerprint, notebook_fingerprints, tables_sha256
+from helpers.periods import parse_period
+from helpers.report.notebooks import _read_notebooks
+
+
+def _notebook(folder, name, title, body="x = 1"):
+    params = nbformat.v4.new_code_cell('period = "2000-T1"')
+    params.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {title}"),
+        params,
+        nbformat.v4.new_code_cell(body),
+    ]
+    nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+def test_a_notebook_body_changes_its_own_fingerprint_a_title_changes_every_page(tmp_path):
+    _notebook(tmp_path, "a", "Alpha")
+    _notebook(tmp_path, "b", "Beta")
+    prov = {"period": "2022-T1"}
+    first = notebook_fingerprints(prov, _read_notebooks(tmp_path, ["a", "b"]), "k")
+    assert notebook_fingerprints(prov, _read_notebooks(tmp_path, ["a", "b"]), "k") == first
+
+    _notebook(tmp_path, "a", "Alpha", body="x = 2")
+    body = notebook_fingerprints(prov, _read_notebooks(tmp_path, ["a", "b"]), "k")
+    assert body["a"] != first["a"] and body["b"] == first["b"]
+
+    _notebook(tmp_path, "a", "Alpha renamed", body="x = 2")  # every page's navigation lists it
+    titled = notebook_fingerprints(prov, _read_notebooks(tmp_path, ["a", "b"]), "k")
+    assert titled["a"] != body["a"] and titled["b"] != body["b"]
+
+    other = notebook_fingerprints({"period": "2022-T2"}, _read_notebooks(tmp_path, ["a", "b"]), "k")
+    assert other["a"] != titled["a"] and other["b"] != titled["b"]  # the inputs changed
+    kernel = notebook_fingerprints(prov, _read_notebooks(tmp_path, ["a", "b"]), "other")
+    assert kernel["a"] != titled["a"]
+    git = {**prov, "git_commit": "abc", "git_dirty": True}  # a commit alone reruns nothing
+    assert notebook_fingerprints(git, _read_notebooks(tmp_path, ["a", "b"]), "k") == titled
+
+
+def test_ingest_fingerprint_follows_the_raw_report_and_the_reference_data(tmp_root):
+    per = parse_period("2022-T1")
+    first = ingest_fingerprint(per, tmp_root)
+    assert ingest_fingerprint(per, tmp_root) == first
+    aliases = tmp_root / "data" / "reference" / "member_aliases.csv"
+    saved = aliases.read_bytes()
+    aliases.write_bytes(saved + b"Barna,Barcelona (city)\n")
+    assert ingest_fingerprint(per, tmp_root) != first
+    aliases.write_bytes(saved)
+    assert ingest_fingerprint(per, tmp_root) == first
+    report = next((tmp_root / "data" / "raw" / "2022-T1").iterdir())
+    report.write_bytes(report.read_bytes() + b"\n")
+    assert ingest_fingerprint(per, tmp_root) != first
+
+
+def test_tables_sha256_covers_every_parquet_table_by_name_and_bytes(tmp_path):
+    assert tables_sha256(tmp_path / "absent") is None
+    assert tables_sha256(tmp_path) is None
+    (tmp_path / "a.parquet").write_bytes(b"one")
+    (tmp_path / "notes.csv").write_bytes(b"ignored")
+    first = tables_sha256(tmp_path)
+    (tmp_path / "notes.csv").write_bytes(b"changed")
+    assert tables_sha256(tmp_path) == first  # only the parquet tables count
+    (tmp_path / "a.parquet").write_bytes(b"two")
+    assert tables_sha256(tmp_path) != first
+    shutil.move(tmp_path / "a.parquet", tmp_path / "b.parquet")
+    assert tables_sha256(tmp_path) not in (first, None)
+    assert json.dumps(tables_sha256(tmp_path))  # a plain string, stored in trends.json
