@@ -76,15 +76,27 @@ def build_period(
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
     ingest_if_needed(per, force=force, root=root, progress=progress, accept_errors=accept_errors)
-    from helpers.report.render import render_period, render_trends, write_index
+    from helpers.report.render import render_period, render_trends, trends_kernels, write_index
 
-    done = render_period(per, skip_if_current=not force, root=root, progress=progress)
-    rendered = bool(done.ran)
-    if trends:
-        rendered |= _others_up_to_date(per, root, progress)
-        # regenerated whenever a period's report is (and when any period's tables changed)
-        render_trends(skip_if_current=not (force or rendered), root=root, progress=progress)
-        write_index(root, progress=progress)
+    kernels = trends_kernels(root) if trends else None  # the trends kernel boots meanwhile
+    try:
+        done = render_period(
+            per, skip_if_current=not force, root=root, progress=progress, kernels=kernels
+        )
+        rendered = bool(done.ran)
+        if trends:
+            rendered |= _others_up_to_date(per, root, progress)
+            # regenerated whenever a period's report is (and when any period's tables changed)
+            render_trends(
+                skip_if_current=not (force or rendered),
+                root=root,
+                progress=progress,
+                kernels=kernels,
+            )
+            write_index(root, progress=progress)
+    finally:
+        if kernels is not None:
+            kernels.close()
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
 
 

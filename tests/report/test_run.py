@@ -79,3 +79,12 @@ def test_a_failing_cell_is_one_line_and_its_kernel_is_shut_down(tmp_path):
     # cell 3 of the source notebook (papermill's injected cell is not counted), its 4th line
     assert message.startswith("bad.ipynb failed at cell 3, line 4 (1 / 0): ZeroDivisionError")
     assert message.endswith("— kept")
+
+
+def test_kernel_name_is_the_one_jupyter_client_would_find():
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    specs = KernelSpecManager().find_kernel_specs()
+    assert kernel_name() == (
+        "metropolis-workbench" if "metropolis-workbench" in specs else "python3"
+    )

@@ -53,7 +53,9 @@ from helpers.report.safety import _check_outputs, live_markup
 
 __all__ = [
     "ANALYSIS_NOTEBOOKS",
+    "Kernels",
     "Rendered",
+    "trends_kernels",
     "render_period",
     "render_trends",
     "write_index",
@@ -133,6 +135,7 @@ def render_period(
     notebooks_dir: Path | None = None,
     kernel: str | None = None,
     skip_if_current: bool = False,
+    kernels: Kernels | None = None,
 ) -> Rendered:
     """Run and render every analysis notebook of ``period``; return ``reports/<period>/``.
 
@@ -141,7 +144,8 @@ def render_period(
     checked before any notebook runs. ``skip_if_current`` returns at once when the report was
     rendered from the same inputs, notebooks and code (the CLI's default without ``--force``).
     A failing notebook raises UserError naming the notebook and cell; the previous report of
-    the period is left as it was.
+    the period is left as it was. ``kernels``: a pool shared with later renders (the caller
+    closes it), e.g. one that starts the trends kernel ahead.
     """
     started = time.perf_counter()
     p = period if isinstance(period, Period) else parse_period(period)
@@ -174,7 +178,9 @@ def render_period(
     todo = [nb for nb in runs if nb.name not in reuse]
 
     progress(f"==> {p}: rendering the report ({p.label}, kernel {kernel})")
-    kernels = Kernels(kernel, runs[0].path.parent, _kernel_env(base))
+    own = kernels is None
+    if kernels is None:
+        kernels = Kernels(kernel, runs[0].path.parent, _kernel_env(base))
     tmp: Path | None = None
     try:
         for nb in todo:  # every kernel boots (and imports) while this process imports nbconvert
@@ -255,7 +261,8 @@ def render_period(
             swap_into_place(tmp, final)
         tmp = None
     finally:
-        kernels.close()
+        if own:
+            kernels.close()
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
     took = time.perf_counter() - started
@@ -280,6 +287,7 @@ def render_trends(
     notebooks_dir: Path | None = None,
     kernel: str | None = None,
     skip_if_current: bool = False,
+    kernels: Kernels | None = None,
 ) -> Rendered:
     """Render ``notebooks/trends.ipynb`` over every processed period into
     ``reports/trends.html`` (and ``trends.ipynb``); skipped when no period's tables, the
@@ -306,7 +314,9 @@ def render_trends(
     nb = runs[0]
     names = ", ".join(p.id for p in periods) or "none"
     progress(f"==> trends: rendering reports/trends.html (periods: {names})")
-    kernels = Kernels(kernel, nb.path.parent, _kernel_env(base))
+    own = kernels is None
+    if kernels is None:
+        kernels = Kernels(kernel, nb.path.parent, _kernel_env(base))
     label = "reports/trends.html was not changed"
     try:
         kernels.start(nb.name, nb.imports)
@@ -341,8 +351,20 @@ def render_trends(
                 stamp, json.dumps({"fingerprint": fingerprint, "periods": prov["periods"]}) + "\n"
             )
     finally:
-        kernels.close()
+        if own:
+            kernels.close()
         with contextlib.suppress(OSError):
             (out_root / ".trends.ipynb.tmp").unlink()
     progress("    wrote reports/trends.html")
     return Rendered(html_path, (TRENDS_NOTEBOOK,))
+
+
+def trends_kernels(
+    root: Path | None = None, *, notebooks_dir: Path | None = None, kernel: str | None = None
+) -> Kernels:
+    """A kernel pool that starts the trends notebook's kernel as soon as a period's first
+    kernel starts, so it has booted (and imported) by the time the trends page is rendered.
+    Nothing starts if no period has work. Close it when done."""
+    base = (root or project_root()).resolve()
+    (nb,) = _read_notebooks(_notebooks_dir(base, notebooks_dir), [TRENDS_NOTEBOOK])
+    return Kernels(kernel, nb.path.parent, _kernel_env(base), ahead=[(nb.name, nb.imports)])

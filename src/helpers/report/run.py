@@ -30,11 +30,17 @@ def import_jupyter() -> None:
 
 
 def kernel_name() -> str:
-    """``metropolis-workbench`` when that kernelspec is installed (``make setup``), else python3."""
-    from jupyter_client.kernelspec import KernelSpecManager
+    """``metropolis-workbench`` when that kernelspec is installed (``make setup``), else python3.
 
-    specs = KernelSpecManager().find_kernel_specs()
-    return PROJECT_KERNEL if PROJECT_KERNEL in specs else FALLBACK_KERNEL
+    Looked up in Jupyter's kernel folders (``jupyter_core.paths.jupyter_path``, where
+    jupyter_client's KernelSpecManager looks too) without importing jupyter_client, so an
+    up-to-date ``make report`` stays fast."""
+    from jupyter_core.paths import jupyter_path
+
+    for folder in jupyter_path("kernels"):
+        if (Path(folder) / PROJECT_KERNEL / "kernel.json").is_file():
+            return PROJECT_KERNEL
+    return FALLBACK_KERNEL
 
 
 def _kernel_env(base: Path) -> dict[str, str]:
@@ -63,19 +69,35 @@ def _warm_code(modules: Sequence[str]) -> str:
 
 class Kernels:
     """Kernels started ahead of use, one per notebook (``start(key, imports)``); ``take(key)``
-    hands the manager to the run that shuts it down. ``close()`` stops any not taken."""
+    hands the manager to the run that shuts it down. ``close()`` stops any not taken.
+    ``name`` None means the project kernel (``kernel_name()``), looked up at the first start."""
 
-    def __init__(self, name: str, cwd: Path, env: dict[str, str]) -> None:
+    def __init__(
+        self,
+        name: str | None,
+        cwd: Path,
+        env: dict[str, str],
+        ahead: Sequence[tuple[str, Sequence[str]]] = (),
+    ) -> None:
         self.name, self.cwd, self.env = name, cwd, env
         self.started: dict[str, Any] = {}
+        self.ahead = list(ahead)  # (key, imports) to start as soon as any kernel is started
 
     def start(self, key: str, imports: Sequence[str] = ()) -> None:
-        """Launch a kernel process now (it boots in the background)."""
+        """Launch a kernel process now (it boots in the background); the first start also
+        launches the ``ahead`` kernels (e.g. the trends page's, needed after a period's)."""
+        self._launch(key, imports)
+        while self.ahead:
+            self._launch(*self.ahead.pop(0))
+
+    def _launch(self, key: str, imports: Sequence[str]) -> None:
         if key in self.started:
             return
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
+        if self.name is None:  # resolved at the first start: a pool that starts nothing is free
+            self.name = kernel_name()
         km = AsyncKernelManager(kernel_name=self.name)
         args = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"]
         if imports:
@@ -87,6 +109,8 @@ class Kernels:
         self.started[key] = km
 
     def take(self, key: str, imports: Sequence[str] = ()) -> Any:
+        """The started kernel for ``key`` (started now if it was not), no longer tracked here:
+        the run that takes it shuts it down."""
         self.start(key, imports)
         return self.started.pop(key)
 
