@@ -88,3 +88,14 @@ def test_kernel_name_is_the_one_jupyter_client_would_find():
     assert kernel_name() == (
         "metropolis-workbench" if "metropolis-workbench" in specs else "python3"
     )
+
+
+def test_the_slow_optional_grammar_package_is_not_installed():
+    """pyproject.toml drops rfc3987-syntax (a uv override): jsonschema, imported by nbformat in
+    every report run, then skips building its grammar. A lock that brings it back is caught."""
+    import importlib.util
+
+    assert importlib.util.find_spec("rfc3987_syntax") is None, "see [tool.uv] in pyproject.toml"
+    import jsonschema
+
+    assert jsonschema.Draft7Validator({"type": "string"}).is_valid("x")
