@@ -1,5 +1,6 @@
-"""helpers.report.run: notebooks run concurrently, each in its own kernel, and every kernel is
-shut down afterwards (nbclient's public ``cleanup_kc``), also when a cell fails."""
+"""helpers.report.run: notebooks run concurrently, each on a kernel of a pool; a kernel is
+reset before it is reused (no name or cell number leaks into the next notebook), a kernel
+whose notebook failed is shut down, and closing the pool stops every kernel."""
 
 from __future__ import annotations
 
@@ -42,28 +43,55 @@ def _gone(pid: int) -> bool:
     return False
 
 
-def test_notebooks_run_at_once_in_their_own_kernels_which_are_then_shut_down(tmp_path):
+def test_notebooks_run_at_once_in_their_own_kernels_stopped_when_the_pool_closes(tmp_path):
     for name in ("a", "b"):
         _write(tmp_path, name, BODY)
     runs = _read_notebooks(tmp_path, ["a", "b"])
     kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path))
     finished: list[str] = []
-    try:
-        executed = run_notebooks(
-            [(nb, {"period": "2022-T1"}) for nb in runs],
-            kernels,
-            "nothing changed",
-            lambda nb, ex: finished.append(nb.name),
-        )
-    finally:
-        kernels.close()
+    executed = run_notebooks(
+        [(nb, {"period": "2022-T1"}) for nb in runs],
+        kernels,
+        "nothing changed",
+        lambda nb, ex: finished.append(nb.name),
+    )
     a, b = (_printed(e) for e in executed)
     assert a["period"] == b["period"] == "2022-T1"  # the parameter went in (papermill)
     assert a["pid"] != b["pid"]  # one kernel each
     assert a["start"] < b["end"] and b["start"] < a["end"]  # they overlapped
     assert sorted(finished) == ["a", "b"]
-    assert kernels.started == {}
+    assert len(kernels.idle) == 2 and kernels.count == 2  # kept for reuse until closed
+    kernels.close()
+    assert kernels.count == 0
     assert _gone(a["pid"]) and _gone(b["pid"])  # shut down, not left running
+
+
+LEAK = """import os
+leak = "from the first notebook"
+print(os.getpid())
+"""
+PROBE = """import os
+print(os.getpid(), "leak" in globals(), period)
+"""
+
+
+def test_a_reused_kernel_is_reset_between_notebooks(tmp_path):
+    _write(tmp_path, "first", LEAK)
+    _write(tmp_path, "second", PROBE)
+    runs = _read_notebooks(tmp_path, ["first", "second"])
+    kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path), size=1)
+    try:
+        first, second = run_notebooks(
+            [(runs[0], {"period": "2022-T1"}), (runs[1], {"period": "2022-T2"})], kernels, "x"
+        )
+    finally:
+        kernels.close()
+    pid = first.cells[-1].outputs[0]["text"].strip()
+    assert second.cells[-1].outputs[0]["text"].split() == [pid, "False", "2022-T2"]
+    counts = [
+        [c.execution_count for c in nb.cells if c.cell_type == "code"] for nb in (first, second)
+    ]
+    assert counts[0] == counts[1] == [1, 2, 3]  # numbered as in a fresh kernel
 
 
 def test_a_failing_cell_is_one_line_and_its_kernel_is_shut_down(tmp_path):
@@ -73,6 +101,7 @@ def test_a_failing_cell_is_one_line_and_its_kernel_is_shut_down(tmp_path):
     kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path))
     with pytest.raises(UserError) as err:
         run_notebooks([(nb, {"period": "2022-T1"}) for nb in runs], kernels, "kept")
+    assert kernels.count == 1 and len(kernels.idle) == 1  # the failed one was shut down
     kernels.close()
     message = str(err.value)
     assert "\n" not in message

@@ -183,8 +183,10 @@ def render_period(
         kernels = Kernels(kernel, runs[0].path.parent, _kernel_env(base))
     tmp: Path | None = None
     try:
-        for nb in todo:  # every kernel boots (and imports) while this process imports nbconvert
-            kernels.start(nb.name, nb.imports)
+        for nb in todo:
+            kernels.want(nb.imports)
+        # one kernel per notebook boots (and imports) while this process imports nbconvert
+        kernels.start(max(0, len(todo) - len(kernels.idle)))
         import_jupyter()
         import nbformat
 
@@ -319,7 +321,8 @@ def render_trends(
         kernels = Kernels(kernel, nb.path.parent, _kernel_env(base))
     label = "reports/trends.html was not changed"
     try:
-        kernels.start(nb.name, nb.imports)
+        kernels.want(nb.imports)
+        kernels.start(0 if kernels.idle else 1)
         import_jupyter()
         import nbformat
 
@@ -367,4 +370,4 @@ def trends_kernels(
     Nothing starts if no period has work. Close it when done."""
     base = (root or project_root()).resolve()
     (nb,) = _read_notebooks(_notebooks_dir(base, notebooks_dir), [TRENDS_NOTEBOOK])
-    return Kernels(kernel, nb.path.parent, _kernel_env(base), ahead=[(nb.name, nb.imports)])
+    return Kernels(kernel, nb.path.parent, _kernel_env(base), ahead=1, imports=nb.imports)

@@ -67,60 +67,117 @@ def _warm_code(modules: Sequence[str]) -> str:
     )
 
 
+RESET = """\
+get_ipython().run_line_magic("reset", "-f")
+import sys as _s
+if "matplotlib.pyplot" in _s.modules:
+    _s.modules["matplotlib.pyplot"].close("all")
+del _s
+get_ipython().execution_count = 1
+"""  # a reused kernel: the next notebook sees no name, figure or cell number of the last one
+
+
 class Kernels:
-    """Kernels started ahead of use, one per notebook (``start(key, imports)``); ``take(key)``
-    hands the manager to the run that shuts it down. ``close()`` stops any not taken.
-    ``name`` None means the project kernel (``kernel_name()``), looked up at the first start."""
+    """A pool of Jupyter kernels. ``start(n)`` launches kernels ahead of use (they boot, and
+    import what the notebooks import, in the background); a run ``acquire()``s one and
+    ``release()``s it: a kernel whose notebook ran to the end is reset (``RESET``) and reused,
+    any other is shut down. At most ``size`` kernels exist at once (None: no limit).
+    ``ahead`` more are launched with the first ``start`` (the trends page's, after a
+    period's). ``name`` None means the project kernel (``kernel_name()``), looked up at the
+    first start, so a pool that starts nothing costs nothing. ``close()`` shuts all down."""
 
     def __init__(
         self,
         name: str | None,
         cwd: Path,
         env: dict[str, str],
-        ahead: Sequence[tuple[str, Sequence[str]]] = (),
+        *,
+        size: int | None = None,
+        ahead: int = 0,
+        imports: Sequence[str] = (),
     ) -> None:
         self.name, self.cwd, self.env = name, cwd, env
-        self.started: dict[str, Any] = {}
-        self.ahead = list(ahead)  # (key, imports) to start as soon as any kernel is started
+        self.size, self.ahead = size, ahead
+        self.imports = list(dict.fromkeys(imports))
+        self.idle: list[Any] = []
+        self.count = 0  # kernels alive: idle or running a notebook
+        self._freed: asyncio.Condition | None = None
 
-    def start(self, key: str, imports: Sequence[str] = ()) -> None:
-        """Launch a kernel process now (it boots in the background); the first start also
-        launches the ``ahead`` kernels (e.g. the trends page's, needed after a period's)."""
-        self._launch(key, imports)
-        while self.ahead:
-            self._launch(*self.ahead.pop(0))
+    def want(self, imports: Sequence[str]) -> None:
+        """Kernels launched from now on also import ``imports`` while they boot."""
+        self.imports = list(dict.fromkeys([*self.imports, *imports]))
 
-    def _launch(self, key: str, imports: Sequence[str]) -> None:
-        if key in self.started:
-            return
-        from jupyter_client.manager import AsyncKernelManager
+    def start(self, n: int = 1) -> None:
+        """Launch ``n`` kernels now (within ``size``), and the ``ahead`` ones the first time."""
         from jupyter_core.utils import run_sync
 
-        if self.name is None:  # resolved at the first start: a pool that starts nothing is free
+        n, self.ahead = n + self.ahead, 0
+        for _ in range(n):
+            if self.size is not None and self.count >= self.size:
+                break
+            self.idle.append(run_sync(self._launch)())
+
+    async def _launch(self) -> Any:
+        from jupyter_client.manager import AsyncKernelManager
+
+        if self.name is None:
             self.name = kernel_name()
         km = AsyncKernelManager(kernel_name=self.name)
         args = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"]
-        if imports:
-            args.append("--IPKernelApp.exec_lines=" + _warm_code(imports))
+        if self.imports:
+            args.append("--IPKernelApp.exec_lines=" + _warm_code(self.imports))
+        self.count += 1
         try:
-            run_sync(km.start_kernel)(cwd=str(self.cwd), env=self.env, extra_arguments=args)
+            await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=args)
         except Exception as exc:
+            self.count -= 1
             raise UserError(f"cannot start the Jupyter kernel '{self.name}': {exc}") from exc
-        self.started[key] = km
+        return km
 
-    def take(self, key: str, imports: Sequence[str] = ()) -> Any:
-        """The started kernel for ``key`` (started now if it was not), no longer tracked here:
-        the run that takes it shuts it down."""
-        self.start(key, imports)
-        return self.started.pop(key)
+    async def acquire(self) -> Any:
+        """An idle kernel, a new one if the pool may grow, else the next one released."""
+        if self._freed is None:
+            self._freed = asyncio.Condition()
+        async with self._freed:
+            while not self.idle and self.size is not None and self.count >= self.size:
+                await self._freed.wait()
+            if self.idle:
+                return self.idle.pop(0)
+        return await self._launch()
+
+    async def release(self, km: Any, *, reuse: bool) -> None:
+        """Reset ``km`` and keep it for the next notebook, or (``reuse`` False, or the reset
+        failed) shut it down."""
+        if reuse:
+            kc = km.client()
+            try:
+                kc.start_channels()
+                await kc.wait_for_ready(timeout=60)
+                reply = await kc.execute_interactive(RESET, silent=True, store_history=False)
+                reuse = reply["content"]["status"] == "ok"
+            except Exception:
+                reuse = False
+            finally:
+                kc.stop_channels()
+        if not reuse:
+            with contextlib.suppress(Exception):
+                await km.shutdown_kernel(now=True)
+            self.count -= 1
+        if self._freed is None:
+            self._freed = asyncio.Condition()
+        async with self._freed:
+            if reuse:
+                self.idle.append(km)
+            self._freed.notify()
 
     def close(self) -> None:
         from jupyter_core.utils import run_sync
 
-        for km in self.started.values():
+        for km in self.idle:
             with contextlib.suppress(Exception):
                 run_sync(km.shutdown_kernel)(now=True)
-        self.started.clear()
+        self.count -= len(self.idle)
+        self.idle.clear()
 
 
 def _first_line(text: object, limit: int = 160) -> str:
@@ -183,11 +240,10 @@ async def execute(
         kernel_name=kernel,
         timeout=None,
         startup_timeout=120,
-        shutdown_kernel="immediate",
         resources={"metadata": {"path": str(nb.path.parent)}},
     )
     try:
-        await client.async_execute(cleanup_kc=True)  # stops the client and shuts the kernel
+        await client.async_execute(cleanup_kc=False)  # the kernel goes back to the pool
     except CellExecutionError as exc:
         index = _failed_cell(source)
         cell = source.cells[index]
@@ -199,13 +255,23 @@ async def execute(
         ) from exc
     except (DeadKernelError, CellTimeoutError, RuntimeError) as exc:
         raise UserError(f"{nb.path.name} could not run: {_first_line(exc)} — {label}") from exc
+    finally:
+        if client.kc is not None:  # nbclient leaves the client of a kernel it does not own
+            client.kc.stop_channels()
     return source
 
 
-async def _run_all(jobs: Sequence[tuple[_Notebook, dict[str, Any], Any]], kernel: str,
-                   label: str, done: Any) -> list[Any]:  # fmt: skip
-    async def one(nb: _Notebook, parameters: dict[str, Any], km: Any) -> Any:
-        executed = await execute(nb, parameters, kernel, km, label)
+async def _run_all(
+    jobs: Sequence[tuple[_Notebook, dict[str, Any]]], kernels: Kernels, label: str, done: Any
+) -> list[Any]:
+    async def one(nb: _Notebook, parameters: dict[str, Any]) -> Any:
+        km = await kernels.acquire()
+        ok = False
+        try:
+            executed = await execute(nb, parameters, kernels.name or "", km, label)
+            ok = True
+        finally:
+            await kernels.release(km, reuse=ok)
         done(nb, executed)
         return executed
 
@@ -222,10 +288,11 @@ def run_notebooks(
     label: str,
     done: Any = None,
 ) -> list[Any]:
-    """Execute every ``(notebook, parameters)`` of ``jobs`` concurrently, each on its own
-    kernel from ``kernels`` (started now if it was not started ahead). ``done(nb, executed)``
-    is called as each one finishes. Returns the executed notebooks in ``jobs`` order."""
+    """Execute every ``(notebook, parameters)`` of ``jobs`` concurrently, each on a kernel of
+    the pool ``kernels`` (as many at once as it allows). ``done(nb, executed)`` is called as
+    each one finishes. Returns the executed notebooks in ``jobs`` order."""
     from jupyter_core.utils import run_sync
 
-    taken = [(nb, params, kernels.take(nb.name, nb.imports)) for nb, params in jobs]
-    return run_sync(_run_all)(taken, kernels.name, label, done or (lambda nb, ex: None))
+    for nb, _ in jobs:
+        kernels.want(nb.imports)
+    return run_sync(_run_all)(jobs, kernels, label, done or (lambda nb, ex: None))
