@@ -10,10 +10,7 @@ before anything heavy is imported); `force` redoes everything.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from helpers.cache import ingest_fingerprint
@@ -118,33 +115,53 @@ def _others_up_to_date(done: Period, root: Path | None, progress) -> bool:
     return changed
 
 
+def _ingest_quietly(period: str, force: bool, root: Path | None) -> list[str]:
+    """`ingest_if_needed` in a worker process; returns its progress lines."""
+    lines: list[str] = []
+    ingest_if_needed(parse_period(period), force=force, root=root, progress=lines.append)
+    return lines
+
+
 def build_all(
     *, jobs: int = 2, force: bool = False, root: Path | None = None, progress=print
 ) -> None:
-    """Rebuild every period with a raw report, up to `jobs` at once (one process each), then
-    the trends page and the index once."""
+    """Rebuild every period with a raw report, then the trends page and the index once, all
+    driven from this one process: a worker process ingests the periods one after another
+    (ahead of the rendering), and every period's notebooks run on one pool of `jobs` kernels,
+    reset and reused from notebook to notebook instead of booted for each."""
+    from concurrent.futures import ProcessPoolExecutor
+
     started = time.perf_counter()
     periods = available_periods(root)
     if not periods:
         raise UserError("no period has a raw report in data/raw/: see make new-period")
-    progress(f"==> {len(periods)} periods ({', '.join(p.id for p in periods)}), {jobs} at a time")
-
-    def one(p: Period) -> tuple[Period, int, str]:
-        cmd = [sys.executable, "-m", "helpers", "report", "--period", p.id, "--no-trends"]
-        if force:
-            cmd.append("--force")
-        r = subprocess.run(cmd, capture_output=True, text=True)
-        return p, r.returncode, (r.stdout + r.stderr).strip()
+    jobs = max(1, jobs)
+    progress(f"==> {len(periods)} periods ({', '.join(p.id for p in periods)}), "
+             f"{jobs} kernels")  # fmt: skip
+    from helpers.report.render import render_period, render_trends, trends_kernels, write_index
 
     failed = []
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for p, code, out in pool.map(one, periods):
-            progress("\n".join(f"[{p}] {line}" for line in out.splitlines()))
-            if code:
-                failed.append(p.id)
-    from helpers.report.render import render_trends, write_index
+    kernels = trends_kernels(root, size=jobs)
+    try:
+        with ProcessPoolExecutor(max_workers=1) as ingest:
+            pending = {p: ingest.submit(_ingest_quietly, p.id, force, root) for p in periods}
+            for p in periods:
 
-    render_trends(skip_if_current=not force, root=root, progress=progress)
+                def say(line: str, p: Period = p) -> None:
+                    progress(f"[{p}] {line}")
+
+                try:
+                    for line in pending[p].result():
+                        say(line)
+                    render_period(
+                        p, skip_if_current=not force, root=root, progress=say, kernels=kernels
+                    )
+                except UserError as exc:
+                    say(f"error: {exc}")
+                    failed.append(p.id)
+        render_trends(skip_if_current=not force, root=root, progress=progress, kernels=kernels)
+    finally:
+        kernels.close()
     write_index(root, progress=progress)
     took = time.perf_counter() - started
     if failed:

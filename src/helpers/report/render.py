@@ -363,11 +363,18 @@ def render_trends(
 
 
 def trends_kernels(
-    root: Path | None = None, *, notebooks_dir: Path | None = None, kernel: str | None = None
+    root: Path | None = None,
+    *,
+    notebooks_dir: Path | None = None,
+    kernel: str | None = None,
+    size: int | None = None,
 ) -> Kernels:
     """A kernel pool that starts the trends notebook's kernel as soon as a period's first
     kernel starts, so it has booted (and imported) by the time the trends page is rendered.
-    Nothing starts if no period has work. Close it when done."""
+    Nothing starts if no period has work. At most ``size`` kernels (None: no limit). Close
+    it when done."""
     base = (root or project_root()).resolve()
     (nb,) = _read_notebooks(_notebooks_dir(base, notebooks_dir), [TRENDS_NOTEBOOK])
-    return Kernels(kernel, nb.path.parent, _kernel_env(base), ahead=1, imports=nb.imports)
+    return Kernels(
+        kernel, nb.path.parent, _kernel_env(base), size=size, ahead=1, imports=nb.imports
+    )
