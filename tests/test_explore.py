@@ -14,7 +14,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import explore
 from helpers.errors import UserError
 from helpers.explore import (
     find_activities,
@@ -23,9 +22,9 @@ from helpers.explore import (
     member_profile,
     member_summary,
     not_engaged,
-    profile_html,
-    write_profile,
 )
+from helpers.report import members
+from helpers.report.members import profile_html, write_profile
 from helpers.tables.schemas import SCHEMAS, TABLES, empty_frame
 
 REPO = Path(__file__).resolve().parents[1]
@@ -442,7 +441,7 @@ def test_write_profile_path(syn: Path) -> None:
     assert path == syn / "reports" / "members" / "seoul.html"
     assert "Seoul" in path.read_text(encoding="utf-8")
     assert write_profile("MONTREAL", root=syn).name == "montreal.html"
-    assert explore._slug("Barcelona (metropolitan area)") == "barcelona-metropolitan-area"
+    assert members._slug("Barcelona (metropolitan area)") == "barcelona-metropolitan-area"
 
 
 def test_top_level_exports() -> None:

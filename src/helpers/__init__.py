@@ -23,6 +23,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:  # imported lazily: `import helpers` stays fast
+    if name in ("profile_html", "write_profile"):
+        from helpers.report import members
+
+        return getattr(members, name)
     if name in __all__:
         from helpers import explore
 

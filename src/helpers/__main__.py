@@ -52,7 +52,7 @@ def _new_period(args: argparse.Namespace) -> None:
 
 
 def _profile(args: argparse.Namespace) -> None:
-    from helpers.explore import write_profile
+    from helpers.report.members import write_profile
 
     if not args.member:
         raise UserError("say which member: make profile MEMBER=Seoul")
