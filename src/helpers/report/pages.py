@@ -1,5 +1,7 @@
-"""Pages that are not notebooks: ``reports/index.html`` (every period, its headline figures
-and links)."""
+"""Pages that are not notebooks, all from Jinja templates extending ``base.html.j2`` (one
+layout, one CSS): ``reports/index.html`` (every period, its headline figures and links) and
+the member pages (helpers.report.members). ``render_page`` is the one way they are made: the
+templates autoescape every value, and the finished page goes through the safety check."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import provenance
+from helpers.errors import UserError
 from helpers.files import folder_lock as _lock
 from helpers.files import write_text_atomic
 from helpers.periods import (
@@ -22,9 +25,9 @@ from helpers.report.constants import (
     INDEX_TEMPLATE,
     SUMMARY_FILE,
     TEMPLATE_DIR,
-    TEMPLATE_NAME,
     Progress,
 )
+from helpers.report.safety import live_markup
 
 
 @dataclass
@@ -93,32 +96,56 @@ def _fmt(value: Any, kind: str = "int") -> str:
     return str(value)
 
 
+_ENV: Any = None
+
+
+def environment() -> Any:
+    """The Jinja environment of every non-notebook page (autoescaped, strict)."""
+    global _ENV
+    if _ENV is None:
+        import jinja2
+
+        _ENV = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+        )
+        _ENV.filters["fmt"] = _fmt
+        _ENV.globals["fig"] = _figure
+    return _ENV
+
+
+def render_page(template: str, **context: Any) -> str:
+    """Render ``template`` with ``context``; a page that would hold live or networked markup
+    (anything but the sorter, when ``sortable``) is refused."""
+    context.setdefault("nav", [])
+    context.setdefault("sortable", False)
+    page = environment().get_template(template).render(**context)
+    found = live_markup(page, allowed_inline_scripts=1 if context["sortable"] else 0)
+    if found:
+        raise UserError(f"{template} would render live markup ({', '.join(found[:3])})")
+    return page
+
+
 def write_index(root: Path | None = None, *, progress: Progress = print) -> Path:
     """Write ``reports/index.html``: every period with a report, its headline figures, links."""
-    import jinja2
-    from markupsafe import Markup
-
     base = root or project_root()
     out_root = reports_dir(base)
     out_root.mkdir(parents=True, exist_ok=True)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["fmt"] = _fmt
-    env.globals["fig"] = _figure
-    css = (TEMPLATE_DIR / TEMPLATE_NAME / "style.css").read_text(encoding="utf-8")
-    js = (TEMPLATE_DIR / TEMPLATE_NAME / "sortable.js").read_text(encoding="utf-8")
     with _lock(out_root):
         entries = _entries(out_root)
-        page = env.get_template(INDEX_TEMPLATE).render(
+        trends = (out_root / "trends.html").is_file()
+        nav = [{"href": "index.html", "title": "All periods", "current": True}]
+        if trends:
+            nav.append({"href": "trends.html", "title": "Trends", "current": False})
+        page = render_page(
+            INDEX_TEMPLATE,
             entries=entries,
-            css=Markup(css),
-            js=Markup(js),
             generated_at=provenance.generated_at(),
-            trends=(out_root / "trends.html").is_file(),
+            trends=trends,
+            nav=nav,
+            sortable=True,
         )
         path = out_root / "index.html"
         write_text_atomic(path, page)
