@@ -42,7 +42,7 @@ ingest: setup ## parse data/raw/PERIOD into data/processed/PERIOD tables
 report: setup ## ingest PERIOD and render reports/PERIOD/*.html and reports/index.html (FORCE=1 reruns all; ACCEPT=1 renders despite a missing section, with a banner)
 	@$(PY) -m helpers report --period $(PERIOD) $(if $(FORCE),--force,) $(if $(ACCEPT),--accept-errors,)
 
-report-all: setup ## rebuild every period with a raw report, in parallel (JOBS=cores)
+report-all: setup ## rebuild every period with a raw report from one process, on a pool of JOBS kernels (default: cores)
 	@$(PY) -m helpers report-all --jobs $(JOBS) $(if $(FORCE),--force,)
 
 new-period: setup ## create data/raw/PERIOD and say what to put there
