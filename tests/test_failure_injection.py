@@ -148,7 +148,7 @@ def project(built, tmp_path) -> Path:
 
 def _page_writes(counter):
     def when(path, *a, **k):
-        return Path(path).suffix == ".html" and Path(path).parent.name.endswith(".partial")
+        return Path(path).suffix == ".html"
 
     return fail_on_call(2, helpers.files.write_text_atomic, counter, when)
 
