@@ -16,9 +16,9 @@ T2 = ROOT / "tests" / "fixtures" / "reports" / "2022-T2"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> tuple[Path, list[str]]:
+def built(tmp_path_factory) -> tuple[Path, list[str]]:
     """A project root with both periods built once; returns it and the progress lines."""
-    root = tmp_path_factory.mktemp("project")
+    root = tmp_path_factory.mktemp("built")
     shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
     (root / "data" / "raw" / "2022-T2").mkdir(parents=True)
     shutil.copy(next(T2.glob("*.md")), root / "data" / "raw" / "2022-T2")
@@ -27,6 +27,16 @@ def project(tmp_path_factory) -> tuple[Path, list[str]]:
     lines: list[str] = []
     build_period("2022-T2", root=root, progress=lines.append)  # also brings 2022-T1 up to date
     return root, lines
+
+
+@pytest.fixture
+def project(built, tmp_path) -> tuple[Path, list[str]]:
+    """A fresh copy of the built project for each test (modification times kept), so no test
+    depends on what another one touched or on the order they run in."""
+    root, lines = built
+    copy = tmp_path / "project"
+    shutil.copytree(root, copy)
+    return copy, list(lines)
 
 
 def ran(lines: list[str]) -> list[str]:

@@ -76,7 +76,9 @@ def parse_span(text: str, year: int) -> DateSpan:
     m1 = m1 or m2
     m2 = m2 or m1
     d2 = d2 or d1
-    wraps = m1 > m2  # 28 December – 3 January
+    # 28 December – 3 January rolls into the next year; 10 May – 2 April is reversed (a
+    # wrapped span of six months or more is not what anyone writes without the years)
+    wraps = m1 - m2 > 6
     if y1 is None:
         y1 = (y2 - 1 if wraps else y2) if y2 is not None else year
     if y2 is None:

@@ -28,7 +28,11 @@ MODES = {"on site": "On-site", "onsite": "On-site", "in person": "On-site", "onl
 FOLLOWERS_RE = re.compile(r"^followers\b", re.IGNORECASE)
 NOTABLE_RE = re.compile(r"notable mentions|most notable", re.IGNORECASE)
 _FILLER = {"followers", "follower", "on", "in", "subscribers", "fans"}
-NUMBER_RE = re.compile(r"(?P<num>\d[\d.,]*)\s*(?P<suffix>[KkMm])?(?![\w])")
+# `1 250` (thousands set off by a space, as in French and Spanish) is one number, not 1
+NUMBER_RE = re.compile(
+    r"(?P<num>(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,]*)"
+    r"\s*(?P<suffix>[KkMm])?(?![\w])"
+)
 
 
 @dataclass
@@ -380,11 +384,12 @@ def clean_bold(bold: list[str]) -> str:
 
 
 def parse_count(text: str) -> int | None:
-    """`24.6K` → 24600, `1,250` → 1250, `8K` → 8000, `1.2M` → 1200000."""
+    """`24.6K` → 24600, `1,250` → 1250, `1 250` → 1250, `8K` → 8000, `1.2M` → 1200000."""
     m = NUMBER_RE.search(text)
     if not m:
         return None
-    num, suffix = m["num"].rstrip(".,"), (m["suffix"] or "").upper()
+    num = re.sub(r"[ \u00a0\u202f]", "", m["num"]).rstrip(".,")
+    suffix = (m["suffix"] or "").upper()
     if suffix:
         num = num.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", num) else num.replace(",", "")
     else:

@@ -1,0 +1,182 @@
+"""Every dependency of the incremental build, each shown to rerun exactly what depends on it
+(docs/assumptions.md, "What reruns"): a period's tables on its raw report (bytes and
+modification time), the reference tables and the code; each notebook's page on the tables,
+the code, the template (and its CSS) and that notebook; the trends page on every period's
+tables, the code, the template and its notebook, and it is redrawn whenever a period's pages
+are (build.build_period).
+
+Each case starts from its own copy of one project built once per module (notebooks really
+executed), and from its own copy of the package's code and template, so no case sees another's
+change. Within a case a notebook's execution is stood in for by its executed copy from that
+build (no kernel: the decisions are what is tested, and test_build re-executes for real); the
+stand-in records which notebooks the build asked to execute."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import helpers.build
+import helpers.render
+from helpers.build import build_period
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "helpers"
+ALL = ["02_engagement.ipynb", "03_coverage.ipynb", "04_quality.ipynb"]
+QUIET = {"progress": lambda s: None}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
+    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    build_period("2022-T1", root=root, **QUIET)
+    return root
+
+
+class _NoKernels:
+    def __init__(self, *a, **k) -> None:
+        pass
+
+    def start(self, i: int) -> None:
+        pass
+
+    def get(self, i: int) -> None:
+        return None
+
+    def stop(self, i: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def executed(built, monkeypatch) -> list[str]:
+    """Notebooks the build executes, in order; each returns its executed copy from `built`."""
+    import nbformat
+
+    calls: list[str] = []
+
+    def execute(nb, parameters, kernel, km, label):
+        calls.append(nb.path.name)
+        folder = built / "reports" / parameters["period"] if parameters else built / "reports"
+        return nbformat.read(folder / f"{nb.name}.ipynb", as_version=4)
+
+    monkeypatch.setattr(helpers.render, "_Kernels", _NoKernels)
+    monkeypatch.setattr(helpers.render, "_execute", execute)
+    return calls
+
+
+@pytest.fixture
+def project(built, tmp_path, monkeypatch, executed) -> tuple[Path, Path]:
+    """(project root, package folder): copies of the built project and of src/helpers; the
+    build fingerprints and the page template use the package copy."""
+    root = tmp_path / "project"
+    shutil.copytree(built, root)  # modification times kept: the copy is up to date
+    pkg = tmp_path / "src" / "helpers"
+    shutil.copytree(PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(helpers.build, "PACKAGE", pkg)
+    monkeypatch.setattr(helpers.render, "__file__", str(pkg / "render.py"))
+    monkeypatch.setattr(helpers.render, "TEMPLATE_DIR", pkg / "templates")
+    monkeypatch.setattr(helpers.render, "_EXPORTER", None)  # built again from the copy
+    return root, pkg
+
+
+def _raw(root: Path) -> Path:
+    return next((root / "data" / "raw" / "2022-T1").glob("*.md"))
+
+
+def _later(path: Path) -> None:
+    """Modification time a minute later, bytes unchanged (as `touch` does)."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 60 * 10**9))
+
+
+def _append(path: Path, text: str, *, keep_mtime: bool = False) -> None:
+    st = path.stat()
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(text)
+    if keep_mtime:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def _edit_notebook(path: Path) -> None:
+    """A markdown cell's text changed (the notebook stays valid)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "markdown")
+    cell.source += "\n\nEdited."
+    nbformat.write(nb, path)
+
+
+Touch = Callable[[Path, Path], None]
+
+# what is touched → (the ingest reruns, the period's notebooks that re-execute, trends redrawn)
+CASES: dict[str, tuple[Touch, bool, list[str], bool]] = {
+    "nothing": (lambda root, pkg: None, False, [], False),
+    "raw report touched": (lambda root, pkg: _later(_raw(root)), True, ALL, True),
+    "raw report bytes (same mtime)": (
+        lambda root, pkg: _append(_raw(root), "\n", keep_mtime=True), True, ALL, True),
+    "alias table": (
+        lambda root, pkg: _append(root / "data/reference/member_aliases.csv",
+                                  "Seoul Metropolitan Government,Seoul,test\n"), True, ALL, True),
+    "alias table touched, bytes unchanged": (
+        lambda root, pkg: _later(root / "data/reference/member_aliases.csv"), False, [], False),
+    "affix table": (
+        lambda root, pkg: _append(root / "data/reference/name_affixes.csv",
+                                  "suffix,metropolitan government,test\n"), True, ALL, True),
+    "code in src/helpers": (
+        lambda root, pkg: _append(pkg / "engagement.py", "\n# edited\n"), True, ALL, True),
+    "notebook 02_engagement": (
+        lambda root, pkg: _edit_notebook(root / "notebooks/02_engagement.ipynb"),
+        False, ["02_engagement.ipynb"], True),
+    "notebook 03_coverage": (
+        lambda root, pkg: _edit_notebook(root / "notebooks/03_coverage.ipynb"),
+        False, ["03_coverage.ipynb"], True),
+    "notebook 04_quality": (
+        lambda root, pkg: _edit_notebook(root / "notebooks/04_quality.ipynb"),
+        False, ["04_quality.ipynb"], True),
+    "notebook trends": (
+        lambda root, pkg: _edit_notebook(root / "notebooks/trends.ipynb"), False, [], True),
+    "notebook explore (not rendered)": (
+        lambda root, pkg: _edit_notebook(root / "notebooks/explore.ipynb"), False, [], False),
+    "nbconvert template": (
+        lambda root, pkg: _append(pkg / "templates/metropolis/index.html.j2",
+                                  "\n{#- edited -#}\n"), False, ALL, True),
+    "CSS": (
+        lambda root, pkg: _append(pkg / "templates/metropolis/style.css",
+                                  "\n.dependency-test-mark { color: red; }\n"), False, ALL, True),
+}  # fmt: skip
+
+
+def what_ran(lines: list[str], executed: list[str]) -> tuple[bool, list[str], bool]:
+    ingest = any("ingest 2022-T1: reading" in ln for ln in lines)
+    notebooks = [ln.split("running ")[1] for ln in lines if "running " in ln]
+    trends = any("rendering reports/trends.html" in ln for ln in lines)
+    assert executed == notebooks + (["trends.ipynb"] if trends else [])
+    executed.clear()
+    return ingest, notebooks, trends
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_dependency_reruns_exactly_what_depends_on_it(project, executed, case):
+    root, pkg = project
+    touch, ingest, notebooks, trends = CASES[case]
+    touch(root, pkg)
+    lines: list[str] = []
+    build_period("2022-T1", root=root, progress=lines.append)
+    assert what_ran(lines, executed) == (ingest, notebooks, trends)
+    lines.clear()
+    build_period("2022-T1", root=root, progress=lines.append)
+    assert what_ran(lines, executed) == (False, [], False)  # and then it is up to date again
+    if case == "CSS":  # the page carries the new stylesheet
+        page = (root / "reports" / "2022-T1" / "02_engagement.html").read_text(encoding="utf-8")
+        assert ".dependency-test-mark" in page
