@@ -21,7 +21,10 @@ from pathlib import Path
 import pytest
 
 import helpers.build
-import helpers.render
+import helpers.cache
+import helpers.report.export
+import helpers.report.pages
+import helpers.report.render
 from helpers.build import build_period
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,16 +44,17 @@ def built(tmp_path_factory) -> Path:
 
 
 class _NoKernels:
+    """Stands in for the kernel pool: nothing is started."""
+
+    idle: list = []
+
     def __init__(self, *a, **k) -> None:
         pass
 
-    def start(self, i: int) -> None:
+    def want(self, imports) -> None:
         pass
 
-    def get(self, i: int) -> None:
-        return None
-
-    def stop(self, i: int) -> None:
+    def start(self, n: int = 1) -> None:
         pass
 
     def close(self) -> None:
@@ -64,28 +68,38 @@ def executed(built, monkeypatch) -> list[str]:
 
     calls: list[str] = []
 
-    def execute(nb, parameters, kernel, km, label):
-        calls.append(nb.path.name)
-        folder = built / "reports" / parameters["period"] if parameters else built / "reports"
-        return nbformat.read(folder / f"{nb.name}.ipynb", as_version=4)
+    def run_notebooks(jobs, kernels, label, done=None):
+        out = []
+        for nb, parameters in jobs:
+            calls.append(nb.path.name)
+            folder = built / "reports" / parameters["period"] if parameters else built / "reports"
+            executed = nbformat.read(folder / f"{nb.name}.ipynb", as_version=4)
+            if done is not None:
+                done(nb, executed)
+            out.append(executed)
+        return out
 
-    monkeypatch.setattr(helpers.render, "_Kernels", _NoKernels)
-    monkeypatch.setattr(helpers.render, "_execute", execute)
+    monkeypatch.setattr(helpers.report.render, "Kernels", _NoKernels)
+    monkeypatch.setattr(helpers.report.render, "trends_kernels", lambda *a, **k: _NoKernels())
+    monkeypatch.setattr(helpers.report.render, "run_notebooks", run_notebooks)
     return calls
 
 
 @pytest.fixture
 def project(built, tmp_path, monkeypatch, executed) -> tuple[Path, Path]:
     """(project root, package folder): copies of the built project and of src/helpers; the
-    build fingerprints and the page template use the package copy."""
+    build fingerprints and the page templates use the package copy."""
     root = tmp_path / "project"
     shutil.copytree(built, root)  # modification times kept: the copy is up to date
     pkg = tmp_path / "src" / "helpers"
     shutil.copytree(PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(helpers.build, "PACKAGE", pkg)
-    monkeypatch.setattr(helpers.render, "__file__", str(pkg / "render.py"))
-    monkeypatch.setattr(helpers.render, "TEMPLATE_DIR", pkg / "templates")
-    monkeypatch.setattr(helpers.render, "_EXPORTER", None)  # built again from the copy
+    templates = pkg / "report" / "templates"
+    monkeypatch.setattr(helpers.cache, "PACKAGE", pkg)
+    monkeypatch.setattr(helpers.cache, "TEMPLATE_DIR", templates)
+    monkeypatch.setattr(helpers.report.export, "TEMPLATE_DIR", templates)
+    monkeypatch.setattr(helpers.report.export, "_EXPORTER", None)  # built again from the copy
+    monkeypatch.setattr(helpers.report.pages, "TEMPLATE_DIR", templates)
+    monkeypatch.setattr(helpers.report.pages, "_ENV", None)
     return root, pkg
 
 
@@ -149,10 +163,10 @@ CASES: dict[str, tuple[Touch, bool, list[str], bool]] = {
     "notebook explore (not rendered)": (
         lambda root, pkg: _edit_notebook(root / "notebooks/explore.ipynb"), False, [], False),
     "nbconvert template": (
-        lambda root, pkg: _append(pkg / "templates/metropolis/index.html.j2",
+        lambda root, pkg: _append(pkg / "report/templates/metropolis/index.html.j2",
                                   "\n{#- edited -#}\n"), False, ALL, True),
     "CSS": (
-        lambda root, pkg: _append(pkg / "templates/metropolis/style.css",
+        lambda root, pkg: _append(pkg / "report/templates/metropolis/style.css",
                                   "\n.dependency-test-mark { color: red; }\n"), False, ALL, True),
 }  # fmt: skip
 

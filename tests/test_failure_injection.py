@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import helpers.files
-import helpers.render
+import helpers.report.render
 import helpers.tables.storage
 from helpers.build import build_period
 from helpers.ingest import ingest_period
@@ -158,10 +158,12 @@ def test_a_page_write_failing_after_the_first_page_keeps_the_previous_report(pro
     before = snapshot(reports)
     assert {"2022-T1/02_engagement.html", "2022-T1/03_coverage.html", "index.html"} <= set(before)
     calls: list[int] = []
-    monkeypatch.setattr(helpers.render, "write_text_atomic", _page_writes(calls))
+    monkeypatch.setattr(helpers.report.render, "write_text_atomic", _page_writes(calls))
     with pytest.raises(Injected):
-        helpers.render.render_period("2022-T1", root=project, **QUIET)  # reruns every page
-    assert len(calls) == 2  # the first page was written into the new report, then it failed
+        helpers.report.render.render_period("2022-T1", root=project, **QUIET)  # reruns every page
+    # a page was written into the new report, then one failed (the notebooks run at once, so
+    # a third may have finished before the failure stopped the run)
+    assert len(calls) >= 2
     assert snapshot(reports) == before
     assert leftovers(reports) == []
 
@@ -172,9 +174,9 @@ def test_the_build_failing_half_way_through_the_pages_keeps_every_output(project
     reports, processed = project / "reports", project / "data" / "processed"
     before = snapshot(reports)
     calls: list[int] = []
-    monkeypatch.setattr(helpers.render, "write_text_atomic", _page_writes(calls))
+    monkeypatch.setattr(helpers.report.render, "write_text_atomic", _page_writes(calls))
     with pytest.raises(Injected):
         build_period("2022-T1", root=project, **QUIET)
-    assert len(calls) == 2
+    assert len(calls) >= 2
     assert snapshot(reports) == before  # pages, index and trends as they were
     assert leftovers(reports) == [] and leftovers(processed) == []

@@ -1,5 +1,5 @@
-"""Run notebooks in fresh Jupyter kernels, several at once: papermill puts the parameters in
-(``parameterize_notebook``), nbclient executes. A failing cell becomes a one-line UserError
+"""Run notebooks on a pool of Jupyter kernels, several at once: papermill puts the parameters
+in (``execute_notebook(..., prepare_only=True)``), nbclient executes. A failing cell becomes a one-line UserError
 naming the notebook and the cell.
 
 Each notebook gets its own kernel (no state leaks between notebooks). Kernels are started
@@ -224,16 +224,22 @@ def _failed_cell(executed: Any) -> int:
 async def execute(
     nb: _Notebook, parameters: dict[str, Any], kernel: str, km: Any, label: str
 ) -> Any:
-    """Run one notebook on the started kernel ``km`` and shut the kernel down; return the
+    """Run one notebook on the started kernel ``km`` (left running for the pool); return the
     executed notebook. Failures become one-line UserErrors (``label`` says what was kept)."""
+    import papermill as pm
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-    from papermill.iorw import load_notebook_node
-    from papermill.parameterize import parameterize_notebook
 
-    source = load_notebook_node(str(nb.path))  # papermill's reader: tags and metadata in place
-    if parameters:
-        source = parameterize_notebook(source, parameters, kernel_name=kernel, language="python")
+    # papermill's public entry point, preparing only: the parameters go in, nothing runs yet
+    source = pm.execute_notebook(
+        str(nb.path),
+        None,
+        parameters=parameters,
+        prepare_only=True,
+        kernel_name=kernel,
+        language="python",
+        progress_bar=False,
+    )
     client = NotebookClient(
         source,
         km=km,
@@ -275,11 +281,15 @@ async def _run_all(
         done(nb, executed)
         return executed
 
-    results = await asyncio.gather(*(one(*job) for job in jobs), return_exceptions=True)
-    for r in results:  # the first failure in notebook order is the one reported
-        if isinstance(r, BaseException):
-            raise r
-    return list(results)
+    tasks = [asyncio.ensure_future(one(*job)) for job in jobs]
+    await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+    failed = [t for t in tasks if t.done() and not t.cancelled() and t.exception()]
+    if failed:  # the first failure stops the rest (their kernels are shut down, not reused)
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise failed[0].exception()  # type: ignore[misc]
+    return [t.result() for t in tasks]
 
 
 def run_notebooks(
