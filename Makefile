@@ -12,7 +12,7 @@ KERNEL := metropolis-workbench
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock ingest report report-all new-period profile lab test lint bench docs clean
+.PHONY: help setup lock ingest report report-all new-period profile lab test lint mutation bench docs clean
 
 help: ## list the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -61,6 +61,14 @@ test: setup ## run the test suite (unit, integration, every notebook)
 
 lint: setup ## ruff check and format check
 	@$(VENV)/bin/ruff check src tests bench && $(VENV)/bin/ruff format --check src tests bench
+
+mutation: setup ## mutation testing of the pure core (slow, not in make test): killed/total per module
+	@rm -rf mutants && mkdir mutants
+	@echo "==> mutmut run (log: mutants/run.log; survivors: $(PY) bench/mutation_summary.py --survivors)"
+	@set -f; start=$$(date +%s); $(VENV)/bin/mutmut run $$($(PY) bench/mutation_summary.py --globs) > mutants/run.log 2>&1 \
+		|| { tail -20 mutants/run.log; echo "make mutation: mutmut failed (log: mutants/run.log)"; exit 1; }; \
+		echo "    mutmut took $$(( $$(date +%s) - start )) s"
+	@$(PY) bench/mutation_summary.py
 
 bench: setup ## print timing figures (bench/)
 	@$(PY) bench/bench_ingest.py
