@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build
+from helpers import build, cache
 from helpers.periods import parse_period
 
 PERIOD = parse_period("2022-T1")
@@ -31,12 +31,12 @@ def project(tmp_path, monkeypatch) -> Path:
     (pkg / "a.py").write_text("A = 1\n", encoding="utf-8")
     (pkg / "sub" / "b.py").write_text("B = 2\n", encoding="utf-8")
     (pkg / "notes.txt").write_text("not code\n", encoding="utf-8")
-    monkeypatch.setattr(build, "PACKAGE", pkg)
+    monkeypatch.setattr(cache, "PACKAGE", pkg)
     return tmp_path
 
 
 def fp(root: Path) -> str:
-    return build.ingest_fingerprint(PERIOD, root)
+    return cache.ingest_fingerprint(PERIOD, root)
 
 
 def test_fingerprint_is_a_stable_sha256(project):
