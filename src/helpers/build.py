@@ -10,6 +10,7 @@ before anything heavy is imported); `force` redoes everything.
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -72,11 +73,17 @@ def build_period(
     started = time.perf_counter()
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
-    ingest_if_needed(per, force=force, root=root, progress=progress, accept_errors=accept_errors)
     from helpers.report.render import render_period, render_trends, trends_kernels, write_index
 
-    kernels = trends_kernels(root) if trends else None  # the trends kernel boots meanwhile
+    # one kernel per core, for the period's notebooks and then the trends page; when the
+    # tables are to be made again the pages will be too, so the kernels boot during the ingest
+    kernels = trends_kernels(root, size=os.cpu_count() or 2)
     try:
+        if force or not _ingest_is_current(per, ingest_fingerprint(per, root), root):
+            kernels.start(kernels.size or 2)
+        ingest_if_needed(
+            per, force=force, root=root, progress=progress, accept_errors=accept_errors
+        )
         done = render_period(
             per, skip_if_current=not force, root=root, progress=progress, kernels=kernels
         )
@@ -92,8 +99,7 @@ def build_period(
             )
             write_index(root, progress=progress)
     finally:
-        if kernels is not None:
-            kernels.close()
+        kernels.close()
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
 
 

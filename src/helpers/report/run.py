@@ -171,11 +171,15 @@ class Kernels:
             self._freed.notify()
 
     def close(self) -> None:
+        """Shut every idle kernel down, all at once."""
         from jupyter_core.utils import run_sync
 
-        for km in self.idle:
-            with contextlib.suppress(Exception):
-                run_sync(km.shutdown_kernel)(now=True)
+        async def shutdown(kms: list[Any]) -> None:
+            await asyncio.gather(*(km.shutdown_kernel(now=True) for km in kms),
+                                 return_exceptions=True)  # fmt: skip
+
+        if self.idle:
+            run_sync(shutdown)(list(self.idle))
         self.count -= len(self.idle)
         self.idle.clear()
 
