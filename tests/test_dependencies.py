@@ -47,6 +47,7 @@ class _NoKernels:
     """Stands in for the kernel pool: nothing is started."""
 
     idle: list = []
+    size = 2
 
     def __init__(self, *a, **k) -> None:
         pass
