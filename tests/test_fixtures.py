@@ -11,10 +11,10 @@ from tests.fixture_accuracy import FIXTURES, score
 
 
 @pytest.mark.parametrize("fixture", ["2022-T2", "2022-T3", "2023-T1"])
-def test_every_field_at_least_95_percent(fixture):
+def test_every_field_at_100_percent(fixture):
     accuracy = score(fixture)
-    low = {k: round(v, 3) for k, v in accuracy.items() if v < 0.95}
-    assert not low, f"fields under 95% in {fixture}: {low}"
+    low = {k: round(v, 3) for k, v in accuracy.items() if v < 1.0}
+    assert not low, f"fields under 100% in {fixture}: {low}"
     assert len(accuracy) >= 20
 
 
