@@ -19,7 +19,13 @@ from helpers.periods import parse_period
 from helpers.report.notebooks import _read_notebooks
 from helpers.tables import storage
 from helpers.tables.findings import Findings
-from helpers.tables.names import NameResolver, load_aliases, read_reference_csv, tidy
+from helpers.tables.names import (
+    NameResolver,
+    load_affixes,
+    load_aliases,
+    read_reference_csv,
+    tidy,
+)
 from helpers.tables.resolve import resolve, segment_row
 from helpers.tables.storage import csv_safe, write_tables
 
@@ -66,6 +72,18 @@ def test_load_aliases_without_a_file_is_an_empty_text_table(tmp_path):
     df = load_aliases(tmp_path)
     assert list(df.columns) == ["alias", "member"] and len(df) == 0
     assert df["alias"].dtype == "str" and df["member"].dtype == "str"
+
+
+def test_load_affixes_longest_first_and_equal_lengths_in_file_order(tmp_path):
+    # 26 prefixes: enough for a sort that is not stable to reorder the equal lengths
+    longs = [f"abcd{c}" for c in "acegikmoqsuwy"]
+    shorts = [f"ab{c}" for c in "bdfhjlnprtvxz"]
+    rows = [t for pair in zip(longs, shorts, strict=True) for t in pair]  # interleaved
+    (tmp_path / "data" / "reference").mkdir(parents=True)
+    (tmp_path / "data" / "reference" / "name_affixes.csv").write_text(
+        "position,text\n" + "".join(f"prefix,{t}\n" for t in rows), encoding="utf-8"
+    )
+    assert load_affixes(tmp_path) == (longs + shorts, [])
 
 
 # --------------------------------------------------------------------------- NameResolver.resolve
@@ -149,13 +167,32 @@ def test_close_spelling_needs_no_runner_up_one_edit_further():
     assert r.resolve("Lisbon").how == "exact"
 
 
+def test_close_spelling_counts_a_runner_up_behind_many_keys_of_the_winner():
+    five = {f"Lisbo{c}": "Lisbon" for c in "xyzwv"}  # five aliases one edit from lisbor
+    r = NameResolver(roster(("Lisbon", "Europe"), ("Lixbar", "Europe")), aliases(**five))
+    assert r.resolve("Lisbor").how == "none"  # lixbar is two edits away: a runner-up
+
+
 # --------------------------------------------------------------------------- suggestions, find_in_text
+
+
+def _abidjan_with(n_aliases: int) -> NameResolver:
+    extra = {f"Abidjan {c}": "Abidjan" for c in "abcde"[:n_aliases]}
+    return NameResolver(
+        roster(("Abidjan", "Africa"), ("Abuja", "Africa"), ("Seoul", "Asia")), aliases(**extra)
+    )
+
+
+def test_suggestions_look_three_keys_per_suggestion():
+    # Abidjan and its spellings come first, then Abuja, then Seoul (nothing in common)
+    assert _abidjan_with(4).suggestions("Abidjan", limit=2) == ["Abidjan", "Abuja"]  # 6 keys
+    assert _abidjan_with(5).suggestions("Abidjan", limit=2) == ["Abidjan"]  # 6 all Abidjan
 
 
 def test_suggestions_are_the_closest_distinct_members():
     r = NameResolver(
-        roster(("Abidjan", "Africa"), ("Abuja", "Africa"), ("Accra", "Africa"),
-               ("Seoul", "Asia"), ("Taipei", "Asia")),
+        roster(("Seoul", "Asia"), ("Abuja", "Africa"), ("Accra", "Africa"),
+               ("Abidjan", "Africa"), ("Taipei", "Asia")),
         aliases(**{"Abidjan Plateau": "Abidjan"}),
     )  # fmt: skip
     out = r.suggestions("Abidjn")
@@ -285,7 +322,7 @@ def _notebooks(folder, body="x = 1"):
     return _read_notebooks(folder, ["trends"])
 
 
-def test_ingest_fingerprint_follows_the_report_modification_time(tmp_root):
+def test_ingest_fingerprint_follows_the_raw_file_mtime(tmp_root):
     period = parse_period("2022-T1")
     before = cache.ingest_fingerprint(period, tmp_root)
     raw = next((tmp_root / "data" / "raw" / "2022-T1").iterdir())
