@@ -47,7 +47,7 @@ def test_a_notebook_body_changes_its_own_fingerprint_a_title_changes_every_page(
     assert notebook_fingerprints(git, _read_notebooks(tmp_path, ["a", "b"]), "k") == titled
 
 
-def test_ingest_fingerprint_follows_the_raw_report_and_the_reference_data(tmp_root):
+def test_ingest_fingerprint_follows_the_raw_file_and_the_reference_data(tmp_root):
     per = parse_period("2022-T1")
     first = ingest_fingerprint(per, tmp_root)
     assert ingest_fingerprint(per, tmp_root) == first
