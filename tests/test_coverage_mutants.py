@@ -433,3 +433,11 @@ def test_interpret_without_outcomes_cases():
         {"activity_id": ["2022-T1-01", "2022-T1-02"], "title": ["ALPHA", "BETA"]}
     ).assign(start_date=pd.Timestamp("2022-02-01"))
     assert cov.interpret_without_outcomes(two) == "2 activities name no outcome: ALPHA and BETA."
+
+
+def test_interpret_line_challenge_matrix_one_link_without_a_line():
+    one = matrix({"L1": [2], cov.NO_LINE: [1]}, ["1.1"])
+    assert cov.interpret_line_challenge_matrix(one) == (
+        "The strongest link is L1 with challenge 1.1 (2 activities); "
+        "1 link comes from activities with no line."
+    )
