@@ -310,7 +310,9 @@ def interpret_line_challenge_matrix(matrix: pd.DataFrame) -> str:
             f"({_plural(best, 'activity', 'activities')} each)"
         )
     if NO_LINE in matrix.index and int(matrix.loc[NO_LINE].sum()) > 0:
-        text += f"; {int(matrix.loc[NO_LINE].sum())} links come from activities with no line"
+        n = int(matrix.loc[NO_LINE].sum())
+        verb = "comes" if n == 1 else "come"
+        text += f"; {_plural(n, 'link')} {verb} from activities with no line"
     return text + "."
 
 
