@@ -39,3 +39,12 @@ def test_not_dates(text):
 def test_impossible_day_is_an_error():
     with pytest.raises(ValueError):
         parse_span("31 February", 2022)
+
+
+def test_a_wrap_into_january_is_read_only_when_under_six_months():
+    """docs/assumptions.md: a range rolls into the next year only when the wrapped span is
+    under six months. August to January is five: read; July to January would be six: refused."""
+    span = parse_span("10 August – 2 January", 2022)
+    assert (span.start, span.end) == (date(2022, 8, 10), date(2023, 1, 2))
+    with pytest.raises(ValueError, match="ends before it starts"):
+        parse_span("10 July – 2 January", 2022)
