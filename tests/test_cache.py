@@ -75,3 +75,12 @@ def test_tables_sha256_covers_every_parquet_table_by_name_and_bytes(tmp_path):
     shutil.move(tmp_path / "a.parquet", tmp_path / "b.parquet")
     assert tables_sha256(tmp_path) not in (first, None)
     assert json.dumps(tables_sha256(tmp_path))  # a plain string, stored in trends.json
+
+
+def test_generated_time_follows_source_date_epoch(monkeypatch):
+    from helpers.provenance import generated_at
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1651363200")  # 2022-05-01 00:00:00 UTC
+    assert generated_at() == "2022-05-01 00:00 UTC"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
+    assert generated_at() != "2022-05-01 00:00 UTC" and generated_at().endswith(" UTC")
