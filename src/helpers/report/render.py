@@ -126,6 +126,110 @@ class Rendered:
     ran: tuple[str, ...] = ()
 
 
+def _require_tables(p: Period, base: Path) -> None:
+    """The period's tables are checked before any notebook runs."""
+    if not (processed_dir(p, base) / "activities.parquet").is_file():
+        raise UserError(
+            f"{p} has no processed tables in data/processed/{p}/: run "
+            f"`python -m helpers ingest --period {p}` first (make report does both)"
+        )
+
+
+def _partial_folder(out_root: Path, p: Period) -> Path:
+    """A new hidden folder beside ``reports/<period>/`` to write the report into."""
+    out_root.mkdir(parents=True, exist_ok=True)
+    _clean_stale(out_root, p)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{p.id}-", suffix=".partial", dir=out_root))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the report is meant to be shared
+    return tmp
+
+
+def _page_fingerprints(
+    p: Period, base: Path, prov: dict[str, Any], runs: list[_Notebook], kernel: str
+) -> dict[str, str]:
+    """Each notebook's page fingerprint, from the provenance and the ingest fingerprint (raw
+    report, reference data, code) of the processed tables."""
+    try:
+        manifest = json.loads(
+            (processed_dir(p, base) / "manifest.json").read_text(encoding="utf-8")
+        )
+        prov = {**prov, "ingest_inputs": manifest.get("inputs")}
+    except (OSError, ValueError):
+        pass
+    return notebook_fingerprints(prov, runs, kernel)
+
+
+def _keep_unchanged(
+    runs: list[_Notebook],
+    reuse: set[str],
+    final: Path,
+    tmp: Path,
+    previous: dict[str, Any],
+    progress: Progress,
+) -> dict[str, Any]:
+    """Copy the pages of unchanged notebooks into ``tmp``; return their recorded figures."""
+    kept: dict[str, Any] = {}
+    for i, nb in enumerate(runs):
+        if nb.name in reuse:
+            for ext in (".ipynb", ".html"):
+                shutil.copy2(final / f"{nb.name}{ext}", tmp / f"{nb.name}{ext}")
+            kept[nb.name] = (previous.get("figures_by_notebook") or {}).get(nb.name, {})
+            progress(f"    [{i + 1}/{len(runs)}] {nb.path.name} unchanged: kept")
+    return kept
+
+
+def _page_context(
+    p: Period, nb: _Notebook, runs: list[_Notebook], banner: list[str],
+    facts: dict[str, str], when: str,
+) -> dict[str, Any]:  # fmt: skip
+    """What the nbconvert template shows around one notebook's outputs."""
+    return {
+        "banner": banner,
+        "title": f"{nb.title} — {p.label}",
+        "period": p.id,
+        "period_label": p.label,
+        "nav": [
+            {"href": f"{o.name}.html", "title": o.title, "current": o.name == nb.name} for o in runs
+        ],
+        "facts": facts,
+        "generated_at": when,
+    }
+
+
+def _summary(
+    p: Period, runs: list[_Notebook], todo: list[_Notebook], by_notebook: dict[str, Any],
+    banner: list[str], prov: dict[str, Any], fingerprints: dict[str, str], when: str,
+) -> dict[str, Any]:  # fmt: skip
+    """``summary.json``: the pages, their figures (in notebook order, whichever finished
+    first), provenance, fingerprints and what was executed."""
+    figures: dict[str, Any] = {}
+    for nb in runs:
+        figures.update(by_notebook[nb.name])
+    return {
+        "period": p.id,
+        "label": p.label,
+        "accepted_errors": banner,
+        "notebooks": [
+            {
+                "name": nb.name,
+                "title": nb.title,
+                "html": f"{nb.name}.html",
+                "notebook": f"{nb.name}.ipynb",
+            }
+            for nb in runs
+        ],  # fmt: skip
+        "figures": figures,
+        "provenance": prov,
+        "fingerprint": hashlib.sha256(
+            json.dumps(fingerprints, sort_keys=True).encode()
+        ).hexdigest(),
+        "fingerprints": fingerprints,
+        "executed": [nb.name for nb in todo],
+        "figures_by_notebook": {nb.name: by_notebook[nb.name] for nb in runs},
+        "generated_at": when,
+    }
+
+
 def render_period(
     period: str | Period,
     *,
@@ -150,23 +254,11 @@ def render_period(
     started = time.perf_counter()
     p = period if isinstance(period, Period) else parse_period(period)
     base = (root or project_root()).resolve()
-    if not (processed_dir(p, base) / "activities.parquet").is_file():
-        raise UserError(
-            f"{p} has no processed tables in data/processed/{p}/: run "
-            f"`python -m helpers ingest --period {p}` first (make report does both)"
-        )
+    _require_tables(p, base)
     runs = _read_notebooks(_notebooks_dir(base, notebooks_dir), notebooks)
     kernel = kernel or kernel_name()
     prov = provenance.collect(p, root=base, parameters={"period": p.id})
-    try:  # the ingest fingerprint (raw report, reference data, code) of these tables
-        manifest = json.loads(
-            (processed_dir(p, base) / "manifest.json").read_text(encoding="utf-8")
-        )
-        prov_key = {**prov, "ingest_inputs": manifest.get("inputs")}
-    except (OSError, ValueError):
-        prov_key = prov
-    fingerprints = notebook_fingerprints(prov_key, runs, kernel)
-    fingerprint = hashlib.sha256(json.dumps(fingerprints, sort_keys=True).encode()).hexdigest()
+    fingerprints = _page_fingerprints(p, base, prov, runs, kernel)
     out_root = reports_dir(base)
     final = out_root / p.id
     previous = _previous(final) if skip_if_current else {}
@@ -190,21 +282,12 @@ def render_period(
         import_jupyter()
         import nbformat
 
-        out_root.mkdir(parents=True, exist_ok=True)
-        _clean_stale(out_root, p)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{p.id}-", suffix=".partial", dir=out_root))
-        tmp.chmod(0o755)  # mkdtemp makes it private; the report is meant to be shared
+        tmp = _partial_folder(out_root, p)
         label = f"nothing in reports/{p}/ was changed"
         facts = provenance.facts(prov)
         when = provenance.generated_at()
         banner = _accepted_errors(p, base)
-        by_notebook: dict[str, Any] = {}
-        for i, nb in enumerate(runs):
-            if nb.name in reuse:
-                for ext in (".ipynb", ".html"):
-                    shutil.copy2(final / f"{nb.name}{ext}", tmp / f"{nb.name}{ext}")
-                by_notebook[nb.name] = (previous.get("figures_by_notebook") or {}).get(nb.name, {})
-                progress(f"    [{i + 1}/{len(runs)}] {nb.path.name} unchanged: kept")
+        by_notebook = _keep_unchanged(runs, reuse, final, tmp, previous, progress)
         t0 = time.perf_counter()
         for i, nb in enumerate(runs):  # all at once, one kernel each
             if nb.name not in reuse:
@@ -216,46 +299,14 @@ def render_period(
             meta["input_path"] = _shown_path(nb.path, base)  # no home folder in shared files
             meta["output_path"] = f"reports/{p}/{nb.name}.ipynb"
             nbformat.write(executed, tmp / f"{nb.name}.ipynb")
-            context = {
-                "banner": banner,
-                "title": f"{nb.title} — {p.label}",
-                "period": p.id,
-                "period_label": p.label,
-                "nav": [
-                    {"href": f"{o.name}.html", "title": o.title, "current": o.name == nb.name}
-                    for o in runs
-                ],
-                "facts": facts,
-                "generated_at": when,
-            }
+            context = _page_context(p, nb, runs, banner, facts, when)
             write_text_atomic(tmp / f"{nb.name}.html", _export(executed, context, nb, label))
             by_notebook[nb.name] = _records(executed)
             took = time.perf_counter() - t0
             progress(f"          wrote {nb.name}.ipynb and .html ({took:.1f} s)")
 
         run_notebooks([(nb, {"period": p.id}) for nb in todo], kernels, label, finished)
-        figures: dict[str, Any] = {}
-        for nb in runs:  # notebook order, whichever finished first
-            figures.update(by_notebook[nb.name])
-        by_notebook = {nb.name: by_notebook[nb.name] for nb in runs}
-        entries = [
-            {"name": nb.name, "title": nb.title, "html": f"{nb.name}.html",
-             "notebook": f"{nb.name}.ipynb"}
-            for nb in runs
-        ]  # fmt: skip
-        summary = {
-            "period": p.id,
-            "label": p.label,
-            "accepted_errors": banner,
-            "notebooks": entries,
-            "figures": figures,
-            "provenance": prov,
-            "fingerprint": fingerprint,
-            "fingerprints": fingerprints,
-            "executed": [nb.name for nb in todo],
-            "figures_by_notebook": by_notebook,
-            "generated_at": when,
-        }
+        summary = _summary(p, runs, todo, by_notebook, banner, prov, fingerprints, when)
         write_text_atomic(
             tmp / SUMMARY_FILE, json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
         )
