@@ -95,3 +95,15 @@ def tmp_root(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data" / "reference", tmp_path / "data" / "reference")
     (tmp_path / "pyproject.toml").write_text("[project]\nname='x'\n")
     return tmp_path
+
+
+def built_project(root: Path) -> Path:
+    """A project in ``root`` with the real 2022-T1 report, the reference data and the
+    notebooks, ingested and rendered by the build (pages, index, trends)."""
+    from helpers.build import build_period
+
+    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
+    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    build_period("2022-T1", root=root, progress=lambda s: None)
+    return root

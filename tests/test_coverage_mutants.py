@@ -13,6 +13,7 @@ import pytest
 
 from helpers import coverage as cov
 from helpers.tables.schemas import SCHEMAS, columns
+from tests.test_coverage import _act
 
 # --------------------------------------------------------------------------- building tables
 
@@ -26,18 +27,7 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def act(aid: str, title: str, line: str | None = "L1", day: str = "2022-02-01") -> dict:
-    ts = pd.Timestamp(day)
-    return {
-        "activity_id": aid,
-        "period": "2022-T1",
-        "action_line": line,
-        "start_date": ts,
-        "end_date": ts,
-        "date_text": day,
-        "title": title,
-        "description": "",
-        "in_period": True,
-    }
+    return _act(aid, line, day, title)
 
 
 def plan_row(code: str, title: str | None = None) -> dict:

@@ -26,6 +26,7 @@ import helpers.report.export
 import helpers.report.pages
 import helpers.report.render
 from helpers.build import build_period
+from tests.conftest import built_project
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "helpers"
@@ -35,12 +36,7 @@ QUIET = {"progress": lambda s: None}
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("built")
-    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    build_period("2022-T1", root=root, **QUIET)
-    return root
+    return built_project(tmp_path_factory.mktemp("built"))
 
 
 class _NoKernels:

@@ -17,7 +17,7 @@ import helpers.report.render
 import helpers.tables.storage
 from helpers.build import build_period
 from helpers.ingest import ingest_period
-from tests.conftest import REPORT_2022T1, ROOT
+from tests.conftest import REPORT_2022T1, built_project
 
 QUIET = {"progress": lambda s: None}
 LISTED = "Barcelona (city), Cairo, Seoul\n"
@@ -131,12 +131,7 @@ def test_the_swap_failing_puts_the_previous_tables_back(ingested, monkeypatch):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A project with 2022-T1 ingested and rendered (pages, index, trends), built once."""
-    root = tmp_path_factory.mktemp("built")
-    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    build_period("2022-T1", root=root, **QUIET)
-    return root
+    return built_project(tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture
