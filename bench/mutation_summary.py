@@ -25,9 +25,9 @@ SCOPE: dict[str, list[str] | None] = {
     "helpers.tables.names": None,
     "helpers.tables.resolve": None,
     "helpers.parse.dates": None,
-    "helpers.engagement": None,
-    "helpers.coverage": None,
-    "helpers.trends": [
+    "helpers.analysis.engagement": None,
+    "helpers.analysis.coverage": None,
+    "helpers.analysis.trends": [
         "periods",
         "activity_counts",
         "_engaged",

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from helpers import engagement
+from helpers.analysis import engagement
 from helpers.ingest import parse_report
 from helpers.parse.dates import parse_span
 from tests.conftest import mini_report
@@ -139,7 +139,7 @@ def test_activities_dated_outside_the_period_still_count_for_engagement():
 def test_outside_activities_are_left_out_of_first_and_last_engagement(tmp_root):
     """Seoul's 5 activities in 2022-T1 include the study dated 18 September (the report's
     line 423): counted, but not its last engagement date."""
-    from helpers.explore import member_summary
+    from helpers.analysis.explore import member_summary
     from helpers.ingest import ingest_period
 
     ingest_period("2022-T1", tmp_root, progress=lambda s: None)

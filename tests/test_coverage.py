@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import coverage as cov
+from helpers.analysis import coverage as cov
 from helpers.tables.schemas import SCHEMAS, columns
 
 RAW = Path(__file__).resolve().parents[1] / "data/raw/2022-T1/metropolis_progress_report_2022-T1.md"
@@ -233,7 +233,7 @@ def test_nothing_linked(tables):
 
 
 def categorised(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The tables as helpers.explore loads them: the schema's `isin` columns as categories
+    """The tables as helpers.analysis.explore loads them: the schema's `isin` columns as categories
     (action_line and level ordered)."""
     out = {}
     for name, df in tables.items():

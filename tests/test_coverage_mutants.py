@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import coverage as cov
+from helpers.analysis import coverage as cov
 from helpers.tables.schemas import SCHEMAS, columns
 from tests.test_coverage import _act
 

@@ -39,7 +39,7 @@ def test_damaged_table_is_re_ingested_by_the_build(tmp_root):
 
 
 def test_load_repairs_a_damaged_table_before_reading(tmp_root, capsys):
-    from helpers.explore import load
+    from helpers.analysis.explore import load
 
     ingest_period("2022-T1", tmp_root, **QUIET)
     path = tmp_root / "data" / "processed" / "2022-T1" / "members.csv"
@@ -116,7 +116,7 @@ def test_tables_matching_the_manifest_are_trusted_others_validated(tmp_root, mon
     the manifest does not vouch for still goes through its schema."""
     import json
 
-    from helpers import explore
+    from helpers.analysis import explore
     from helpers.tables.schemas import SCHEMAS
 
     ingest_period("2022-T1", tmp_root, **QUIET)

@@ -145,7 +145,7 @@ CASES: dict[str, tuple[Touch, bool, list[str], bool]] = {
         lambda root, pkg: _append(root / "data/reference/name_affixes.csv",
                                   "suffix,metropolitan government,test\n"), True, ALL, True),
     "code in src/helpers": (
-        lambda root, pkg: _append(pkg / "engagement.py", "\n# edited\n"), True, ALL, True),
+        lambda root, pkg: _append(pkg / "analysis" / "engagement.py", "\n# edited\n"), True, ALL, True),
     "notebook 02_engagement": (
         lambda root, pkg: _edit_notebook(root / "notebooks/02_engagement.ipynb"),
         False, ["02_engagement.ipynb"], True),

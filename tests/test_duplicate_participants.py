@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import engagement
+from helpers.analysis import engagement
 from helpers.ingest import parse_report
 from tests.conftest import mini_report
 

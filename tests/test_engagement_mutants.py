@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import engagement as eng
+from helpers.analysis import engagement as eng
 
 
 def make(members=(), acts=(), part=(), alli=(), board=(), elist=()) -> dict[str, pd.DataFrame]:

@@ -1,4 +1,4 @@
-"""Tests of helpers.explore: loading processed tables and the officers' questions.
+"""Tests of helpers.analysis.explore: loading processed tables and the officers' questions.
 
 Two kinds: unit tests on tiny synthetic periods written to a tmp root, and tests on the real
 2022-T1 report ingested once into a tmp root, with expectations counted by hand from
@@ -14,8 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.errors import UserError
-from helpers.explore import (
+from helpers.analysis.explore import (
     find_activities,
     load,
     load_all,
@@ -23,6 +22,7 @@ from helpers.explore import (
     member_summary,
     not_engaged,
 )
+from helpers.errors import UserError
 from helpers.report import members
 from helpers.report.members import profile_html, write_profile
 from helpers.tables.schemas import SCHEMAS, TABLES, empty_frame

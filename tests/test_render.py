@@ -160,8 +160,8 @@ def test_real_report_renders_every_notebook_shareable(tmp_path: Path) -> None:
     engagement = (out / "02_engagement.html").read_text(encoding="utf-8")
     assert 'class="dataframe helpers sortable"' in engagement
     assert "Membership engagement" in _toc(engagement) or "Headline figures" in _toc(engagement)
-    from helpers import engagement as eng
-    from helpers.explore import load
+    from helpers.analysis import engagement as eng
+    from helpers.analysis.explore import load
 
     h = eng.headline(load(PERIOD, root=tmp_path))
     assert f"of {h['roster_size']} roster members" in engagement

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from helpers import trends
+from helpers.analysis import trends
 
 
 def two_periods():

@@ -1,4 +1,4 @@
-"""Trends on four tiny hand-made periods (helpers.trends): every row and sentence below is
+"""Trends on four tiny hand-made periods (helpers.analysis.trends): every row and sentence below is
 counted by hand from these frames.
 
 2021-T3  roster Abidjan (Africa), Seoul (Asia-Pacific)      x1: Seoul, Kigali (no member)
@@ -11,7 +11,7 @@ counted by hand from these frames.
 import pandas as pd
 import pytest
 
-from helpers import trends
+from helpers.analysis import trends
 
 P = ["2021-T3", "2022-T1", "2022-T2", "2022-T3"]
 

@@ -28,7 +28,7 @@ def __getattr__(name: str) -> Any:  # imported lazily: `import helpers` stays fa
 
         return getattr(members, name)
     if name in __all__:
-        from helpers import explore
+        from helpers.analysis import explore
 
         return getattr(explore, name)
     raise AttributeError(name)

@@ -21,8 +21,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 import helpers.figures  # noqa: F401  (report text is never math)
-from helpers import coverage as cov
-from helpers import engagement as eng
+from helpers.analysis import coverage as cov
+from helpers.analysis import engagement as eng
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -110,7 +110,7 @@ def _integer_ticks(ax: Axes, axis: Literal["x", "y"] = "x") -> None:
 
 def plot_region_engagement(tables: Tables) -> Figure:
     """Stacked bars per roster region: members who took part vs not, with the share.
-    Sentence: :func:`helpers.engagement.interpret_by_region`."""
+    Sentence: :func:`helpers.analysis.engagement.interpret_by_region`."""
     df = eng.by_region(tables)
     fig, ax = _figure(8, _bar_height(len(df), 0.55))
     if df.empty:
@@ -139,7 +139,7 @@ def plot_region_engagement(tables: Tables) -> Figure:
 
 def plot_member_participation(tables: Tables, top: int = 15) -> Figure:
     """Horizontal bars: activities per member for the ``top`` most active, coloured by region.
-    Sentence: :func:`helpers.engagement.interpret_per_member`."""
+    Sentence: :func:`helpers.analysis.engagement.interpret_per_member`."""
     df = eng.per_member(tables)
     shown = df.head(top)
     fig, ax = _figure(8, _bar_height(len(shown)))
@@ -168,7 +168,7 @@ def plot_member_participation(tables: Tables, top: int = 15) -> Figure:
 
 def plot_participation_distribution(tables: Tables) -> Figure:
     """Bars: how many roster members took part in 0, 1, 2, … activities (0 greyed).
-    Sentence: :func:`helpers.engagement.interpret_participation_distribution`."""
+    Sentence: :func:`helpers.analysis.engagement.interpret_participation_distribution`."""
     df = eng.participation_distribution(tables)
     fig, ax = _figure(7, 3.6)
     if df["members"].sum() == 0:
@@ -190,7 +190,7 @@ def plot_participation_distribution(tables: Tables) -> Figure:
 
 def plot_board_participation(tables: Tables) -> Figure:
     """Horizontal bars: activities of each board person's member; names of those whose member
-    took part in nothing in red. Sentence: :func:`helpers.engagement.interpret_board_participation`.
+    took part in nothing in red. Sentence: :func:`helpers.analysis.engagement.interpret_board_participation`.
     """
     df = eng.board_participation(tables)
     fig, ax = _figure(8, _bar_height(len(df), 0.26))
@@ -225,7 +225,7 @@ def plot_board_participation(tables: Tables) -> Figure:
 
 def plot_alliances(tables: Tables) -> Figure:
     """Horizontal bars: activities run with each partner alliance.
-    Sentence: :func:`helpers.engagement.interpret_alliances`."""
+    Sentence: :func:`helpers.analysis.engagement.interpret_alliances`."""
     df = eng.alliances(tables)
     fig, ax = _figure(8, _bar_height(len(df)))
     if df.empty:
@@ -248,7 +248,7 @@ def plot_alliances(tables: Tables) -> Figure:
 def plot_co_participation(tables: Tables, min_shared: int = 1, top: int = 20) -> Figure:
     """Heatmap of shared activities between the ``top`` most active members (diagonal hidden;
     each member's own count is in its label). Sentence:
-    :func:`helpers.engagement.interpret_co_participation`."""
+    :func:`helpers.analysis.engagement.interpret_co_participation`."""
     m = eng.co_participation(tables, min_shared=min_shared)
     m = m.iloc[:top, :top]
     size = min(8.2, max(4.0, 2.6 + 0.3 * len(m)))
@@ -290,7 +290,7 @@ def plot_co_participation(tables: Tables, min_shared: int = 1, top: int = 20) ->
 def plot_deliverable_coverage(tables: Tables) -> Figure:
     """Horizontal bars: activities per deliverable, grouped by action (gaps) and coloured by
     line; deliverables no activity served are marked in red. Sentence:
-    :func:`helpers.coverage.interpret_deliverables`."""
+    :func:`helpers.analysis.coverage.interpret_deliverables`."""
     df = cov.deliverables(tables)
     n_groups = df["action"].nunique() if len(df) else 0
     fig, ax = _figure(8.6, _bar_height(len(df) + n_groups * 0.5, 0.32))
@@ -331,7 +331,7 @@ def plot_deliverable_coverage(tables: Tables) -> Figure:
 
 def plot_coverage_rate(tables: Tables, level: Literal["line", "action"] = "action") -> Figure:
     """Horizontal bars: share of deliverables covered per line or action, with counts.
-    Sentence: :func:`helpers.coverage.interpret_coverage_rate`."""
+    Sentence: :func:`helpers.analysis.coverage.interpret_coverage_rate`."""
     df = cov.coverage_rate(tables, level=level)
     df = df.loc[df["deliverables"] > 0].reset_index(drop=True)
     fig, ax = _figure(8, _bar_height(len(df), 0.45))
@@ -357,7 +357,7 @@ def plot_coverage_rate(tables: Tables, level: Literal["line", "action"] = "actio
 def plot_challenge_coverage(tables: Tables) -> Figure:
     """Horizontal bars: activities per listed challenge, coloured by challenge group;
     challenges no activity addressed are marked in red. Sentence:
-    :func:`helpers.coverage.interpret_challenge_coverage`."""
+    :func:`helpers.analysis.coverage.interpret_challenge_coverage`."""
     df = cov.challenge_coverage(tables)
     fig, ax = _figure(8, _bar_height(len(df)))
     if df.empty:
@@ -391,7 +391,7 @@ def plot_line_challenge_heatmap(
 ) -> Figure:
     """Heatmap: activities of each action line addressing each challenge (listed challenges
     all shown, empty columns included). Sentence:
-    :func:`helpers.coverage.interpret_line_challenge_matrix`."""
+    :func:`helpers.analysis.coverage.interpret_line_challenge_matrix`."""
     m = cov.line_challenge_matrix(tables, line_from=line_from)
     fig, ax = _figure(max(6.0, 1.6 + 0.55 * m.shape[1]), max(2.6, 1.4 + 0.5 * m.shape[0]))
     if m.size == 0:

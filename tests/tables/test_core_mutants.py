@@ -13,7 +13,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from helpers import cache, trends
+from helpers import cache
+from helpers.analysis import trends
 from helpers.errors import UserError
 from helpers.periods import parse_period
 from helpers.report.notebooks import _read_notebooks

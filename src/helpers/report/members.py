@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.explore import PeriodsArg, RootArg, Tables, _profile, _resolve, _root, _Who, load_all
+from helpers.analysis.explore import (
+    PeriodsArg,
+    RootArg,
+    Tables,
+    _profile,
+    _resolve,
+    _root,
+    _Who,
+    load_all,
+)
 from helpers.periods import reports_dir
 from helpers.report.pages import render_page
 

@@ -15,9 +15,9 @@ from typing import Literal
 
 import pandas as pd
 
+from helpers.analysis.wording import join_names as _join
+from helpers.analysis.wording import plural as _plural
 from helpers.tables.schemas import require as _table
-from helpers.wording import join_names as _join
-from helpers.wording import plural as _plural
 
 Tables = Mapping[str, pd.DataFrame]
 

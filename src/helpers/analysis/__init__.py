@@ -1,0 +1,1 @@
+"""Analyses of the tables: engagement, coverage, trends, explore queries and wording."""
