@@ -9,14 +9,14 @@ from helpers.analysis import engagement as eng
 
 
 def make(members=(), acts=(), part=(), alli=(), board=(), elist=()) -> dict[str, pd.DataFrame]:
-    """members (member, region); acts (activity_id, title, start, in_period); part (activity_id,
+    """members (member, region); acts (activity_id, title, start (= end), in_period); part (activity_id,
     name_raw, member); alli (activity_id, alliance); board (name, member); elist (name_raw,
     member)."""
     return {
         "members": pd.DataFrame(list(members), columns=["member", "region"], dtype=object),
         "activities": pd.DataFrame(
-            [(a, t, pd.Timestamp(s), p) for a, t, s, p in acts],
-            columns=["activity_id", "title", "start_date", "in_period"],
+            [(a, t, pd.Timestamp(s), pd.Timestamp(s), p) for a, t, s, p in acts],
+            columns=["activity_id", "title", "start_date", "end_date", "in_period"],
         ),
         "participation": pd.DataFrame(
             [(a, n, m, m is not None) for a, n, m in part],

@@ -51,9 +51,13 @@ def test_engagement_against_each_periods_roster():
 
 def test_newly_engaged_and_lapsed():
     df = trends.newly_engaged_and_lapsed(two_periods())
+    # Kocaeli is new on the 2022-T2 roster: a roster change, not "newly engaged"
     assert df[["period", "compared_with", "member", "status"]].values.tolist() == [
-        ["2022-T2", "2022-T1", "Kocaeli", "newly engaged"],
         ["2022-T2", "2022-T1", "Rabat", "lapsed"],
+    ]
+    changes = trends.roster_changes(two_periods())
+    assert changes[["member", "change", "took_part"]].values.tolist() == [
+        ["Kocaeli", "joined the roster", True]
     ]
 
 
@@ -81,5 +85,5 @@ def test_interpretations_of_counts_and_challenges():
         "Activities listed per report — 2022-T1: 2 (1 dated outside the period); 2022-T2: 1."
     )
     assert trends.interpret_challenges(trends.challenges_over_time(t)) == (
-        "Challenge 2.3 was addressed most often (2 activities over all periods)."
+        "Challenge 2.3 was addressed most often (2 activities over the periods that list it)."
     )

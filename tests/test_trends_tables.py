@@ -144,30 +144,46 @@ def test_engagement_by_period_with_categorical_regions():
 def test_newly_engaged_and_lapsed_against_the_previous_period():
     df = trends.newly_engaged_and_lapsed(four_periods())
     assert list(df.columns) == ["period", "compared_with", "member", "region", "status"]
+    # only members on both rosters: Berlin joined in 2022-T1, Seoul left in 2022-T2 and Berlin
+    # in 2022-T3; those are roster changes, not "newly engaged" or "lapsed"
     assert df.values.tolist() == [
         ["2022-T1", "2021-T3", "Abidjan", "Africa", "newly engaged"],
-        ["2022-T1", "2021-T3", "Berlin", "Europe", "newly engaged"],
         ["2022-T2", "2022-T1", "Abidjan", "Africa", "lapsed"],
-        ["2022-T2", "2022-T1", "Seoul", "Asia-Pacific", "lapsed"],
-        ["2022-T3", "2022-T2", "Berlin", "Europe", "lapsed"],
     ]
+
+
+def test_roster_changes_are_their_own_list():
+    df = trends.roster_changes(four_periods())
+    assert list(df.columns) == ["period", "compared_with", "member", "region", "change", "took_part"]
+    assert df.values.tolist() == [
+        ["2022-T1", "2021-T3", "Berlin", "Europe", "joined the roster", True],  # b: a3
+        ["2022-T2", "2022-T1", "Seoul", "Asia-Pacific", "left the roster", True],  # a3
+        ["2022-T3", "2022-T2", "Berlin", "Europe", "left the roster", True],  # b1
+    ]
+    assert trends.interpret_roster_changes(df) == (
+        "2022-T1 against 2021-T3: 1 joined the roster (1 of them took part), 0 left it "
+        "(0 had taken part before leaving); 2022-T2 against 2022-T1: 0 joined the roster "
+        "(0 of them took part), 1 left it (1 had taken part before leaving); 2022-T3 against "
+        "2022-T2: 0 joined the roster (0 of them took part), 1 left it (1 had taken part "
+        "before leaving)."
+    )
 
 
 def test_region_of_a_member_is_its_latest():
     t = four_periods()
     t["members"].loc[t["members"]["member"] == "Berlin", "region"] = ["Europe", "Eurasia"]
-    df = trends.newly_engaged_and_lapsed(t)
+    df = trends.roster_changes(t)
     assert df.loc[df["member"] == "Berlin", "region"].tolist() == ["Eurasia", "Eurasia"]
 
 
 def test_interpret_changes():
     assert trends.interpret_changes(trends.newly_engaged_and_lapsed(four_periods())) == (
-        "2022-T1 against 2021-T3: 2 newly engaged, 0 lapsed; "
-        "2022-T2 against 2022-T1: 0 newly engaged, 2 lapsed; "
-        "2022-T3 against 2022-T2: 0 newly engaged, 1 lapsed."
+        "2022-T1 against 2021-T3: 1 newly engaged, 0 lapsed; "
+        "2022-T2 against 2022-T1: 0 newly engaged, 1 lapsed."
     )
     assert trends.interpret_changes(trends.newly_engaged_and_lapsed(only(["2022-T1"]))) == (
-        "No comparison yet: newly engaged and lapsed members need two periods."
+        "No comparison yet, or no member on both rosters changed: newly engaged and lapsed "
+        "members need two periods."
     )
 
 
@@ -241,17 +257,29 @@ def test_interpret_never_addressed():
 
 def test_challenges_over_time_in_code_order():
     m = trends.challenges_over_time(four_periods())
-    assert list(m.index) == ["1.1", "2.3", "10.1"] and m.index.name == "code"
+    # 10.1 (2022-T2) and 2.3 in 2021-T3 are used but not listed: not listed there, never a 0
+    assert list(m.index) == ["1.1", "2.3"] and m.index.name == "code"
     assert list(m.columns) == P
-    assert m.values.tolist() == [[0, 0, 0, 0], [1, 2, 0, 0], [0, 0, 1, 0]]
+    assert m.fillna(-1).values.tolist() == [[0, 0, -1, -1], [-1, 2, -1, -1]]
+    assert m.isna().values.tolist() == [[False, False, True, True], [True, False, True, True]]
     assert trends.interpret_challenges(m) == (
-        "Challenge 2.3 was addressed most often (3 activities over all periods); "
-        "1.1 by no activity in any period."
+        "Challenge 2.3 was addressed most often (2 activities over the periods that list it); "
+        "1.1 by no activity in any period that lists it."
     )
     assert trends.interpret_challenges(m.loc[["2.3"]]) == (
-        "Challenge 2.3 was addressed most often (3 activities over all periods)."
+        "Challenge 2.3 was addressed most often (2 activities over the periods that list it)."
     )
-    assert trends.interpret_challenges(m.iloc[0:0]) == "No challenge is listed or addressed yet."
+    assert trends.interpret_challenges(m.iloc[0:0]) == "No challenge is listed yet."
+
+
+def test_challenge_ties_are_named_as_ties():
+    m = pd.DataFrame({"2022-T1": [2.0, 1.0, 0.0], "2022-T2": [float("nan"), 1.0, 2.0]},
+                     index=pd.Index(["1.1", "2.3", "3.1"], name="code"))  # fmt: skip
+    # 1.1: 2 (not listed in T2); 2.3: 1 + 1; 3.1: 0 + 2 -> a three-way tie at 2
+    assert trends.interpret_challenges(m) == (
+        "Challenges 1.1, 2.3 and 3.1 tie as the most addressed (2 activities each over the "
+        "periods that list them)."
+    )
 
 
 def test_interpret_activity_counts():

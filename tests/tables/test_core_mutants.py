@@ -398,8 +398,8 @@ def test_interpret_challenges_lists_every_unaddressed_challenge():
     matrix = pd.DataFrame({"2022-T1": [3, 0, 0]}, index=pd.Index(["1.1", "1.2", "2.1"]))
     text = trends.interpret_challenges(matrix)
     assert text == (
-        "Challenge 1.1 was addressed most often (3 activities over all periods); "
-        "1.2, 2.1 by no activity in any period."
+        "Challenge 1.1 was addressed most often (3 activities over the periods that list it); "
+        "1.2 and 2.1 by no activity in any period that lists them."
     )
 
 

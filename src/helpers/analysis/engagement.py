@@ -2,8 +2,9 @@
 
 Every function takes ``tables`` (table name → frame, columns as in ``helpers.tables.schemas``) and
 returns a new object; nothing is read from or written to disk. A roster member "took part"
-when at least one ``participation`` row resolves to it (all activities of the report count,
-including any dated outside the period; ``activities.in_period`` says which those are).
+when at least one ``participation`` row resolves to it: the rule of
+:mod:`helpers.analysis.participation` (every activity counts; first and last dates come from
+those dated inside the period).
 
 The ``interpret_*`` functions turn a result into one plain-English sentence for a figure.
 """
@@ -16,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from helpers.analysis import participation as _participation
 from helpers.analysis.wording import join_names as _join
 from helpers.analysis.wording import pct as _pct
 from helpers.analysis.wording import plural as _plural
@@ -55,17 +57,12 @@ __all__ = [
 
 def _roster(tables: Tables) -> pd.DataFrame:
     """One row per roster member: member, region (first spelling wins on duplicates)."""
-    m = _table(tables, "members", ["member", "region"])
-    m = m.loc[m["member"].notna(), ["member", "region"]]
-    return m.drop_duplicates("member").reset_index(drop=True)
+    return _participation.roster(tables)[["member", "region"]]
 
 
 def _member_activity(tables: Tables) -> pd.DataFrame:
     """One row per (activity, roster member) that took part: activity_id, member."""
-    roster = _roster(tables)
-    p = _table(tables, "participation", ["activity_id", "member"])
-    keep = p["member"].notna() & p["member"].isin(roster["member"])
-    return p.loc[keep, ["activity_id", "member"]].drop_duplicates().reset_index(drop=True)
+    return _participation.took_part(tables)[["activity_id", "member"]]
 
 
 def _titles(tables: Tables) -> pd.Series:
@@ -76,9 +73,8 @@ def _titles(tables: Tables) -> pd.Series:
 
 def _activity_counts(tables: Tables) -> pd.Series:
     """Number of distinct activities per roster member (0 for members who took part in none)."""
-    roster = _roster(tables)
-    counts = _member_activity(tables).groupby("member")["activity_id"].nunique()
-    return counts.reindex(roster["member"], fill_value=0).astype(int)
+    stats = _participation.member_stats(tables)
+    return stats.set_index("member")["activities"].rename_axis("member")
 
 
 # --------------------------------------------------------------------------- tables
@@ -142,25 +138,13 @@ def by_region(tables: Tables) -> pd.DataFrame:
 def per_member(tables: Tables) -> pd.DataFrame:
     """One row per roster member who took part, most active first (ties by name).
 
-    Columns: member, region, activities (distinct activities), first_activity and
-    last_activity (earliest and latest start date of those activities).
+    Columns: member, region, activities (distinct activities, every one the report lists),
+    first_activity and last_activity (earliest start and latest end of those dated inside
+    the period; NaT when none is). The rule is :mod:`helpers.analysis.participation`'s.
     """
-    roster = _roster(tables)
-    pairs = _member_activity(tables)
-    acts = _table(tables, "activities", ["activity_id", "start_date"])
-    start = acts.drop_duplicates("activity_id").set_index("activity_id")["start_date"]
-    pairs = pairs.assign(date=pd.to_datetime(pairs["activity_id"].map(start)))
-    out = (
-        pairs.groupby("member")
-        .agg(
-            activities=("activity_id", "nunique"),
-            first_activity=("date", "min"),
-            last_activity=("date", "max"),
-        )
-        .reset_index()
-    )
-    out.insert(1, "region", out["member"].map(roster.set_index("member")["region"]))
-    out["activities"] = out["activities"].astype(int)
+    stats = _participation.member_stats(tables)
+    out = stats.loc[stats["activities"] > 0]
+    out = out[["member", "region", "activities", "first_activity", "last_activity"]]
     out = out.sort_values(["activities", "member"], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
+from helpers.analysis.participation import first_last
 from helpers.errors import UserError
 from helpers.periods import (
     Period,
@@ -428,6 +429,7 @@ def _profile(t: Tables, who: _Who) -> pd.DataFrame:
     df = df.sort_values(["period", "start_date", "activity_id"], kind="stable")
     df = df[PROFILE_COLUMNS].reset_index(drop=True)
     inside = df[df["in_period"]]
+    first, last = first_last(df)
     df.attrs = {
         "query": who.query,
         "member": who.member,
@@ -437,8 +439,8 @@ def _profile(t: Tables, who: _Who) -> pd.DataFrame:
         "periods": [p.id for p in t.periods],
         "activities": len(df),
         "activities_in_period": len(inside),
-        "first_engagement": inside["start_date"].min() if len(inside) else None,
-        "last_engagement": inside["end_date"].max() if len(inside) else None,
+        "first_engagement": first,
+        "last_engagement": last,
     }
     return df
 

@@ -1,0 +1,112 @@
+"""Who took part in what: the one definition behind every per-member figure.
+
+The rule (docs/assumptions.md, "Engagement"): a roster member *took part* in an activity when a
+``participation`` row of that activity resolves to it. Every activity the report lists counts,
+including those dated outside the period, for "took part" and for activity counts. The first
+and last activity dates are read from the activities dated inside the period only (earliest
+start, latest end), so a study announced for September does not become a January–April
+report's "last activity".
+
+The functions take one period's tables or several periods stacked (``helpers.load_all``); the
+result always has a ``period`` column. The engagement and trends analyses, the explore
+functions, the member directory and the profiles all count through here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from helpers.tables.schemas import require as _table
+
+Tables = Mapping[str, pd.DataFrame]
+
+__all__ = ["roster", "took_part", "member_activities", "member_stats", "first_last"]
+
+
+def _period_of(tables: Tables) -> str | None:
+    """The single period of unstacked tables (None when no table says)."""
+    for name in ("activities", "members"):
+        df = tables[name]
+        if "period" in df.columns and df["period"].notna().any():
+            return str(df["period"].dropna().iloc[0])
+    return None
+
+
+def _with_period(df: pd.DataFrame, tables: Tables) -> pd.DataFrame:
+    """`df` with a `period` column (unstacked tables: the period of their activities)."""
+    if "period" in df.columns:
+        return df.assign(period=df["period"].astype("str"))
+    return df.assign(period=_period_of(tables) or "")
+
+
+def roster(tables: Tables) -> pd.DataFrame:
+    """One row per (period, roster member): period, member, region (first spelling wins)."""
+    m = _with_period(_table(tables, "members", ["member", "region"]), tables)
+    m = m.loc[m["member"].notna(), ["period", "member", "region"]]
+    m = m.assign(member=m["member"].astype("str"))
+    return m.drop_duplicates(["period", "member"]).reset_index(drop=True)
+
+
+def took_part(tables: Tables) -> pd.DataFrame:
+    """One row per (period, activity, roster member who took part), in participation order:
+    period, activity_id, member. Only members on that period's roster count; a repeated name
+    counts once. Every activity the report lists counts, whatever its dates."""
+    part = _with_period(_table(tables, "participation", ["activity_id", "member"]), tables)
+    part = part.loc[part["member"].notna(), ["period", "activity_id", "member"]]
+    part = part.assign(member=part["member"].astype("str"))
+    on_roster = part.merge(roster(tables)[["period", "member"]], on=["period", "member"])
+    return on_roster.drop_duplicates().reset_index(drop=True)
+
+
+def member_activities(tables: Tables) -> pd.DataFrame:
+    """:func:`took_part` with each activity's dates: period, activity_id, member, start_date,
+    end_date (the start when missing), in_period."""
+    acts = _with_period(
+        _table(tables, "activities", ["activity_id", "start_date", "end_date", "in_period"]), tables
+    )
+    acts = acts.drop_duplicates(["period", "activity_id"])[
+        ["period", "activity_id", "start_date", "end_date", "in_period"]
+    ]
+    out = took_part(tables).merge(acts, on=["period", "activity_id"], how="left")
+    out["start_date"] = pd.to_datetime(out["start_date"])
+    out["end_date"] = pd.to_datetime(out["end_date"]).fillna(out["start_date"])
+    out["in_period"] = out["in_period"].fillna(False).astype(bool)
+    return out.reset_index(drop=True)
+
+
+def first_last(activities: pd.DataFrame) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """First and last activity dates of a frame with start_date, end_date and in_period: the
+    earliest start and the latest end of the activities dated inside their period."""
+    inside = activities.loc[activities["in_period"].fillna(False).astype(bool)]
+    if inside.empty:
+        return None, None
+    start = pd.to_datetime(inside["start_date"])
+    end = pd.to_datetime(inside["end_date"]).fillna(start)
+    return start.min(), end.max()
+
+
+def member_stats(tables: Tables) -> pd.DataFrame:
+    """One row per (period, roster member), members who took part in nothing included.
+
+    Columns: period, member, region, activities (distinct activities, every one the report
+    lists), activities_in_period (those dated inside the period), first_activity and
+    last_activity (see :func:`first_last`; NaT when none is dated inside the period).
+    """
+    base = roster(tables)
+    pairs = member_activities(tables)
+    inside = pairs.loc[pairs["in_period"]]
+    keys = ["period", "member"]
+    agg = pairs.groupby(keys).agg(activities=("activity_id", "nunique"))
+    agg_in = inside.groupby(keys).agg(
+        activities_in_period=("activity_id", "nunique"),
+        first_activity=("start_date", "min"),
+        last_activity=("end_date", "max"),
+    )
+    out = base.merge(agg, on=keys, how="left").merge(agg_in, on=keys, how="left")
+    for col in ("activities", "activities_in_period"):
+        out[col] = out[col].fillna(0).astype(int)
+    for col in ("first_activity", "last_activity"):
+        out[col] = pd.to_datetime(out[col])
+    return out
