@@ -312,7 +312,8 @@ def test_interpretations(tables):
         "L1A1D2 (Debates) or L2A1D3 (Research)."
     )
     assert cov.interpret_coverage_rate(cov.coverage_rate(tables, "action")) == (
-        "L1A2 has every deliverable covered; L2A1 the least: 1 of 2 (50%)."
+        # L1A1 (D1 of D1, D2) and L2A1 (D1 of D1, D3) both at 1 of 2: a tie
+        "L1A2 has every deliverable covered; L1A1 and L2A1 tie as the least (50% each)."
     )
     assert cov.interpret_challenge_coverage(cov.challenge_coverage(tables)) == (
         "2 of the 3 challenges were addressed by at least one activity (1.3 Mobility: none); "

@@ -313,10 +313,14 @@ def rate_frame(key: str, rows: list[tuple[str, int, int]]) -> pd.DataFrame:
 
 
 def test_interpret_coverage_rate_lines_without_a_full_one():
-    # L1 and L2 tie at 50%: the one with more deliverables (L2) is named; L4 lists none
+    # L1 and L2 tie at 50%: both are named as a tie; L4 lists none
     df = rate_frame("line", [("L1", 2, 1), ("L2", 4, 2), ("L3", 1, 0), ("L4", 0, 0)])
     assert cov.interpret_coverage_rate(df) == (
-        "L2 is the best covered line: 2 of 4 deliverables (50%); L3 the least: 0 of 1 (0%)."
+        "L1 and L2 tie as the best covered lines (50% each); L3 the least: 0 of 1 (0%)."
+    )
+    one_best = rate_frame("line", [("L1", 2, 2), ("L2", 4, 1), ("L3", 4, 1)])
+    assert cov.interpret_coverage_rate(one_best) == (
+        "L1 has every deliverable covered; L2 and L3 tie as the least (25% each)."
     )
 
 

@@ -154,7 +154,14 @@ def test_newly_engaged_and_lapsed_against_the_previous_period():
 
 def test_roster_changes_are_their_own_list():
     df = trends.roster_changes(four_periods())
-    assert list(df.columns) == ["period", "compared_with", "member", "region", "change", "took_part"]
+    assert list(df.columns) == [
+        "period",
+        "compared_with",
+        "member",
+        "region",
+        "change",
+        "took_part",
+    ]
     assert df.values.tolist() == [
         ["2022-T1", "2021-T3", "Berlin", "Europe", "joined the roster", True],  # b: a3
         ["2022-T2", "2022-T1", "Seoul", "Asia-Pacific", "left the roster", True],  # a3
@@ -304,3 +311,49 @@ def test_interpret_activity_counts():
 )  # fmt: skip
 def test_status(periods, text):
     assert trends.status(only(periods)) == text
+
+
+def test_engagement_change_on_whole_rosters_and_on_members_on_both():
+    df = trends.engagement_change(four_periods())
+    assert df["period"].tolist() == ["2022-T1", "2022-T2", "2022-T3"]
+    assert df["roster_before"].tolist() == [2, 3, 2]
+    assert df["roster_after"].tolist() == [3, 2, 1]
+    assert df["common"].tolist() == [2, 2, 1]  # {Abidjan, Seoul}, {Abidjan, Berlin}, {Abidjan}
+    assert df["one_roster_share"].tolist() == pytest.approx([1 / 3, 1 / 3, 1 / 2])
+    assert df["before_rate"].tolist() == pytest.approx([1 / 2, 1.0, 1 / 2])
+    assert df["after_rate"].tolist() == pytest.approx([1.0, 1 / 2, 0.0])
+    # on both rosters: Seoul took part in 2021-T3 only of {Abidjan, Seoul}, both in 2022-T1;
+    # Abidjan and Berlin in 2022-T1, Berlin alone in 2022-T2; Abidjan in neither T2 nor T3
+    assert df["common_before_rate"].tolist() == pytest.approx([1 / 2, 1.0, 0.0])
+    assert df["common_after_rate"].tolist() == pytest.approx([1.0, 1 / 2, 0.0])
+    assert df["rosters_differ"].tolist() == [True, True, True]
+
+
+def test_interpret_engagement_explains_a_roster_that_changed():
+    t = only(["2021-T3", "2022-T1"])
+    text = trends.interpret_engagement(trends.engagement_by_period(t), trends.engagement_change(t))
+    assert text == (
+        "The share of members taking part rose from 50% to 100% (2021-T3: 1 of 2 (50%); "
+        "2022-T1: 3 of 3 (100%)). Between 2021-T3 and 2022-T1 the roster grew from 2 to 3 "
+        "members (33% of the members are on one roster only), so the two rates are not "
+        "measured on the same members. On the 2 members on both rosters, the share rose from "
+        "50% to 100%."
+    )
+
+
+def test_rosters_within_ten_percent_need_no_second_rate():
+    names = [f"M{i:02d}" for i in range(20)]
+    members = [("2022-T1", m, "Europe") for m in names] + [
+        ("2022-T2", m, "Europe") for m in names[:-1] + ["New"]
+    ]  # 19 on both, 1 left, 1 joined: 2 of 21 on one roster only = 9.5%
+    t = {
+        "members": frame("period member region", members),
+        "activities": frame("period activity_id in_period", [("2022-T1", "a", True), ("2022-T2", "b", True)]),
+        "participation": frame("period activity_id member is_member",
+                               [("2022-T1", "a", "M00", True), ("2022-T2", "b", "M01", True)]),
+    }  # fmt: skip
+    change = trends.engagement_change(t)
+    assert change["one_roster_share"].tolist() == pytest.approx([2 / 21])
+    assert change["rosters_differ"].tolist() == [False]
+    text = trends.interpret_engagement(trends.engagement_by_period(t), change)
+    assert "members on both rosters" not in text

@@ -264,10 +264,19 @@ def interpret_coverage_rate(df: pd.DataFrame) -> str:
         verb = "has" if len(full) == 1 else "have"
         lead = f"{_join(full, limit=10)} {verb} every deliverable covered"
     else:
-        lead = (
-            f"{top[key]} is the best covered {key}: {top['covered']} of {top['deliverables']} "
-            f"deliverables ({top['rate']:.0%})"
-        )
+        best = d.loc[d["rate"] == top["rate"], key].tolist()
+        if len(best) > 1:
+            lead = (
+                f"{_join(best, limit=10)} tie as the best covered {key}s ({top['rate']:.0%} each)"
+            )
+        else:
+            lead = (
+                f"{top[key]} is the best covered {key}: {top['covered']} of "
+                f"{top['deliverables']} deliverables ({top['rate']:.0%})"
+            )
+    worst = d.loc[d["rate"] == low["rate"], key].tolist()
+    if len(worst) > 1:
+        return f"{lead}; {_join(worst, limit=10)} tie as the least ({low['rate']:.0%} each)."
     return (
         f"{lead}; {low[key]} the least: {low['covered']} of {low['deliverables']} "
         f"({low['rate']:.0%})."

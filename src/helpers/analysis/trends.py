@@ -121,9 +121,9 @@ def engagement_change(t: Tables) -> pd.DataFrame:
     each period's whole roster and on the members common to both rosters.
 
     Columns: period, compared_with, roster_before, roster_after, common (members on both),
-    roster_change (members on one roster only, as a share of those on either), rate_before,
-    rate_after (whole rosters), common_rate_before, common_rate_after (common members only),
-    rosters_differ (roster_change above ROSTER_CHANGE_LIMIT, 10%)."""
+    one_roster_share (members on one roster only, as a share of those on either), before_rate,
+    after_rate (whole rosters), common_before_rate, common_after_rate (common members only),
+    rosters_differ (one_roster_share above ROSTER_CHANGE_LIMIT, 10%)."""
     engaged = _engaged(t)
     rosters = _rosters(t)
     rows = []
@@ -136,15 +136,15 @@ def engagement_change(t: Tables) -> pd.DataFrame:
         rows.append({
             "period": cur, "compared_with": prev,
             "roster_before": len(before), "roster_after": len(after), "common": len(common),
-            "roster_change": change,
-            "rate_before": _rate(took[prev] & before, before),
-            "rate_after": _rate(took[cur] & after, after),
-            "common_rate_before": _rate(took[prev] & common, common),
-            "common_rate_after": _rate(took[cur] & common, common),
+            "one_roster_share": change,
+            "before_rate": _rate(took[prev] & before, before),
+            "after_rate": _rate(took[cur] & after, after),
+            "common_before_rate": _rate(took[prev] & common, common),
+            "common_after_rate": _rate(took[cur] & common, common),
             "rosters_differ": change > ROSTER_CHANGE_LIMIT,
         })  # fmt: skip
-    cols = ["period", "compared_with", "roster_before", "roster_after", "common", "roster_change",
-            "rate_before", "rate_after", "common_rate_before", "common_rate_after",
+    cols = ["period", "compared_with", "roster_before", "roster_after", "common", "one_roster_share",
+            "before_rate", "after_rate", "common_before_rate", "common_after_rate",
             "rosters_differ"]  # fmt: skip
     return pd.DataFrame(rows, columns=cols)
 
@@ -221,11 +221,11 @@ def interpret_engagement(df: pd.DataFrame, change: pd.DataFrame | None = None) -
         shrank = "shrank" if r.roster_after < r.roster_before else "grew"
         text += (
             f" Between {r.compared_with} and {r.period} the roster {shrank} from "
-            f"{r.roster_before} to {r.roster_after} members ({r.roster_change:.0%} of the members "
+            f"{r.roster_before} to {r.roster_after} members ({r.one_roster_share:.0%} of the members "
             f"are on one roster only), so the two rates are not measured on the same members. "
             f"On the {r.common} members on both rosters, the share "
-            f"{_trend(r.common_rate_before, r.common_rate_after)} from "
-            f"{r.common_rate_before:.0%} to {r.common_rate_after:.0%}."
+            f"{_trend(r.common_before_rate, r.common_after_rate)} from "
+            f"{r.common_before_rate:.0%} to {r.common_after_rate:.0%}."
         )
     return text
 
