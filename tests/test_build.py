@@ -54,8 +54,34 @@ def test_second_period_runs_through_the_whole_chain(project):
     assert 'href="trends.html"' in index
     trends = (rep / "trends.html").read_text(encoding="utf-8")
     assert "2022-T1" in trends and "2022-T2" in trends
-    assert "Kocaeli" in trends  # newly engaged in 2022-T2 (a new member that took part)
+    assert "Kocaeli" in trends  # joined the roster in 2022-T2 and took part
     assert ran(lines).count("02_engagement.ipynb") == 2
+
+
+def test_index_trends_and_directory_agree_and_link(project):
+    import re
+
+    root, _ = project
+    rep = root / "reports"
+    index = (rep / "index.html").read_text(encoding="utf-8")
+    trends = (rep / "trends.html").read_text(encoding="utf-8")
+    directory = (rep / "members" / "index.html").read_text(encoding="utf-8")
+    assert 'href="members/index.html"' in index and 'href="../index.html"' in directory
+    # the rosters: 143 members in January–April, 74 in the May–August fixture
+    assert "42 of 74" in index and "46 of 143" in index
+    assert "2022-T2: 42 of 74 (57%)" in trends and "2022-T1: 46 of 143 (32%)" in trends
+    assert "the roster shrank from 143 to 74 members" in trends
+    assert "On the " in trends and "members on both rosters" in trends
+    cells = re.findall(r"<tr>\n<td><a href=[^>]+>[^<]+</a></td>\n<td>[^<]*</td>\n"
+                       r'<td class="num" data-sort="(-?\d+)">[^<]*</td>\n'
+                       r'<td class="num" data-sort="(-?\d+)">', directory)  # fmt: skip
+    assert sum(1 for a, b in cells if int(b) > 0) == 42  # took part in 2022-T2
+    assert sum(1 for a, b in cells if int(a) > 0) == 46  # took part in 2022-T1
+    assert sum(1 for a, b in cells if int(b) >= 0) == 74  # on the 2022-T2 roster
+    # Shiraz left the roster after 2022-T1: a roster change, not "lapsed"
+    changes = trends.split("Joined and left the roster")[1]
+    lapsed = trends.split("Newly engaged and lapsed members")[1].split("Joined and left")[0]
+    assert "Shiraz" in changes and "Shiraz" not in lapsed
 
 
 def test_unchanged_rerun_executes_nothing(project):

@@ -73,6 +73,7 @@ def build_period(
     started = time.perf_counter()
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
+    from helpers.report.members import write_members
     from helpers.report.render import render_period, render_trends, trends_kernels, write_index
 
     # one kernel per core, for the period's notebooks and then the trends page; when the
@@ -97,6 +98,7 @@ def build_period(
                 progress=progress,
                 kernels=kernels,
             )
+            write_members(root, progress=progress)
             write_index(root, progress=progress)
     finally:
         kernels.close()
@@ -144,6 +146,7 @@ def build_all(
     jobs = max(1, jobs)
     progress(f"==> {len(periods)} periods ({', '.join(p.id for p in periods)}), "
              f"{jobs} kernels")  # fmt: skip
+    from helpers.report.members import write_members
     from helpers.report.render import render_period, render_trends, trends_kernels, write_index
 
     failed = []
@@ -168,6 +171,7 @@ def build_all(
         render_trends(skip_if_current=not force, root=root, progress=progress, kernels=kernels)
     finally:
         kernels.close()
+    write_members(root, progress=progress)
     write_index(root, progress=progress)
     took = time.perf_counter() - started
     if failed:

@@ -78,3 +78,9 @@ def trends_fingerprint(
     """The trends page's: every processed period's tables (``tables_sha256`` by period id),
     the trends notebook, the code and the template."""
     return page_fingerprint({"periods": list(tables), "tables_sha256": tables}, notebooks, kernel)
+
+
+def members_fingerprint(tables: dict[str, str | None]) -> str:
+    """The member pages': every processed period's tables (``tables_sha256`` by period id),
+    the code and the templates."""
+    return page_fingerprint({"members": list(tables), "tables_sha256": tables}, [], "")

@@ -139,6 +139,8 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
         nav = [{"href": "index.html", "title": "All periods", "current": True}]
         if trends:
             nav.append({"href": "trends.html", "title": "Trends", "current": False})
+        if (out_root / "members" / "index.html").is_file():
+            nav.append({"href": "members/index.html", "title": "Members", "current": False})
         page = render_page(
             INDEX_TEMPLATE,
             entries=entries,

@@ -386,7 +386,10 @@ def render_trends(
             "title": nb.title,
             "period": "all",
             "period_label": f"{len(periods)} period{'s' if len(periods) != 1 else ''}",
-            "nav": [{"href": "index.html", "title": "All reports", "current": False}],
+            "nav": [
+                {"href": "index.html", "title": "All reports", "current": False},
+                {"href": "members/index.html", "title": "Members", "current": False},
+            ],
             "facts": {
                 "Periods": names,
                 "Processed tables (SHA-256)": "; ".join(
