@@ -299,7 +299,7 @@ def test_coverage_figures(tables):
     assert _bar_count(rate) == 2 * 2  # L1, L2 (L3 lists no deliverable): track + share
     assert _red_labels(chall, plots.ALERT) == ["1.3  Mobility"]
     ax = heat.axes[0]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["1.1", "1.3", "2.1", "9.9"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1.1", "1.3", "2.1", "9.9 (not listed)"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["L1", "L2", "L3", "(no line)"]
 
 

@@ -408,6 +408,10 @@ def plot_line_challenge_heatmap(
         linecolor="white",
         cbar=False,
     )
+    listed = set(cov.challenge_coverage(tables)["code"])
+    unlisted = [c for c in m.columns if c not in listed]
+    if unlisted:  # a code the report's listing lacks is "not listed", as on trends and the index
+        ax.set_xticklabels([c if c in listed else f"{c} (not listed)" for c in m.columns])
     ax.set_xlabel("metropolitan challenge")
     ax.set_ylabel("action line")
     ax.tick_params(axis="y", labelrotation=0)
