@@ -98,8 +98,8 @@ def summary(quality: pd.DataFrame) -> str:
     errors, warnings, infos = (int(counts.get(s, 0)) for s in SEVERITIES)
     first = (
         f"{plural(len(quality), 'finding')} about the report: "
-        + (f"{plural(errors, 'error')} (figures that depend on them are missing), "
-           if errors else "no errors (nothing blocks the figures), ")
+        + (f"{plural(errors, 'error')} (figures that depend on {'it' if errors == 1 else 'them'}"
+           " are missing), " if errors else "no errors (nothing blocks the figures), ")
         + f"{plural(warnings, 'warning')} to check and {infos} for information only."
     )  # fmt: skip
     todo = [
