@@ -102,14 +102,15 @@ def engagement_reconciliation(tables: dict[str, pd.DataFrame], q: Findings) -> N
     if eng.empty:
         return
     listed = set(eng["member"].dropna())
-    took_part: dict[str, int] = {}
-    for member, no in zip(part["member"], part["source_line"], strict=True):
+    took_part: dict[str, tuple[int, str]] = {}  # member → its first (line, activity)
+    for member, no, aid in zip(part["member"], part["source_line"], part["activity_id"],
+                               strict=True):  # fmt: skip
         if isinstance(member, str):
-            took_part.setdefault(member, int(no))
-    for member, no in sorted(took_part.items(), key=lambda kv: kv[1]):
+            took_part.setdefault(member, (int(no), aid))
+    for member, (no, aid) in sorted(took_part.items(), key=lambda kv: kv[1][0]):
         if member not in listed:
             q.add("participant_not_in_engagement_list", f"'{member}' took part "
-                  "in an activity but is missing from the Membership engagement list", no)  # fmt: skip
+                  "in an activity but is missing from the Membership engagement list", no, aid)  # fmt: skip
     for member, no in zip(eng["member"], eng["source_line"], strict=True):
         if isinstance(member, str) and member not in took_part:
             q.add("listed_member_without_activity", f"'{member}' is in the "
