@@ -31,6 +31,7 @@ def project(tmp_path, monkeypatch) -> Path:
     (pkg / "a.py").write_text("A = 1\n", encoding="utf-8")
     (pkg / "sub" / "b.py").write_text("B = 2\n", encoding="utf-8")
     (pkg / "notes.txt").write_text("not code\n", encoding="utf-8")
+    (pkg / "sub" / "kinds.csv").write_text("kind,severity\n", encoding="utf-8")  # package data
     monkeypatch.setattr(cache, "PACKAGE", pkg)
     return tmp_path
 
@@ -53,6 +54,7 @@ def test_fingerprint_is_a_stable_sha256(project):
         "data/reference/name_affixes.csv",
         "pkg/a.py",
         "pkg/sub/b.py",
+        "pkg/sub/kinds.csv",
     ],
 )
 def test_every_input_changes_the_fingerprint(project, change):

@@ -119,6 +119,8 @@ def test_quality_findings(t1):
     assert kinds["date_outside_period"] == 1
     assert kinds["no_outcome_code"] == 1  # the Kocaeli membership application
     assert kinds["participant_not_in_engagement_list"] == 2
+    missing = q[q["kind"] == "participant_not_in_engagement_list"]  # Durban, Casablanca
+    assert missing["activity_id"].tolist() == ["2022-T1-18", "2022-T1-19"]  # where they took part
     fuzzy = q[(q["kind"] == "automatic_match") & (q["severity"] == "warning")]
     assert len(fuzzy) == 1 and "Abdijan" in fuzzy["detail"].iloc[0]
     assert (q["source_line"] > 0).sum() >= len(q) - 1

@@ -148,7 +148,7 @@ def test_real_report_renders_every_notebook_shareable(tmp_path: Path) -> None:
     for name in ANALYSIS_NOTEBOOKS:
         page = (out / f"{name}.html").read_text(encoding="utf-8")
         assert_shareable(page, NOTEBOOKS / f"{name}.ipynb")
-        assert "075c21d3fdbf268a" in page  # provenance footer: input SHA-256
+        assert page.count("075c21d3fdbf268a") == 1  # provenance once: the footer's input SHA-256
         assert "period=2022-T1" in page
         executed = nbformat.read(out / f"{name}.ipynb", as_version=4)
         assert all(c.get("execution_count") for c in executed.cells if c.cell_type == "code")
@@ -166,7 +166,14 @@ def test_real_report_renders_every_notebook_shareable(tmp_path: Path) -> None:
     h = eng.headline(load(PERIOD, root=tmp_path))
     assert f"of {h['roster_size']} roster members" in engagement
     quality = (out / "04_quality.html").read_text(encoding="utf-8")
-    assert "unknown_outcome_code" in quality and "Provenance of this report" in quality
+    # findings in officers' words, grouped by what to do, with the report's text around them
+    assert "names an outcome code that the report&#x27;s own Strategic Action Plan" in quality
+    assert "unknown_outcome_code" not in quality and "Provenance of this" not in quality
+    assert ["Tell the report's editors (5)", "Check a date (1)", "Add an alias (2)",
+            "Nothing to do (10)"] == re.findall(r'level-3"><a href="#todo-[^"]+">([^<]+)<',
+                                                html.unescape(_toc(quality)))  # fmt: skip
+    excerpt = quality[quality.index("around line 112") :].split("</pre>")[0]
+    assert '<span class="ln">112</span> Rabat, Tunis, Cairo, Nouakchott, Abdijan' in excerpt
 
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["figures"]["engagement"] == pytest.approx(h)

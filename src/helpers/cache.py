@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from helpers.report.notebooks import _Notebook
 
 PACKAGE = Path(__file__).resolve().parent
+CODE_FILES = ("*.py", "*.csv")  # the package's code and the tables shipped with it
+
+
+def code_files(package: Path | None = None) -> list[Path]:
+    """The package's code and data files (finding_kinds.csv), in a stable order."""
+    pkg = package or PACKAGE
+    return sorted(p for pattern in CODE_FILES for p in pkg.rglob(pattern))
 
 
 def ingest_fingerprint(period: Period, root: Path | None = None) -> str:
@@ -29,7 +36,7 @@ def ingest_fingerprint(period: Period, root: Path | None = None) -> str:
     digest.update(str(raw.stat().st_mtime_ns).encode())
     files = [raw]
     files += sorted(p for p in (base / "data" / "reference").glob("*") if p.is_file())
-    files += sorted(PACKAGE.rglob("*.py"))
+    files += code_files()
     update_with_files(digest, files)
     return digest.hexdigest()
 
@@ -51,9 +58,8 @@ def page_fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: s
     stable = {k: v for k, v in prov.items() if k not in ("git_commit", "git_dirty")}
     digest.update(json.dumps(stable, sort_keys=True, default=str).encode())
     digest.update(kernel.encode())
-    pkg = PACKAGE
     files = [nb.path for nb in notebooks]
-    files += sorted(pkg.rglob("*.py")) + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
+    files += code_files() + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
     update_with_files(digest, files)
     return digest.hexdigest()
 

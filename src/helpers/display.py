@@ -16,6 +16,8 @@ notebooks show everything through these functions:
   interpretation;
 - :func:`headline_cards` — a row of big figures;
 - :func:`show_facts` — a two-column list of labels and values (e.g. provenance);
+- :func:`show_findings` — quality findings grouped by what to do, each with the report's
+  text around its line (:func:`excerpt_html`);
 - :func:`record` — no visible output: stores figures in the executed notebook for
   ``reports/<period>/summary.json`` and ``reports/index.html``.
 
@@ -46,6 +48,8 @@ _STYLE_CARDS = "display:flex;flex-wrap:wrap;gap:0.8rem;margin:0.8rem 0"
 _STYLE_CARD = "flex:1 1 10rem;border:1px solid #d9dee5;border-radius:8px;padding:0.8rem 1rem"
 _STYLE_VALUE = "font-size:1.8rem;font-weight:700;line-height:1.1"
 _STYLE_NOTE = "background:#fff4d6;border-left:4px solid #e0b84c;padding:0.5rem 0.9rem"
+_STYLE_MARK = "background:#fff4d6"
+SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "For information"}
 METADATA_KEY = "helpers"
 Format = str | Callable[[Any], str]
 
@@ -65,6 +69,9 @@ __all__ = [
     "headline_cards",
     "facts_html",
     "show_facts",
+    "excerpt_html",
+    "findings_html",
+    "show_findings",
     "record",
     "json_safe",
 ]
@@ -544,6 +551,78 @@ def facts_html(facts: Mapping[str, Any], caption: str | None = None) -> str:
 def show_facts(facts: Mapping[str, Any], caption: str | None = None) -> None:
     """Show labels and values as a two-column table (values escaped)."""
     _display(facts_html(facts, caption), {"kind": "facts"})
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def excerpt_html(
+    excerpt: Sequence[tuple[int, str]], mark: int | None = None, *, max_chars: int = 200
+) -> str:
+    """Numbered lines of the report (``(line number, text)``), escaped, in a ``<details>``
+    block that opens on a click; line ``mark`` is highlighted. Lines longer than
+    ``max_chars`` are cut with ``…``. No lines: an empty string."""
+    if not excerpt:
+        return ""
+    width = len(str(excerpt[-1][0]))
+    rows = []
+    for no, text in excerpt:
+        shown = text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
+        row = f'<span class="ln">{no:>{width}}</span> {esc(shown)}'
+        rows.append(f'<mark style="{_STYLE_MARK}">{row}</mark>' if no == mark else row)
+    summary = f"The report's text around line {mark}" if mark else "The report's text"
+    return (
+        f'<details class="excerpt"><summary>{esc(summary)}</summary>'
+        f'<pre class="excerpt">{chr(10).join(rows)}</pre></details>'
+    )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _finding_html(row: Mapping[str, Any]) -> str:
+    line = int(row["source_line"])
+    where = [f"line {line}" if line > 0 else "the whole report"]
+    if not _is_na(row.get("activity_id")):
+        where.append(f"activity {row['activity_id']}")
+    return (
+        f'<li><span class="detail">{esc(row["detail"])}</span> '
+        f'<span class="where">({esc(", ".join(where))})</span>'
+        f"{excerpt_html(row.get('context') or [], line)}</li>"
+    )
+
+
+def findings_html(groups: Sequence[tuple[str, pd.DataFrame]]) -> str:
+    """One section per action (an ``h3`` the page's contents list), and in it one block per
+    kind: its severity and plain sentence, then each finding's detail, line, activity and
+    the report's text around it. Columns used: action groups of ``kind``, ``severity``,
+    ``sentence``, ``detail``, ``source_line``, ``activity_id`` and ``context`` (see
+    helpers.analysis.quality). Every value is escaped."""
+    parts = ['<div class="findings">']
+    for action, df in groups:
+        parts.append(
+            f'<h3 id="todo-{_slug(action)}">{esc(action)} '
+            f'<span class="count">({esc(f"{len(df):,}")})</span></h3>'
+        )
+        for _, g in df.groupby("kind", sort=False):
+            first = g.iloc[0]
+            severity = str(first["severity"])
+            parts.append(
+                f'<div class="finding-kind {esc(severity)}"><p class="sentence">'
+                f'<span class="severity">{esc(SEVERITY_WORDS.get(severity, severity))}</span> '
+                f"{esc(first['sentence'])}</p><ul>"
+            )
+            parts += [_finding_html(row) for row in g.to_dict("records")]
+            parts.append("</ul></div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def show_findings(groups: Sequence[tuple[str, pd.DataFrame]], empty: str = "No findings.") -> None:
+    """Show findings grouped by what to do (see :func:`findings_html`), or ``empty``."""
+    body = findings_html(groups) if groups else f'<p class="empty">{esc(empty)}</p>'
+    _display(body, {"kind": "findings"})
 
 
 def record(name: str, figures: Mapping[str, Any]) -> None:

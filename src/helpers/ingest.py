@@ -75,7 +75,7 @@ def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataF
             out[name] = schemas.SCHEMAS[name].validate(df, lazy=True)
         except pa.errors.SchemaErrors as exc:
             for _, fc in exc.failure_cases.iterrows():
-                q.add("error", "schema", f"{name}.{fc['column']}: {fc['check']} failed for "
+                q.add("schema", f"{name}.{fc['column']}: {fc['check']} failed for "
                       f"{fc['failure_case']!r}")  # fmt: skip
             out[name] = df
     out["quality"] = schemas.SCHEMAS["quality"].validate(q.frame(), lazy=True)

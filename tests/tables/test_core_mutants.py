@@ -225,7 +225,7 @@ def test_a_folded_match_finding_names_the_activity():
     assert len(q.rows) == 1
     row = q.rows[0]
     assert (row["severity"], row["kind"], row["activity_id"], row["source_line"]) == (
-        "info", "automatic_match", "A7", 12)  # fmt: skip
+        "info", "folded_match", "A7", 12)  # fmt: skip
 
 
 SEG = NameResolver(

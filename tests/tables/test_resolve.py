@@ -55,7 +55,7 @@ def test_folded_match_is_info(r):
     assert q.rows == [
         {
             "severity": "info",
-            "kind": "automatic_match",
+            "kind": "folded_match",
             "activity_id": None,
             "detail": "roster: 'MONTREAL' matched to 'Montréal' ignoring accents, case or affixes",
             "source_line": 9,
@@ -63,15 +63,18 @@ def test_folded_match_is_info(r):
     ]
 
 
-@pytest.mark.parametrize("unmatched", ["warning", "info"])
-def test_unmatched_name_has_the_severity_asked(r, unmatched):
+@pytest.mark.parametrize(
+    ("unmatched", "severity"),
+    [("unmatched_name", "warning"), ("bilateral_counterpart_not_member", "info")],
+)
+def test_unmatched_name_has_the_kind_asked_and_its_severity(r, unmatched, severity):
     q = Findings()
     m = resolve(r, "Kigali", q, 11, "board", activity="x", unmatched=unmatched)
     assert m.member is None
     assert q.rows == [
         {
-            "severity": unmatched,
-            "kind": "unmatched_name",
+            "severity": severity,
+            "kind": unmatched,
             "activity_id": "x",
             "detail": "board: 'Kigali' is not on the roster (not a member, or add an alias in "
             "data/reference/member_aliases.csv)",
@@ -83,7 +86,7 @@ def test_unmatched_name_has_the_severity_asked(r, unmatched):
 def test_unmatched_default_is_a_warning(r):
     q = Findings()
     resolve(r, "Kigali", q, 1, "w")
-    assert q.rows[0]["severity"] == "warning"
+    assert (q.rows[0]["kind"], q.rows[0]["severity"]) == ("unmatched_name", "warning")
 
 
 def test_all_known(r):

@@ -35,7 +35,7 @@ def _action_lines(rec: ReportRecords, plan: pd.DataFrame, q: Findings) -> list[i
     if headers and interleaved:
         lines = [a.header_line for a in acts]
         if any(n is None for n in lines):
-            q.add("warning", "action_line_unknown", "activities before the first action-line "
+            q.add("action_line_unknown", "activities before the first action-line "
                   "header have no action line", acts[0].line)  # fmt: skip
         return lines
     codes = [[c for c, _ in a.outcome_codes()] for a in acts]
@@ -43,7 +43,7 @@ def _action_lines(rec: ReportRecords, plan: pd.DataFrame, q: Findings) -> list[i
     inferred = infer_action_lines(codes, starts, numbers)
     if numbers:
         where = headers[0].line if headers else acts[0].line
-        q.add("info", "action_line_inferred", "action-line headers do not sit between the "
+        q.add("action_line_inferred", "action-line headers do not sit between the "
               "activities: each activity's line was taken from the run of activities it belongs to "
               "(report order L1, L2, L3; outcome codes and restarting dates mark the runs)", where)  # fmt: skip
     return inferred
@@ -57,7 +57,7 @@ def activities(rec: ReportRecords, per: Period, plan: pd.DataFrame, q: Findings)
         activity_ids(rec, per), _action_lines(rec, plan, q), strict=True
     ):
         if act.span is None:
-            q.add("error", "bad_date", f"date '{act.date_text}' cannot be read ({act.date_error})",
+            q.add("bad_date", f"date '{act.date_text}' cannot be read ({act.date_error})",
                   act.line, aid)  # fmt: skip
             start = end = None
             in_period = False
@@ -65,20 +65,20 @@ def activities(rec: ReportRecords, per: Period, plan: pd.DataFrame, q: Findings)
             start, end = act.span.start, act.span.end
             in_period = start <= per.end and end >= per.start
             if not in_period:
-                q.add("warning", "date_outside_period", f"'{act.title}' is dated "
+                q.add("date_outside_period", f"'{act.title}' is dated "
                       f"'{act.date_text}' ({start:%d %b %Y}), outside {per.id} ({per.label})",
                       act.line, aid)  # fmt: skip
             elif start < per.start or end > per.end:
-                q.add("info", "date_beyond_period", f"'{act.title}' runs {start:%d %b}–{end:%d %b %Y},"
+                q.add("date_beyond_period", f"'{act.title}' runs {start:%d %b}–{end:%d %b %Y},"
                       f" beyond {per.label}", act.line, aid)  # fmt: skip
         key = (act.date_text, act.title)
         if key in seen:
-            q.add("warning", "activity_repeated", f"'{act.title}' ({act.date_text}) is listed "
+            q.add("activity_repeated", f"'{act.title}' ({act.date_text}) is listed "
                   f"again (first at line {seen[key]})", act.line, aid)  # fmt: skip
         seen.setdefault(key, act.line)
         for lv in act.labels:
             if not lv.lines:
-                q.add("warning", "empty_label", f"label '{lv.kind}' has no value", lv.line, aid)
+                q.add("empty_label", f"label '{lv.kind}' has no value", lv.line, aid)
         rows.append({
             "activity_id": aid, "period": per.id,
             "action_line": f"L{line_no}" if line_no else None,
@@ -97,7 +97,7 @@ def participation(
     for aid, act in activity_ids(rec, per):
         items = [it for lv in act.values("members") for it in split_items(lv.lines)]
         for text, no in [x for lv in act.values("members") for x in letterless_items(lv.lines)]:
-            q.add("info", "list_item_without_letters", f"'{text}' under Members is not a name: "
+            q.add("list_item_without_letters", f"'{text}' under Members is not a name: "
                   "left out", no, aid)  # fmt: skip
         names = split_names(join_broken(items, resolver), resolver)
         seen: set[str] = set()
@@ -105,7 +105,7 @@ def participation(
             m = resolve(resolver, name, q, no, f"activity '{act.title}'", aid)
             key = m.member or m.name
             if key in seen:
-                q.add("info", "duplicate_participant", f"'{name}' listed twice", no, aid)
+                q.add("duplicate_participant", f"'{name}' listed twice", no, aid)
                 continue
             seen.add(key)
             rows.append({"activity_id": aid, "name_raw": m.name, "member": m.member,
@@ -123,7 +123,7 @@ def activity_outcomes(
     for aid, act in activity_ids(rec, per):
         codes = act.outcome_codes()
         if not codes:
-            q.add("warning", "no_outcome_code", f"'{act.title}' has no outcome code", act.line, aid)
+            q.add("no_outcome_code", f"'{act.title}' has no outcome code", act.line, aid)
         rows += _code_links(aid, codes, codes_listed, "outcome", "the plan listing", q)
     return frame("activity_outcomes", rows)
 
@@ -155,7 +155,7 @@ def _code_links(aid: str, codes: list[tuple[str, int]], listed: set[str], what: 
     for code, no in codes:
         known = code in listed
         if not known:
-            q.add("warning", f"unknown_{what}_code", f"{what} {code} is not in {listing} of "
+            q.add(f"unknown_{what}_code", f"{what} {code} is not in {listing} of "
                   "this report", no, aid)  # fmt: skip
         rows.append({"activity_id": aid, "code": code, "known": known, "source_line": no})
     return rows

@@ -41,32 +41,32 @@ def sections(rec: ReportRecords, tables: dict[str, pd.DataFrame], q: Findings) -
     """Blocking findings for a missing, implausibly small or repeated section."""
     for top in ("ACTIVITIES", "ACTIVE LISTENING", "PROGRESS", "WHO WE ARE"):
         if not rec.layout.found(top):
-            q.add("warning", "heading_missing", f"section heading {top} not found")
+            q.add("heading_missing", f"section heading {top} not found")
     n = len(tables["members"])
     if n == 0:
-        q.add("error", "section_missing", f"no member roster found: {nearby(rec, 'WHO WE ARE')}")
+        q.add("section_missing", f"no member roster found: {nearby(rec, 'WHO WE ARE')}")
     elif n < MIN_ROSTER:
-        q.add("error", "section_too_small", f"the member roster has only {n} names (fewer "
+        q.add("section_too_small", f"the member roster has only {n} names (fewer "
               f"than {MIN_ROSTER}): {nearby(rec, 'WHO WE ARE')}")  # fmt: skip
     plan = tables["strategic_plan"]
     if not (plan["level"] == "deliverable").any():
-        q.add("error", "section_missing", "no Strategic Action Plan listing (no deliverable "
+        q.add("section_missing", "no Strategic Action Plan listing (no deliverable "
               f"codes such as L1A2D4): {nearby(rec, 'PROGRESS')}")  # fmt: skip
     if tables["challenges"].empty:
-        q.add("error", "section_missing", "no metropolitan challenges listing (lines such as "
+        q.add("section_missing", "no metropolitan challenges listing (lines such as "
               f"'2.3 Climate resilience'): {nearby(rec, 'PROGRESS')}")  # fmt: skip
     if tables["engagement_table"].empty:
-        q.add("error", "section_missing", "no Membership engagement list: "
+        q.add("section_missing", "no Membership engagement list: "
               f"{nearby(rec, 'ACTIVE LISTENING')}")  # fmt: skip
     for no in rec.layout.repeated:
-        q.add("error", "section_repeated", "the report's sections start again here (the same "
+        q.add("section_repeated", "the report's sections start again here (the same "
               "report pasted twice?): everything from this line on was set aside", no)  # fmt: skip
 
 
 def roster_against_previous(members: int, previous: int | None, q: Findings, label: str) -> None:
     """A roster under half the previous processed period's is implausibly small."""
     if previous and members < previous / 2:
-        q.add("error", "section_too_small", f"the member roster has {members} names, under half "
+        q.add("section_too_small", f"the member roster has {members} names, under half "
               f"of {label}'s {previous}: part of the roster was probably not read")  # fmt: skip
 
 
@@ -74,25 +74,25 @@ def layout(rec: ReportRecords, q: Findings) -> None:
     """Page furniture dropped, repeated headers ignored, text outside any activity."""
     for f in rec.furniture:
         what = "page number" if f.kind == "page_number" else "running header or footer"
-        q.add("info", "page_furniture", f"{what} '{f.text}' dropped", f.line)
+        q.add("page_furniture", f"{what} '{f.text}' dropped", f.line)
     for act in rec.activities.activities:
         for no in act.page_numbers:
-            q.add("info", "page_furniture", "page number inside an activity dropped", no)
+            q.add("page_furniture", "page number inside an activity dropped", no)
     for no in rec.layout.page_headers:
-        q.add("info", "page_header", "repeated page header ignored", no)
+        q.add("page_header", "repeated page header ignored", no)
     for no in rec.activities.repeated_headers:
-        q.add("info", "page_header", "repeated action-line header ignored", no)
+        q.add("page_header", "repeated action-line header ignored", no)
     stray = [ln for ln in rec.activities.stray_lines if len(ln.text.split()) > 3]
     for ln in stray:
-        q.add("info", "text_outside_activity", "text in ACTIVITIES before any activity: "
+        q.add("text_outside_activity", "text in ACTIVITIES before any activity: "
               f"'{ln.text[:60]}'", ln.no)  # fmt: skip
     for seg in rec.layout.sub("PROGRESS", "MAIN RESULTS")[-1:]:
         if not any(len(ln.text.split()) > 6 for ln in seg.content):
-            q.add("info", "section_empty", "MAIN RESULTS has no figures in the export "
+            q.add("section_empty", "MAIN RESULTS has no figures in the export "
                   "(charts lost): nothing to read", seg.line)  # fmt: skip
     alliance_segs = rec.layout.sub("ACTIVE LISTENING", "COLLABORATION WITH ALLIANCES")
     if alliance_segs and not any(s.content for s in alliance_segs):
-        q.add("info", "section_empty", "COLLABORATION WITH ALLIANCES has no text in the export "
+        q.add("section_empty", "COLLABORATION WITH ALLIANCES has no text in the export "
               "(chart lost): alliances come from the activities", alliance_segs[-1].line)  # fmt: skip
 
 
@@ -102,17 +102,18 @@ def engagement_reconciliation(tables: dict[str, pd.DataFrame], q: Findings) -> N
     if eng.empty:
         return
     listed = set(eng["member"].dropna())
-    took_part: dict[str, int] = {}
-    for member, no in zip(part["member"], part["source_line"], strict=True):
+    took_part: dict[str, tuple[int, str]] = {}  # member → its first (line, activity)
+    for member, no, aid in zip(part["member"], part["source_line"], part["activity_id"],
+                               strict=True):  # fmt: skip
         if isinstance(member, str):
-            took_part.setdefault(member, int(no))
-    for member, no in sorted(took_part.items(), key=lambda kv: kv[1]):
+            took_part.setdefault(member, (int(no), aid))
+    for member, (no, aid) in sorted(took_part.items(), key=lambda kv: kv[1][0]):
         if member not in listed:
-            q.add("warning", "participant_not_in_engagement_list", f"'{member}' took part "
-                  "in an activity but is missing from the Membership engagement list", no)  # fmt: skip
+            q.add("participant_not_in_engagement_list", f"'{member}' took part "
+                  "in an activity but is missing from the Membership engagement list", no, aid)  # fmt: skip
     for member, no in zip(eng["member"], eng["source_line"], strict=True):
         if isinstance(member, str) and member not in took_part:
-            q.add("warning", "listed_member_without_activity", f"'{member}' is in the "
+            q.add("listed_member_without_activity", f"'{member}' is in the "
                   "Membership engagement list but took part in no activity", int(no))  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from helpers.tables import schemas
+from helpers.tables.finding_kinds import severity
 
 
 @dataclass
@@ -15,11 +16,11 @@ class Findings:
 
     rows: list[dict] = field(default_factory=list)
 
-    def add(
-        self, severity: str, kind: str, detail: str, line: int = 0, activity: str | None = None
-    ) -> None:
+    def add(self, kind: str, detail: str, line: int = 0, activity: str | None = None) -> None:
+        """Record one finding; its severity is the kind's (finding_kinds.csv: KeyError for a
+        kind the table lacks)."""
         self.rows.append(
-            {"severity": severity, "kind": kind, "activity_id": activity, "detail": detail,
+            {"severity": severity(kind), "kind": kind, "activity_id": activity, "detail": detail,
              "source_line": int(line)}
         )  # fmt: skip
 

@@ -21,10 +21,10 @@ def members(rec: ReportRecords, q: Findings) -> pd.DataFrame:
         name = tidy(name)
         if name in seen:
             if seen[name] != region:
-                q.add("warning", "roster_duplicate", f"'{name}' is listed in {seen[name]} and "
+                q.add("roster_duplicate", f"'{name}' is listed in {seen[name]} and "
                       f"{region}; kept in {seen[name]}", no)  # fmt: skip
             else:
-                q.add("warning", "roster_duplicate", f"'{name}' is listed twice in {region}", no)
+                q.add("roster_duplicate", f"'{name}' is listed twice in {region}", no)
             continue
         seen[name] = region
         rows.append({"member": name, "region": region, "source_line": no})
@@ -36,7 +36,7 @@ def strategic_plan(rec: ReportRecords, q: Findings) -> pd.DataFrame:
     rows, codes = [], set()
     for p in rec.plan:
         if p.code in codes:
-            q.add("warning", "plan_duplicate", f"plan code {p.code} listed twice", p.line)
+            q.add("plan_duplicate", f"plan code {p.code} listed twice", p.line)
             continue
         codes.add(p.code)
         level = "deliverable" if "D" in p.code else "action" if "A" in p.code else "line"
@@ -46,7 +46,7 @@ def strategic_plan(rec: ReportRecords, q: Findings) -> pd.DataFrame:
                      "line": p.code.split("A")[0], "title": p.title, "source_line": p.line})  # fmt: skip
     for row in rows:
         if row["parent"] and row["parent"] not in codes:
-            q.add("info", "plan_parent_missing", f"{row['code']} is listed but its parent "
+            q.add("plan_parent_missing", f"{row['code']} is listed but its parent "
                   f"{row['parent']} is not", row["source_line"])  # fmt: skip
     return frame("strategic_plan", rows)
 
@@ -88,7 +88,8 @@ def bilateral_meetings(rec: ReportRecords, resolver: NameResolver, q: Findings) 
     """One row per counterpart of a bilateral meeting."""
     rows = []
     for name, no, mode in rec.bilateral:
-        m = resolve(resolver, name, q, no, "bilateral meetings", unmatched="info")
+        m = resolve(resolver, name, q, no, "bilateral meetings",
+                    unmatched="bilateral_counterpart_not_member")  # fmt: skip
         rows.append({"name_raw": m.name, "member": m.member, "is_member": m.is_member,
                      "mode": mode, "source_line": no})  # fmt: skip
     return frame("bilateral_meetings", rows)
@@ -100,7 +101,7 @@ def board(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFra
     for region, e in rec.board:
         member = resolver.find_in_text(e.position) or resolver.resolve(e.name).member
         if member is None:
-            q.add("info", "board_member_unresolved", f"board member {e.name} ({e.position}): "
+            q.add("board_member_unresolved", f"board member {e.name} ({e.position}): "
                   "no member city found in the office title", e.line)  # fmt: skip
         rows.append({"name": e.name, "role": e.role or "MEMBER", "member": member,
                      "region": region, "position": e.position, "term": e.term,
@@ -114,10 +115,10 @@ def media_mentions(rec: ReportRecords, per: Period, q: Findings) -> pd.DataFrame
              "item": m.item, "source_line": m.line} for m in rec.mentions]  # fmt: skip
     for m in rec.mentions:
         if m.month_number not in per.months:
-            q.add("info", "media_outside_period", f"mention in {m.month}, outside {per.label}",
+            q.add("media_outside_period", f"mention in {m.month}, outside {per.label}",
                   m.line)  # fmt: skip
     if not rows:
-        q.add("info", "section_empty", "no media mentions found under METROPOLIS IN THE MEDIA")
+        q.add("section_empty", "no media mentions found under METROPOLIS IN THE MEDIA")
     return frame("media_mentions", rows)
 
 
@@ -131,5 +132,5 @@ def social_followers(rec: ReportRecords, q: Findings) -> pd.DataFrame:
         rows.append({"platform": platform, "followers": count, "followers_text": shown,
                      "source_line": no})  # fmt: skip
     if not rows:
-        q.add("info", "section_empty", "no social-media follower figures found")
+        q.add("section_empty", "no social-media follower figures found")
     return frame("social_followers", rows)

@@ -13,17 +13,20 @@ MAX_NAME_WORDS = 5
 
 
 def resolve(resolver: NameResolver, name: str, q: Findings, line: int, where: str,
-            activity: str | None = None, unmatched: str = "warning") -> Match:  # fmt: skip
-    """The member a name stands for; automatic and failed matches become findings."""
+            activity: str | None = None, unmatched: str = "unmatched_name") -> Match:  # fmt: skip
+    """The member a name stands for; automatic and failed matches become findings: a close
+    spelling is an `automatic_match` (a guess to confirm), a match once accents, case or
+    affixes are set aside a `folded_match` (safe), no match the kind `unmatched` (where
+    non-members are expected, e.g. bilateral counterparts, a kind with severity info)."""
     match = resolver.resolve(name)
     if match.how == "fuzzy":
-        q.add("warning", "automatic_match", f"{where}: '{match.name}' matched to '{match.member}' "
+        q.add("automatic_match", f"{where}: '{match.name}' matched to '{match.member}' "
               "by close spelling: confirm, or add an alias", line, activity)  # fmt: skip
     elif match.how == "folded":
-        q.add("info", "automatic_match", f"{where}: '{match.name}' matched to '{match.member}' "
+        q.add("folded_match", f"{where}: '{match.name}' matched to '{match.member}' "
               "ignoring accents, case or affixes", line, activity)  # fmt: skip
     elif match.how == "none":
-        q.add(unmatched, "unmatched_name", f"{where}: '{match.name}' is not on the roster "
+        q.add(unmatched, f"{where}: '{match.name}' is not on the roster "
               "(not a member, or add an alias in data/reference/member_aliases.csv)",
               line, activity)  # fmt: skip
     return match

@@ -235,7 +235,9 @@ class Quality(_Base):
 
     severity: Series[str] = pa.Field(isin=SEVERITIES, description="`error`, `warning` or `info`.")
     kind: Series[str] = pa.Field(
-        description="Short machine-readable kind, e.g. `unknown_outcome_code`."
+        description="Short machine-readable kind, e.g. `unknown_outcome_code`; its one "
+        "severity, the action to take and a plain sentence are in "
+        "src/helpers/tables/finding_kinds.csv."
     )
     activity_id: Series[str] = pa.Field(nullable=True, description="Activity concerned, if any.")
     detail: Series[str] = pa.Field(description="What was found, in words.")
