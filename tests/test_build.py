@@ -79,8 +79,10 @@ def test_index_trends_and_directory_agree_and_link(project):
     assert sum(1 for a, b in cells if int(a) > 0) == 46  # took part in 2022-T1
     assert sum(1 for a, b in cells if int(b) >= 0) == 74  # on the 2022-T2 roster
     # Shiraz left the roster after 2022-T1: a roster change, not "lapsed"
-    changes = trends.split("Joined and left the roster")[1]
-    lapsed = trends.split("Newly engaged and lapsed members")[1].split("Joined and left")[0]
+    changes = trends.split('id="Joined-and-left-the-roster"')[1]
+    lapsed = trends.split('id="Newly-engaged-and-lapsed-members"')[1].split(
+        'id="Joined-and-left-the-roster"'
+    )[0]
     assert "Shiraz" in changes and "Shiraz" not in lapsed
 
 
