@@ -154,6 +154,9 @@ def _by_activity(frame: pd.DataFrame, column: str) -> dict[tuple[str, str], list
 
 def _outside_roster(period: str, rows: list[dict]) -> dict:
     """A period's line for someone not on its roster: the activities they took part in."""
+    if not rows:
+        return {"period": period, "on_roster": False, "activities": 0, "in_period": 0,
+                "first": pd.NaT, "last": pd.NaT}  # fmt: skip
     frame = pd.DataFrame(rows, columns=["start", "end", "in_period"])
     first, last = participation.first_last(
         frame.rename(columns={"start": "start_date", "end": "end_date"})
