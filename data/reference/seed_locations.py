@@ -39,8 +39,12 @@ CONTINENTS = {
 # member → (GeoNames city to place it at, its country, why): regions, provinces, metropolitan
 # areas and names that are spelt otherwise or are ambiguous
 PLACES = {
-    "Bandar": ("Bandar Lampung", "ID", "ambiguous name (Bandar Lampung, Bandar Abbas, Bandar "
-               "Seri Begawan): placed at Bandar Lampung, the most populous; confirm"),
+    "Bandar": (
+        "Bandar Lampung",
+        "ID",
+        "ambiguous name (Bandar Lampung, Bandar Abbas, Bandar "
+        "Seri Begawan): placed at Bandar Lampung, the most populous; confirm",
+    ),
     "Barcelona (city)": ("Barcelona", "ES", "city"),
     "Barcelona (metropolitan area)": ("Barcelona", "ES", "metropolitan area: its central city"),
     "Brasilia": ("Brasília", "BR", "spelling"),
@@ -49,8 +53,11 @@ PLACES = {
     "Greater Lyon": ("Lyon", "FR", "metropolitan authority: its central city"),
     "Greater Paris": ("Paris", "FR", "metropolitan authority: its central city"),
     "Guadalajara": ("Guadalajara", "MX", "the Mexican city"),
-    "Guadalajara (IMEPLAN)": ("Guadalajara", "MX", "metropolitan planning institute: its "
-                              "central city"),
+    "Guadalajara (IMEPLAN)": (
+        "Guadalajara",
+        "MX",
+        "metropolitan planning institute: its central city",
+    ),
     "Gyeonggi": ("Suwon", "KR", "province: its capital Suwon"),
     "Kocaeli": ("İzmit", "TR", "province: its capital İzmit"),
     "La Habana": ("Havana", "CU", "spelling"),
