@@ -109,7 +109,7 @@ def _size_key(placed: pd.DataFrame, k: float, view: tuple[float, float, float, f
     sizes = sorted({1, max(1, most // 2), most})
     x, base = view[0] + 3.0, view[1] + view[3] - 3.0
     top = base - 2 * k * math.sqrt(most) - 3
-    parts = ['<g class="size-key" font-family="sans-serif" font-size="5" fill="#333333">']
+    parts = ['<g class="size-key" font-family="sans-serif" font-size="6.5" fill="#333333">']
     parts.append(f'<text x="{_num(x)}" y="{_num(top)}">activities</text>')
     for n in sizes:
         r = k * math.sqrt(n)
@@ -118,7 +118,7 @@ def _size_key(placed: pd.DataFrame, k: float, view: tuple[float, float, float, f
             'fill="#9aa5b1" stroke="#ffffff" stroke-width="0.3"/>'
         )
         parts.append(f'<text x="{_num(x + 2 * r + 1)}" y="{_num(base - 0.5)}">{n}</text>')
-        x += 2 * r + 2 + 3.2 * len(str(n))
+        x += 2 * r + 2.5 + 4 * len(str(n))
     return "".join(parts) + "</g>"
 
 
