@@ -6,13 +6,14 @@ period's roster and activity counts. A member without a row is not an error: it 
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 
 import pandas as pd
 
 from helpers.errors import UserError
-from helpers.parse.text import fold
+from helpers.parse.text import fold as _fold_name
 from helpers.tables.names import read_reference_csv, reference_dir, tidy
 from helpers.tables.schemas import require as _table
 
@@ -20,6 +21,8 @@ FILE = "member_locations.csv"
 COLUMNS = ("member", "latitude", "longitude", "source")
 
 __all__ = ["FILE", "load_locations", "roster_locations", "missing_locations"]
+
+fold = functools.lru_cache(maxsize=8192)(_fold_name)  # the same few hundred names, many times
 
 
 def _empty() -> pd.DataFrame:
@@ -48,6 +51,13 @@ def load_locations(root: Path | None = None) -> pd.DataFrame:
     path = reference_dir(root) / FILE
     if not path.exists():
         return _empty()
+    st = path.stat()
+    return _read(path, st.st_mtime_ns, st.st_size).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: Path, mtime_ns: int, size: int) -> pd.DataFrame:
+    """The file read once per version (modification time and size) in a process."""
     df = read_reference_csv(path, COLUMNS)
     if df.empty:
         return _empty()
@@ -91,17 +101,23 @@ def roster_locations(tables, locations: pd.DataFrame | None = None, *,
     """One row per roster member (first spelling wins when periods are stacked): member, region,
     activities (distinct activities it took part in), latitude and longitude (NaN when the
     member has no row in member_locations.csv), in roster order."""
-    from helpers.analysis.engagement import per_member
-
     locations = load_locations(root) if locations is None else locations
     roster = _table(tables, "members", ["member", "region"])
-    roster = roster.loc[roster["member"].notna(), ["member", "region"]]
+    roster = roster.loc[roster["member"].notna(), ["member", "region"]].astype(str)
     roster = roster.drop_duplicates("member").reset_index(drop=True)
-    counts = per_member(tables).set_index("member")["activities"]
     placed = _lookup(locations)
-    where = roster["member"].map(lambda m: placed.get(fold(m), (math.nan, math.nan)))
+    where = [placed.get(fold(m), (math.nan, math.nan)) for m in roster["member"]]
+    counts = _activity_counts(tables, roster["member"])
     return roster.assign(
         activities=roster["member"].map(counts).fillna(0).astype(int),
         latitude=[p[0] for p in where],
         longitude=[p[1] for p in where],
     )
+
+
+def _activity_counts(tables, members: pd.Series) -> pd.Series:
+    """Distinct activities per roster member, counted as engagement.per_member counts them."""
+    p = _table(tables, "participation", ["activity_id", "member"])
+    p = p.loc[p["member"].notna(), ["activity_id", "member"]].astype(str)
+    p = p.loc[p["member"].isin(set(members))].drop_duplicates()
+    return p["member"].value_counts()

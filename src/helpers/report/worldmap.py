@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.analysis.locations import fold
 from helpers.display import esc
-from helpers.parse.text import fold
 from helpers.plots import REGION_COLORS
 
 SEA, LAND = "#eef3f8", "#d5dbe3"
@@ -204,18 +204,19 @@ def map_html(tables, highlight: str | None = None, *, root: Path | None = None) 
     from helpers.analysis.locations import FILE, roster_locations
 
     roster = roster_locations(tables, root=root)
-    placed = roster.dropna(subset=["latitude", "longitude"])
+    placed = roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True)
     missing = roster.loc[roster["latitude"].isna(), "member"].tolist()
+    hit = _find(placed, highlight)
     title = "Roster members on the world map"
-    if highlight and _find(placed.reset_index(drop=True), highlight) is not None:
-        title += f", {highlight} highlighted"
+    if hit is not None:
+        title += f", {placed['member'].iloc[hit]} highlighted"
     notes = []
     if missing:
         notes.append(
             f"{len(missing)} member{'s' if len(missing) != 1 else ''} not placed (no "
             f"coordinates in data/reference/{FILE}): {', '.join(missing)}."
         )
-    if highlight and _find(placed.reset_index(drop=True), highlight) is None:
+    if highlight and hit is None:
         notes.append(f"{highlight} is not on this map (not on the roster, or not placed).")
     note = "".join(f' <span class="fig-note">{esc(n)}</span>' for n in notes)
     return (
