@@ -195,3 +195,10 @@ def test_show_map_displays_the_figure_in_a_notebook_cell(t1, monkeypatch):
     ((obj, kw),) = calls
     assert kw["metadata"]["helpers"]["kind"] == "figure"
     assert obj.data == map_html(t1, highlight="Seoul")
+
+
+def test_members_at_the_same_point_are_set_side_by_side(roster):
+    c = _circles(map_svg(roster))
+    city, area = _xy(c["Barcelona (city)"]), _xy(c["Barcelona (metropolitan area)"])
+    assert city[1] == area[1] and 1 < abs(city[0] - area[0]) < 5
+    assert _xy(c["Guadalajara"]) != _xy(c["Guadalajara (IMEPLAN)"])

@@ -27,6 +27,7 @@ RADIUS_MAX = 6.0  # map units (degrees) for the most active member
 RADIUS_PER = 1.9  # radius for one activity, unless that would make the largest over RADIUS_MAX
 RADIUS_ABSENT = 1.3
 MARGIN = 14.0  # degrees of map around the placed members (the view is cropped to them)
+SPREAD = 2.4  # members placed at the same point are set side by side, this far apart
 
 __all__ = ["map_svg", "map_html", "radius_scale"]
 
@@ -51,9 +52,7 @@ def _label(member: str, region: str, activities: int) -> str:
 def _marker(row: dict, k: float, *, highlight: bool = False) -> tuple[str, float]:
     """One `<circle>` with its escaped `<title>` (the tooltip and the accessible name), and
     its radius."""
-    from helpers.report.basemap import project
-
-    x, y = project(row["latitude"], row["longitude"])
+    x, y = row["x"], row["y"]
     n = int(row["activities"])
     if n == 0:
         r, fill, opacity, stroke, width = RADIUS_ABSENT, "#ffffff", "0.7", ABSENT, "0.5"
@@ -73,9 +72,7 @@ def _marker(row: dict, k: float, *, highlight: bool = False) -> tuple[str, float
 
 def _name_label(row: dict, r: float, right: float) -> str:
     """The highlighted member's name beside its marker (left of it near the view's east edge)."""
-    from helpers.report.basemap import project
-
-    x, y = project(row["latitude"], row["longitude"])
+    x, y = row["x"], row["y"]
     east = x > right - 60
     tx = x - r - 1.5 if east else x + r + 1.5
     anchor = "end" if east else "start"
@@ -86,15 +83,30 @@ def _name_label(row: dict, r: float, right: float) -> str:
     )
 
 
+def _positions(placed: pd.DataFrame) -> pd.DataFrame:
+    """`placed` with x and y on the map; members at the same point (Barcelona city and its
+    metropolitan area) are set side by side, in name order, so each can be seen and pointed at."""
+    from helpers.report.basemap import project
+
+    xy = [project(a, b) for a, b in zip(placed["latitude"], placed["longitude"], strict=True)]
+    groups: dict[tuple[float, float], list[int]] = {}
+    for i, (x, y) in enumerate(xy):
+        groups.setdefault((round(x, 1), round(y, 1)), []).append(i)
+    names = list(placed["member"])
+    for same in groups.values():
+        for j, i in enumerate(sorted(same, key=lambda i: fold(names[i]))):
+            xy[i] = (xy[i][0] + (j - (len(same) - 1) / 2) * SPREAD, xy[i][1])
+    return placed.assign(x=[p[0] for p in xy], y=[p[1] for p in xy])
+
+
 def _view(placed: pd.DataFrame) -> tuple[float, float, float, float]:
     """(x, y, width, height) of the view: the placed members and MARGIN around them, within
     the world (the whole world when nobody is placed)."""
-    from helpers.report.basemap import HEIGHT, WIDTH, project
+    from helpers.report.basemap import HEIGHT, WIDTH
 
     if placed.empty:
         return 0.0, 0.0, WIDTH, HEIGHT
-    xy = [project(a, b) for a, b in zip(placed["latitude"], placed["longitude"], strict=True)]
-    xs, ys = [p[0] for p in xy], [p[1] for p in xy]
+    xs, ys = list(placed["x"]), list(placed["y"])
     x0, x1 = max(0.0, min(xs) - MARGIN), min(WIDTH, max(xs) + MARGIN)
     y0, y1 = max(0.0, min(ys) - MARGIN), min(HEIGHT, max(ys) + MARGIN)
     return round(x0), round(y0), round(x1) - round(x0), round(y1) - round(y0)
@@ -147,10 +159,10 @@ def map_svg(roster: pd.DataFrame, highlight: str | None = None) -> str:
     """The map as one `<svg>` element: land, then the members who took part in nothing, then
     the others largest first (small circles stay on top), then `highlight` (larger, dark ring,
     its name beside it). `roster` has member, region, activities, latitude, longitude (rows
-    without coordinates are left out). Deterministic: the same frame gives the same bytes."""
+    without coordinates are left out; members at one point side by side). Deterministic: the same frame gives the same bytes."""
     from helpers.report.basemap import HEIGHT, WIDTH, land_path
 
-    placed = roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True)
+    placed = _positions(roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True))
     view = _view(placed)
     hit = _find(placed, highlight)
     name = placed["member"].iloc[hit] if hit is not None else None
