@@ -14,6 +14,7 @@ notebooks show everything through these functions:
 - :func:`explain` — one sentence computed from the data (e.g. ``interpret_*``), escaped as is;
 - :func:`show_figure` — a matplotlib figure as an embedded PNG with an escaped title and
   interpretation;
+- :func:`show_map` — the roster on a world map (inline SVG, one member optionally highlighted);
 - :func:`headline_cards` — a row of big figures;
 - :func:`show_facts` — a two-column list of labels and values (e.g. provenance);
 - :func:`show_findings` — quality findings grouped by what to do, each with the report's
@@ -65,6 +66,7 @@ __all__ = [
     "explain",
     "figure_html",
     "show_figure",
+    "show_map",
     "cards_html",
     "headline_cards",
     "facts_html",
@@ -482,6 +484,15 @@ def show_figure(
         figure_html(fig, caption, interpretation=interpretation, alt=alt, dpi=dpi),
         {"kind": "figure"},
     )
+
+
+def show_map(tables: Any, highlight: str | None = None) -> None:
+    """Show the roster on a world map (inline SVG, see :mod:`helpers.report.worldmap`): circles
+    sized by activities and coloured by region; ``highlight`` (a member's name) is drawn
+    larger, with a dark ring and its name. Members without coordinates are named under it."""
+    from helpers.report.worldmap import map_html
+
+    _display(map_html(tables, highlight), {"kind": "figure"})
 
 
 # --------------------------------------------------------------------------- cards and facts

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from helpers.analysis.locations import load_locations
 from helpers.errors import UserError
 from helpers.parse.extract import Extracted, extract_text
 from helpers.parse.report import read_report
@@ -56,6 +57,7 @@ def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[st
     checks.sections(rec, t, q)
     checks.layout(rec, q)
     checks.engagement_reconciliation(t, q)
+    checks.member_locations(t["members"], load_locations(root), q)
     order = [n for n in schemas.TABLES if n != "quality"]
     return validate({name: t[name] for name in order}, q)
 

@@ -21,10 +21,22 @@ _LIVE_TAGS = frozenset(
         "applet",
         "base",
         "form",
-        "svg",
         "math",
+        # inline SVG itself is allowed (the world map); these parts of it run code, or embed
+        # HTML or other documents, or change attributes (an href to javascript:) after the check
+        "foreignobject",
+        "animate",
+        "animatemotion",
+        "animatetransform",
+        "set",
+        "discard",
+        "handler",
+        "listener",
     }
 )
+# SVG elements that load what their href names: only a reference inside the page (#id) is inert
+_SVG_REFERENCES = frozenset({"use", "image", "feimage", "tref", "mpath", "textpath", "pattern",
+                             "lineargradient", "radialgradient", "filter", "cursor"})  # fmt: skip
 
 
 _URL_ATTRS = frozenset(
@@ -46,6 +58,10 @@ _LOADING_TAGS = {
 }
 
 
+# SVG presentation attributes that take url(…): anything but a reference inside the page loads
+_PAINT_ATTRS = frozenset({"fill", "stroke", "filter", "clip-path", "mask", "marker-start",
+                          "marker-mid", "marker-end"})  # fmt: skip
+_PAINT_FETCH = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.I)
 _CSS_FETCH = re.compile(r"@import|url\(\s*['\"]?\s*(https?:)?//", re.I)
 
 
@@ -73,6 +89,8 @@ class _MarkupScan(HTMLParser):
             low = name.lower()
             if low.startswith("on"):
                 self.findings.append(f"{low}= attribute on <{tag}>")
+            if low in _PAINT_ATTRS and _PAINT_FETCH.search(value or ""):
+                self.findings.append(f"<{tag} {low}=url(…)> loads another file")
             if low in _URL_ATTRS and value:
                 v = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
                 if v.startswith(("javascript:", "vbscript:")):
@@ -81,6 +99,10 @@ class _MarkupScan(HTMLParser):
                     r"data:image/(png|jpeg|gif);base64,", v
                 ):
                     self.findings.append(f"data: URL in <{tag} {low}>")
+        if tag in _SVG_REFERENCES:
+            for name in ("href", "xlink:href"):
+                if not (amap.get(name) or "#").strip().startswith("#"):
+                    self.findings.append(f"<{tag} {name}> to another file")
         src_attr = _LOADING_TAGS.get(tag)
         if src_attr and re.match(r"\s*(https?:)?//", amap.get(src_attr) or "", re.I):
             self.findings.append(f"<{tag} {src_attr}> loads from the network")

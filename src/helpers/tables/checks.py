@@ -117,6 +117,21 @@ def engagement_reconciliation(tables: dict[str, pd.DataFrame], q: Findings) -> N
                   "Membership engagement list but took part in no activity", int(no))  # fmt: skip
 
 
+def member_locations(members: pd.DataFrame, locations: pd.DataFrame, q: Findings) -> None:
+    """A roster member the world map cannot place: no row in member_locations.csv."""
+    from helpers.analysis.locations import FILE, missing_locations
+
+    for member, no in zip(*_columns(missing_locations(members, locations)), strict=True):
+        q.add("member_without_location", f"'{member}' is on the roster but has no "
+              f"coordinates, so the world map leaves it out: add a row for it to "
+              f"data/reference/{FILE}", no)  # fmt: skip
+
+
+def _columns(missing: pd.DataFrame) -> tuple[list[str], list[int]]:
+    lines = missing["source_line"] if "source_line" in missing else [0] * len(missing)
+    return list(missing["member"]), [int(n) for n in lines]
+
+
 def accepted_errors(quality: pd.DataFrame) -> list[str]:
     """The blocking findings a period was ingested with (ACCEPT=1): what every page must say."""
     q = quality[(quality["severity"] == "error") & quality["kind"].isin(BLOCKING)]

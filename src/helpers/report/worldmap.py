@@ -1,0 +1,239 @@
+"""The period's roster on a world map, as inline SVG written here (no matplotlib): one circle
+per placed roster member, its area proportional to the member's activities and its colour its
+region's (`helpers.plots.REGION_COLORS`); members who took part in nothing are small grey
+rings. The SVG scales with the page (``viewBox``, width 100%), so it stays legible at 390 px;
+the legend is HTML beside it. Every name is escaped (report text is data, never markup).
+
+`map_svg(roster, highlight)` draws a `roster_locations` frame; `map_html(tables, highlight)`
+adds the title, the legend and the sentence saying who is not placed.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.analysis.locations import fold
+from helpers.display import esc
+from helpers.plots import REGION_COLORS
+
+SEA, LAND = "#eef3f8", "#d5dbe3"
+OTHER = "#999999"
+ABSENT = "#6b6b6b"  # outline of members who took part in nothing
+RING = "#1a1a1a"  # the highlighted member's ring
+RADIUS_MAX = 6.0  # map units (degrees) for the most active member
+RADIUS_PER = 1.9  # radius for one activity, unless that would make the largest over RADIUS_MAX
+RADIUS_ABSENT = 1.3
+MARGIN = 14.0  # degrees of map around the placed members (the view is cropped to them)
+SPREAD = 2.4  # members placed at the same point are set side by side, this far apart
+
+__all__ = ["map_svg", "map_html", "radius_scale"]
+
+
+def _num(value: float) -> str:
+    """A coordinate with one decimal, trailing zeros dropped: 12.0 → 12, -0.04 → 0."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def radius_scale(most: int) -> float:
+    """k in r = k·√activities: circle areas follow activities, the largest RADIUS_MAX at most."""
+    return min(RADIUS_PER, RADIUS_MAX / math.sqrt(most)) if most > 0 else RADIUS_PER
+
+
+def _label(member: str, region: str, activities: int) -> str:
+    if activities == 0:
+        return f"{member} ({region}): took part in no activity"
+    return f"{member} ({region}): {activities} activit{'y' if activities == 1 else 'ies'}"
+
+
+def _marker(row: dict, k: float, *, highlight: bool = False) -> tuple[str, float]:
+    """One `<circle>` with its escaped `<title>` (the tooltip and the accessible name), and
+    its radius."""
+    x, y = row["x"], row["y"]
+    n = int(row["activities"])
+    if n == 0:
+        r, fill, opacity, stroke, width = RADIUS_ABSENT, "#ffffff", "0.7", ABSENT, "0.5"
+    else:
+        colour = REGION_COLORS.get(str(row["region"]), OTHER)
+        r, fill, opacity, stroke, width = k * math.sqrt(n), colour, "0.85", "#ffffff", "0.3"
+    extra = ""
+    if highlight:
+        r, stroke, width, extra = max(r * 1.25, 2.6), RING, "0.9", ' class="highlight"'
+    title = esc(_label(row["member"], row["region"], n))
+    return (
+        f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{fill}" '
+        f'fill-opacity="{opacity}" stroke="{stroke}" stroke-width="{width}"{extra}>'
+        f"<title>{title}</title></circle>"
+    ), r
+
+
+def _name_label(row: dict, r: float, right: float) -> str:
+    """The highlighted member's name beside its marker (left of it near the view's east edge)."""
+    x, y = row["x"], row["y"]
+    east = x > right - 60
+    tx = x - r - 1.5 if east else x + r + 1.5
+    anchor = "end" if east else "start"
+    return (
+        f'<text x="{_num(tx)}" y="{_num(y)}" dy="0.35em" text-anchor="{anchor}" font-size="8" '
+        f'font-weight="700" fill="{RING}" stroke="#ffffff" stroke-width="1.6" '
+        f'paint-order="stroke" font-family="sans-serif">{esc(row["member"])}</text>'
+    )
+
+
+def _positions(placed: pd.DataFrame) -> pd.DataFrame:
+    """`placed` with x and y on the map; members at the same point (Barcelona city and its
+    metropolitan area) are set side by side, in name order, so each can be seen and pointed at."""
+    from helpers.report.basemap import project
+
+    xy = [project(a, b) for a, b in zip(placed["latitude"], placed["longitude"], strict=True)]
+    groups: dict[tuple[float, float], list[int]] = {}
+    for i, (x, y) in enumerate(xy):
+        groups.setdefault((round(x, 1), round(y, 1)), []).append(i)
+    names = list(placed["member"])
+    for same in groups.values():
+        for j, i in enumerate(sorted(same, key=lambda i: fold(names[i]))):
+            xy[i] = (xy[i][0] + (j - (len(same) - 1) / 2) * SPREAD, xy[i][1])
+    return placed.assign(x=[p[0] for p in xy], y=[p[1] for p in xy])
+
+
+def _view(placed: pd.DataFrame) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of the view: the placed members and MARGIN around them, within
+    the world (the whole world when nobody is placed)."""
+    from helpers.report.basemap import HEIGHT, WIDTH
+
+    if placed.empty:
+        return 0.0, 0.0, WIDTH, HEIGHT
+    xs, ys = list(placed["x"]), list(placed["y"])
+    x0, x1 = max(0.0, min(xs) - MARGIN), min(WIDTH, max(xs) + MARGIN)
+    y0, y1 = max(0.0, min(ys) - MARGIN), min(HEIGHT, max(ys) + MARGIN)
+    return round(x0), round(y0), round(x1) - round(x0), round(y1) - round(y0)
+
+
+def _size_key(placed: pd.DataFrame, k: float, view: tuple[float, float, float, float]) -> str:
+    """Circles for 1, about half the most and the most activities, in the view's bottom-left
+    corner, drawn at the map's own scale (so it stays true when the page is narrow)."""
+    most = int(placed["activities"].max()) if len(placed) else 0
+    if most < 1:
+        return ""
+    sizes = sorted({1, max(1, most // 2), most})
+    x, base = view[0] + 3.0, view[1] + view[3] - 3.0
+    top = base - 2 * k * math.sqrt(most) - 3
+    parts = ['<g class="size-key" font-family="sans-serif" font-size="6.5" fill="#333333">']
+    parts.append(f'<text x="{_num(x)}" y="{_num(top)}">activities</text>')
+    for n in sizes:
+        r = k * math.sqrt(n)
+        parts.append(
+            f'<circle cx="{_num(x + r)}" cy="{_num(base - r)}" r="{_num(r)}" '
+            'fill="#9aa5b1" stroke="#ffffff" stroke-width="0.3"/>'
+        )
+        parts.append(f'<text x="{_num(x + 2 * r + 1)}" y="{_num(base - 0.5)}">{n}</text>')
+        x += 2 * r + 2.5 + 4 * len(str(n))
+    return "".join(parts) + "</g>"
+
+
+def _summary(placed: pd.DataFrame, unplaced: int, highlight: str | None) -> str:
+    took = int((placed["activities"] > 0).sum())
+    text = (
+        f"World map of {len(placed)} roster members: {took} took part in at least one activity "
+        f"(circles sized by activities, coloured by region), {len(placed) - took} did not "
+        "(small grey rings)"
+    )
+    if unplaced:
+        text += f"; {unplaced} member{'s are' if unplaced != 1 else ' is'} not placed"
+    if highlight:
+        text += f"; {highlight} is highlighted"
+    return text + "."
+
+
+def _find(placed: pd.DataFrame, highlight: str | None) -> int | None:
+    if not highlight:
+        return None
+    hits = [i for i, m in enumerate(placed["member"]) if fold(m) == fold(highlight)]
+    return hits[0] if hits else None
+
+
+def map_svg(roster: pd.DataFrame, highlight: str | None = None) -> str:
+    """The map as one `<svg>` element: land, then the members who took part in nothing, then
+    the others largest first (small circles stay on top), then `highlight` (larger, dark ring,
+    its name beside it). `roster` has member, region, activities, latitude, longitude (rows
+    without coordinates are left out; members at one point side by side). Deterministic: the same frame gives the same bytes."""
+    from helpers.report.basemap import HEIGHT, WIDTH, land_path
+
+    placed = _positions(roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True))
+    view = _view(placed)
+    hit = _find(placed, highlight)
+    name = placed["member"].iloc[hit] if hit is not None else None
+    k = radius_scale(int(placed["activities"].max()) if len(placed) else 0)
+    order = placed.assign(_absent=placed["activities"].eq(0)).sort_values(
+        ["_absent", "activities", "member"], ascending=[False, False, True], kind="stable"
+    )
+    rows = [r for i, r in zip(order.index, order.to_dict("records"), strict=True) if i != hit]
+    marks = [_marker(r, k)[0] for r in rows]
+    if hit is not None:
+        row = placed.iloc[hit].to_dict()
+        circle, r = _marker(row, k, highlight=True)
+        marks += [circle, _name_label(row, r, view[0] + view[2])]
+    label = _summary(placed, len(roster) - len(placed), name)
+    box = " ".join(_num(v) for v in view)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" '
+        f'role="img" aria-label="{esc(label)}" class="worldmap" preserveAspectRatio="xMidYMid '
+        f'meet" style="width:100%;height:auto;display:block">'
+        f'<rect width="{_num(WIDTH)}" height="{_num(HEIGHT)}" fill="{SEA}"/>'
+        f'<path d="{land_path()}" fill="{LAND}" stroke="{LAND}" stroke-width="0.3" '
+        f'stroke-linejoin="round"/>' + "".join(marks) + _size_key(placed, k, view) + "</svg>"
+    )
+
+
+def _swatch(fill: str, stroke: str, r: float, size: int = 14) -> str:
+    c = size / 2
+    return (
+        f'<svg width="{size}" height="{size}" viewBox="0 0 {size} {size}" aria-hidden="true">'
+        f'<circle cx="{c:g}" cy="{c:g}" r="{r:g}" fill="{fill}" stroke="{stroke}" '
+        'stroke-width="1.2"/></svg>'
+    )
+
+
+def _legend(roster: pd.DataFrame) -> str:
+    """Regions on the map and the ring of those who took part in nothing: HTML that wraps."""
+    item = '<span class="map-key" style="display:inline-flex;align-items:center;gap:0.3em;'
+    item += 'margin-right:1em;white-space:nowrap">'
+    regions = [r for r in REGION_COLORS if r in set(roster["region"])]
+    parts = [f"{item}{_swatch(REGION_COLORS[r], '#ffffff', 5)}{esc(r)}</span>" for r in regions]
+    parts.append(f"{item}{_swatch('#ffffff', ABSENT, 2.5)}did not take part</span>")
+    return (
+        '<div class="map-legend" style="font-size:0.85rem;line-height:1.8">'
+        + "".join(parts)
+        + "</div>"
+    )
+
+
+def map_html(tables, highlight: str | None = None, *, root: Path | None = None) -> str:
+    """The map as a report figure: title, SVG, legend, and who is not placed (escaped)."""
+    from helpers.analysis.locations import FILE, roster_locations
+
+    roster = roster_locations(tables, root=root)
+    placed = roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True)
+    missing = roster.loc[roster["latitude"].isna(), "member"].tolist()
+    hit = _find(placed, highlight)
+    title = "Roster members on the world map"
+    if hit is not None:
+        title += f", {placed['member'].iloc[hit]} highlighted"
+    notes = []
+    if missing:
+        notes.append(
+            f"{len(missing)} member{'s' if len(missing) != 1 else ''} not placed (no "
+            f"coordinates in data/reference/{FILE}): {', '.join(missing)}."
+        )
+    if highlight and hit is None:
+        notes.append(f"{highlight} is not on this map (not on the roster, or not placed).")
+    note = "".join(f' <span class="fig-note">{esc(n)}</span>' for n in notes)
+    return (
+        '<figure class="chart worldmap-figure">'
+        + map_svg(roster, highlight)
+        + _legend(placed)
+        + f'<figcaption><span class="fig-title">{esc(title)}</span>{note}</figcaption></figure>'
+    )
