@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.analysis.locations import load_locations, missing_locations, roster_locations
 from helpers.errors import UserError
 from helpers.ingest import parse_report
+from helpers.tables.locations import load_locations, missing_locations, roster_locations
 from tests.conftest import FIXTURES, ROSTER, mini_report
 
 ROOT = Path(__file__).resolve().parents[1]

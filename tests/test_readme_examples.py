@@ -19,7 +19,9 @@ def _example_lines() -> list[str]:
 
 def test_the_readme_example_is_found():
     calls = [line for line in _example_lines() if not line.startswith("from ")]
-    assert len(calls) >= 6 and any("filters combine" in line for line in README.read_text().splitlines())
+    assert len(calls) >= 6 and any(
+        "filters combine" in line for line in README.read_text().splitlines()
+    )
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import engagement
-from helpers.analysis.locations import load_locations, roster_locations
 from helpers.plots import REGION_COLORS
 from helpers.report import basemap
 from helpers.report.render import live_markup
 from helpers.report.worldmap import map_html, map_svg
+from helpers.tables.locations import load_locations, roster_locations
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 PAYLOAD = "<script>alert(1)</script> & Co"

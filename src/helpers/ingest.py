@@ -14,7 +14,6 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from helpers.analysis.locations import load_locations
 from helpers.errors import UserError
 from helpers.parse.extract import Extracted, extract_text
 from helpers.parse.report import read_report
@@ -24,6 +23,7 @@ from helpers.tables import activities as act_tables
 from helpers.tables import checks, schemas
 from helpers.tables import listings as list_tables
 from helpers.tables.findings import Findings
+from helpers.tables.locations import load_locations
 from helpers.tables.names import NameResolver, load_affixes, load_aliases
 
 

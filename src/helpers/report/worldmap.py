@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.analysis.locations import fold
 from helpers.display import esc
 from helpers.plots import REGION_COLORS
+from helpers.tables.locations import fold
 
 SEA, LAND = "#eef3f8", "#d5dbe3"
 OTHER = "#999999"
@@ -213,7 +213,7 @@ def _legend(roster: pd.DataFrame) -> str:
 
 def map_html(tables, highlight: str | None = None, *, root: Path | None = None) -> str:
     """The map as a report figure: title, SVG, legend, and who is not placed (escaped)."""
-    from helpers.analysis.locations import FILE, roster_locations
+    from helpers.tables.locations import FILE, roster_locations
 
     roster = roster_locations(tables, root=root)
     placed = roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True)

@@ -119,7 +119,7 @@ def engagement_reconciliation(tables: dict[str, pd.DataFrame], q: Findings) -> N
 
 def member_locations(members: pd.DataFrame, locations: pd.DataFrame, q: Findings) -> None:
     """A roster member the world map cannot place: no row in member_locations.csv."""
-    from helpers.analysis.locations import FILE, missing_locations
+    from helpers.tables.locations import FILE, missing_locations
 
     for member, no in zip(*_columns(missing_locations(members, locations)), strict=True):
         q.add("member_without_location", f"'{member}' is on the roster but has no "
