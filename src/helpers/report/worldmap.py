@@ -155,37 +155,61 @@ def _find(placed: pd.DataFrame, highlight: str | None) -> int | None:
     return hits[0] if hits else None
 
 
-def map_svg(roster: pd.DataFrame, highlight: str | None = None) -> str:
-    """The map as one `<svg>` element: land, then the members who took part in nothing, then
-    the others largest first (small circles stay on top), then `highlight` (larger, dark ring,
-    its name beside it). `roster` has member, region, activities, latitude, longitude (rows
-    without coordinates are left out; members at one point side by side). Deterministic: the same frame gives the same bytes."""
-    from helpers.report.basemap import HEIGHT, WIDTH, land_path
+class RosterMap:
+    """One period's roster placed on the map once; :meth:`svg` then draws it with any member
+    highlighted without placing the roster again (the member profiles draw one each)."""
 
-    placed = _positions(roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True))
-    view = _view(placed)
-    hit = _find(placed, highlight)
-    name = placed["member"].iloc[hit] if hit is not None else None
-    k = radius_scale(int(placed["activities"].max()) if len(placed) else 0)
-    order = placed.assign(_absent=placed["activities"].eq(0)).sort_values(
-        ["_absent", "activities", "member"], ascending=[False, False, True], kind="stable"
-    )
-    rows = [r for i, r in zip(order.index, order.to_dict("records"), strict=True) if i != hit]
-    marks = [_marker(r, k)[0] for r in rows]
-    if hit is not None:
-        row = placed.iloc[hit].to_dict()
-        circle, r = _marker(row, k, highlight=True)
-        marks += [circle, _name_label(row, r, view[0] + view[2])]
-    label = _summary(placed, len(roster) - len(placed), name)
-    box = " ".join(_num(v) for v in view)
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" '
-        f'role="img" aria-label="{esc(label)}" class="worldmap" preserveAspectRatio="xMidYMid '
-        f'meet" style="width:100%;height:auto;display:block">'
-        f'<rect width="{_num(WIDTH)}" height="{_num(HEIGHT)}" fill="{SEA}"/>'
-        f'<path d="{land_path()}" fill="{LAND}" stroke="{LAND}" stroke-width="0.3" '
-        f'stroke-linejoin="round"/>' + "".join(marks) + _size_key(placed, k, view) + "</svg>"
-    )
+    def __init__(self, roster: pd.DataFrame) -> None:
+        self.roster = roster
+        self.placed = _positions(
+            roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True)
+        )
+        self.view = _view(self.placed)
+        most = int(self.placed["activities"].max()) if len(self.placed) else 0
+        self.k = radius_scale(most)
+        order = self.placed.assign(_absent=self.placed["activities"].eq(0)).sort_values(
+            ["_absent", "activities", "member"], ascending=[False, False, True], kind="stable"
+        )
+        self._marks = [(i, _marker(r, self.k)[0]) for i, r in
+                       zip(order.index, order.to_dict("records"), strict=True)]  # fmt: skip
+        self._key = _size_key(self.placed, self.k, self.view)
+
+    def find(self, highlight: str | None) -> int | None:
+        """Row of `highlight` among the placed members (None: absent or not placed)."""
+        return _find(self.placed, highlight)
+
+    def svg(self, highlight: str | None = None) -> str:
+        """The map as one `<svg>` element: land, then the members who took part in nothing,
+        then the others largest first (small circles stay on top), then `highlight` (larger,
+        dark ring, its name beside it). Deterministic: the same frame gives the same bytes."""
+        from helpers.report.basemap import HEIGHT, WIDTH, land_path
+
+        hit = self.find(highlight)
+        view = self.view
+        marks = [m for i, m in self._marks if i != hit]
+        name = None
+        if hit is not None:
+            row = self.placed.iloc[hit].to_dict()
+            name = row["member"]
+            circle, r = _marker(row, self.k, highlight=True)
+            marks += [circle, _name_label(row, r, view[0] + view[2])]
+        label = _summary(self.placed, len(self.roster) - len(self.placed), name)
+        box = " ".join(_num(v) for v in view)
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" '
+            f'role="img" aria-label="{esc(label)}" class="worldmap" preserveAspectRatio="xMidYMid '
+            f'meet" style="width:100%;height:auto;display:block">'
+            f'<rect width="{_num(WIDTH)}" height="{_num(HEIGHT)}" fill="{SEA}"/>'
+            f'<path d="{land_path()}" fill="{LAND}" stroke="{LAND}" stroke-width="0.3" '
+            f'stroke-linejoin="round"/>' + "".join(marks) + self._key + "</svg>"
+        )
+
+
+def map_svg(roster: pd.DataFrame, highlight: str | None = None) -> str:
+    """The map as one `<svg>` element (see :meth:`RosterMap.svg`). `roster` has member, region,
+    activities, latitude, longitude (rows without coordinates are left out; members at one
+    point side by side)."""
+    return RosterMap(roster).svg(highlight)
 
 
 def _swatch(fill: str, stroke: str, r: float, size: int = 14) -> str:
@@ -211,15 +235,14 @@ def _legend(roster: pd.DataFrame) -> str:
     )
 
 
-def map_html(tables, highlight: str | None = None, *, root: Path | None = None) -> str:
+def map_figure(roster_map: RosterMap, highlight: str | None = None, *, title: str = "") -> str:
     """The map as a report figure: title, SVG, legend, and who is not placed (escaped)."""
-    from helpers.tables.locations import FILE, roster_locations
+    from helpers.tables.locations import FILE
 
-    roster = roster_locations(tables, root=root)
-    placed = roster.dropna(subset=["latitude", "longitude"]).reset_index(drop=True)
+    roster, placed = roster_map.roster, roster_map.placed
     missing = roster.loc[roster["latitude"].isna(), "member"].tolist()
-    hit = _find(placed, highlight)
-    title = "Roster members on the world map"
+    hit = roster_map.find(highlight)
+    title = title or "Roster members on the world map"
     if hit is not None:
         title += f", {placed['member'].iloc[hit]} highlighted"
     notes = []
@@ -233,7 +256,14 @@ def map_html(tables, highlight: str | None = None, *, root: Path | None = None) 
     note = "".join(f' <span class="fig-note">{esc(n)}</span>' for n in notes)
     return (
         '<figure class="chart worldmap-figure">'
-        + map_svg(roster, highlight)
+        + roster_map.svg(highlight)
         + _legend(placed)
         + f'<figcaption><span class="fig-title">{esc(title)}</span>{note}</figcaption></figure>'
     )
+
+
+def map_html(tables, highlight: str | None = None, *, root: Path | None = None) -> str:
+    """The period's roster map as a report figure (see :func:`map_figure`)."""
+    from helpers.tables.locations import roster_locations
+
+    return map_figure(RosterMap(roster_locations(tables, root=root)), highlight)
