@@ -118,9 +118,12 @@ def test_no_location_table_at_all_places_nobody_without_crashing(tmp_path):
     assert len(found) == len(tables["members"]) == ROSTER.count("\n- ")
 
 
-def test_roster_locations_counts_activities_per_member(t1, locations):
-    placed = roster_locations(t1, locations).set_index("member")
+def test_map_roster_counts_activities_per_member(t1, locations):
     from helpers.analysis.engagement import per_member
+    from helpers.report.worldmap import map_roster
+
+    placed = map_roster(t1).set_index("member")
+    assert placed.loc["Seoul", "activities"] == 5  # read by hand: 4 in the period + 18 September
 
     counts = per_member(t1).set_index("member")["activities"]
     assert placed.loc[counts.index, "activities"].tolist() == counts.tolist()

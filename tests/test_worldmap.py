@@ -15,8 +15,7 @@ from helpers.analysis import engagement
 from helpers.plots import REGION_COLORS
 from helpers.report import basemap
 from helpers.report.render import live_markup
-from helpers.report.worldmap import map_html, map_svg
-from helpers.tables.locations import load_locations, roster_locations
+from helpers.report.worldmap import map_html, map_roster, map_svg
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 PAYLOAD = "<script>alert(1)</script> & Co"
@@ -24,7 +23,7 @@ PAYLOAD = "<script>alert(1)</script> & Co"
 
 @pytest.fixture(scope="module")
 def roster(t1) -> pd.DataFrame:
-    return roster_locations(t1, load_locations())
+    return map_roster(t1)
 
 
 def _circles(svg: str) -> dict[str, ET.Element]:

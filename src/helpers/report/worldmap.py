@@ -4,7 +4,7 @@ region's (`helpers.plots.REGION_COLORS`); members who took part in nothing are s
 rings. The SVG scales with the page (``viewBox``, width 100%), so it stays legible at 390 px;
 the legend is HTML beside it. Every name is escaped (report text is data, never markup).
 
-`map_svg(roster, highlight)` draws a `roster_locations` frame; `map_html(tables, highlight)`
+`map_svg(roster, highlight)` draws a `map_roster` frame; `map_html(tables, highlight)`
 adds the title, the legend and the sentence saying who is not placed.
 """
 
@@ -262,8 +262,18 @@ def map_figure(roster_map: RosterMap, highlight: str | None = None, *, title: st
     )
 
 
-def map_html(tables, highlight: str | None = None, *, root: Path | None = None) -> str:
-    """The period's roster map as a report figure (see :func:`map_figure`)."""
+def map_roster(tables, *, root: Path | None = None) -> pd.DataFrame:
+    """One period's roster for the map: member, region, latitude, longitude
+    (:func:`helpers.tables.locations.roster_locations`) and activities (counted by the one
+    participation rule, :func:`helpers.analysis.participation.member_stats`)."""
+    from helpers.analysis.participation import member_stats
     from helpers.tables.locations import roster_locations
 
-    return map_figure(RosterMap(roster_locations(tables, root=root)), highlight)
+    roster = roster_locations(tables, root=root)
+    counts = member_stats(tables).drop_duplicates("member").set_index("member")["activities"]
+    return roster.assign(activities=roster["member"].map(counts).fillna(0).astype(int))
+
+
+def map_html(tables, highlight: str | None = None, *, root: Path | None = None) -> str:
+    """The period's roster map as a report figure (see :func:`map_figure`)."""
+    return map_figure(RosterMap(map_roster(tables, root=root)), highlight)

@@ -99,25 +99,12 @@ def missing_locations(members: pd.DataFrame, locations: pd.DataFrame) -> pd.Data
 def roster_locations(tables, locations: pd.DataFrame | None = None, *,
                      root: Path | None = None) -> pd.DataFrame:  # fmt: skip
     """One row per roster member (first spelling wins when periods are stacked): member, region,
-    activities (distinct activities it took part in), latitude and longitude (NaN when the
-    member has no row in member_locations.csv), in roster order."""
+    latitude and longitude (NaN when the member has no row in member_locations.csv), in roster
+    order."""
     locations = load_locations(root) if locations is None else locations
     roster = _table(tables, "members", ["member", "region"])
     roster = roster.loc[roster["member"].notna(), ["member", "region"]].astype(str)
     roster = roster.drop_duplicates("member").reset_index(drop=True)
     placed = _lookup(locations)
     where = [placed.get(fold(m), (math.nan, math.nan)) for m in roster["member"]]
-    counts = _activity_counts(tables, roster["member"])
-    return roster.assign(
-        activities=roster["member"].map(counts).fillna(0).astype(int),
-        latitude=[p[0] for p in where],
-        longitude=[p[1] for p in where],
-    )
-
-
-def _activity_counts(tables, members: pd.Series) -> pd.Series:
-    """Distinct activities per roster member, counted as engagement.per_member counts them."""
-    p = _table(tables, "participation", ["activity_id", "member"])
-    p = p.loc[p["member"].notna(), ["activity_id", "member"]].astype(str)
-    p = p.loc[p["member"].isin(set(members))].drop_duplicates()
-    return p["member"].value_counts()
+    return roster.assign(latitude=[p[0] for p in where], longitude=[p[1] for p in where])
