@@ -166,3 +166,17 @@ def test_every_shared_figure_agrees_across_pages(site):
             last = per.loc[m, "last_activity"]
             assert last == row["last"] or (pd.isna(last) and pd.isna(row["last"])), m
     assert len(t.members["member"].unique()) == len(d)
+
+
+def test_each_profile_shows_the_map_with_its_member_highlighted(site):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    for name, member in (("seoul.html", "Seoul"), ("shiraz.html", "Shiraz")):
+        html = page(site, name)
+        svg = ET.fromstring(re.search(r"<svg xmlns.*?</svg>", html, re.S).group(0))
+        ring = svg.findall("s:circle[@class='highlight']", ns)
+        assert len(ring) == 1 and ring[0].find("s:title", ns).text.startswith(member)
+    # Shiraz left after January–April: its map is that roster's; Seoul's the May–August one
+    assert "The January–April 2022 roster on the world map" in text(page(site, "shiraz.html"))
+    assert "The May–August 2022 roster on the world map" in text(page(site, "seoul.html"))

@@ -19,6 +19,7 @@ from helpers.errors import UserError
 from helpers.files import write_text_atomic
 from helpers.periods import available_periods, processed_dir, project_root, reports_dir
 from helpers.report.pages import Progress, render_page
+from helpers.report.worldmap import RosterMap, map_figure, map_roster
 from helpers.tables.names import fold
 
 MEMBERS_DIR = "members"
@@ -68,7 +69,36 @@ def _labels(t: Tables) -> dict[str, str]:
     return {p.id: p.label for p in t.periods}
 
 
-def _profile_page(t: Tables, p: Profile, query: str | None = None, how: str = "exact") -> str:
+def _period_tables(t: Tables, period: str) -> dict[str, pd.DataFrame]:
+    """One period's tables out of stacked ones."""
+    return {name: t[name][t[name]["period"].astype("str") == period] for name in t.tables}
+
+
+class _Maps:
+    """Each period's roster placed once; a profile's map highlights its member on the roster
+    of the latest period it is on (the latest period read, for a non-member)."""
+
+    def __init__(self, t: Tables, root: Path | None) -> None:
+        self.t, self.root = t, root
+        self._maps: dict[str, RosterMap] = {}
+
+    def figure(self, p: Profile) -> str:
+        on = [q["period"] for q in p.periods if q["on_roster"]] or [q["period"] for q in p.periods]
+        if not on:
+            return ""
+        period = on[-1]
+        if period not in self._maps:
+            self._maps[period] = RosterMap(
+                map_roster(_period_tables(self.t, period), root=self.root)
+            )
+        label = _labels(self.t).get(period, period)
+        return map_figure(self._maps[period], p.name if p.is_member else None,
+                          title=f"The {label} roster on the world map")  # fmt: skip
+
+
+def _profile_page(
+    t: Tables, p: Profile, query: str | None = None, how: str = "exact", worldmap: str = ""
+) -> str:
     labels = _labels(t)
     n = len(p.activities)
     read = ", ".join(labels) or "no period"
@@ -104,6 +134,7 @@ def _profile_page(t: Tables, p: Profile, query: str | None = None, how: str = "e
         periods=periods,
         rows=rows,
         read=read,
+        worldmap=worldmap,
         nav=_nav(""),
         sortable=len(rows) > 1,
     )
@@ -139,13 +170,14 @@ def _directory_page(t: Tables, people: list[Profile], files: dict[str, str]) -> 
     )
 
 
-def member_pages(t: Tables) -> dict[str, str]:
+def member_pages(t: Tables, root: Path | None = None) -> dict[str, str]:
     """File name → page: the directory (``index.html``) and every profile."""
     people = profiles(t)
     files = _filenames(people)
+    maps = _Maps(t, root)
     pages = {"index.html": _directory_page(t, people, files)}
     for p in people:
-        pages[files[p.name]] = _profile_page(t, p)
+        pages[files[p.name]] = _profile_page(t, p, worldmap=maps.figure(p))
     return pages
 
 
@@ -175,7 +207,7 @@ def write_members(root: Path | None = None, *, progress: Progress = print) -> in
         progress("==> members: reports/members/ is up to date")
         return 0
     t = load_all(root=base)
-    pages = member_pages(t)
+    pages = member_pages(t, base)
     written = 0
     for name, page in pages.items():
         path = out / name
@@ -214,7 +246,7 @@ def profile_html(name: str, periods: PeriodsArg = None, *, root: RootArg = None)
     r = _root(root)
     t = load_all(periods, root=r)
     p, who = _find(t, name, r)
-    return _profile_page(t, p, who.query, who.how)
+    return _profile_page(t, p, who.query, who.how, _Maps(t, r).figure(p))
 
 
 def write_profile(name: str, periods: PeriodsArg = None, *, root: RootArg = None) -> Path:
@@ -224,5 +256,5 @@ def write_profile(name: str, periods: PeriodsArg = None, *, root: RootArg = None
     p, who = _find(t, name, r)
     files = _filenames(profiles(t))
     path = reports_dir(r) / MEMBERS_DIR / files[p.name]
-    write_text_atomic(path, _profile_page(t, p, who.query, who.how))
+    write_text_atomic(path, _profile_page(t, p, who.query, who.how, _Maps(t, r).figure(p)))
     return path

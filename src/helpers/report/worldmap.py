@@ -173,6 +173,8 @@ class RosterMap:
         self._marks = [(i, _marker(r, self.k)[0]) for i, r in
                        zip(order.index, order.to_dict("records"), strict=True)]  # fmt: skip
         self._key = _size_key(self.placed, self.k, self.view)
+        self.legend = _legend(self.placed)
+        self.missing = self.roster.loc[self.roster["latitude"].isna(), "member"].tolist()
 
     def find(self, highlight: str | None) -> int | None:
         """Row of `highlight` among the placed members (None: absent or not placed)."""
@@ -239,8 +241,7 @@ def map_figure(roster_map: RosterMap, highlight: str | None = None, *, title: st
     """The map as a report figure: title, SVG, legend, and who is not placed (escaped)."""
     from helpers.tables.locations import FILE
 
-    roster, placed = roster_map.roster, roster_map.placed
-    missing = roster.loc[roster["latitude"].isna(), "member"].tolist()
+    placed, missing = roster_map.placed, roster_map.missing
     hit = roster_map.find(highlight)
     title = title or "Roster members on the world map"
     if hit is not None:
@@ -257,7 +258,7 @@ def map_figure(roster_map: RosterMap, highlight: str | None = None, *, title: st
     return (
         '<figure class="chart worldmap-figure">'
         + roster_map.svg(highlight)
-        + _legend(placed)
+        + roster_map.legend
         + f'<figcaption><span class="fig-title">{esc(title)}</span>{note}</figcaption></figure>'
     )
 
