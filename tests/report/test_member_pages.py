@@ -180,3 +180,24 @@ def test_each_profile_shows_the_map_with_its_member_highlighted(site):
     # Shiraz left after January–April: its map is that roster's; Seoul's the May–August one
     assert "The January–April 2022 roster on the world map" in text(page(site, "shiraz.html"))
     assert "The May–August 2022 roster on the world map" in text(page(site, "seoul.html"))
+
+
+def test_a_moved_member_redraws_the_profiles(site, tmp_path):
+    from helpers.build import ingest_if_needed
+    from helpers.periods import parse_period
+    from helpers.report.members import write_members
+
+    root = tmp_path / "copy"
+    shutil.copytree(site.parents[1], root)
+    csv = root / "data" / "reference" / "member_locations.csv"
+    lines = csv.read_text(encoding="utf-8").splitlines(keepends=True)
+    seoul = next(i for i, line in enumerate(lines) if line.startswith("Seoul,"))
+    parts = lines[seoul].split(",")
+    parts[1] = "-33.9"  # Seoul moved to the southern hemisphere
+    lines[seoul] = ",".join(parts)
+    csv.write_text("".join(lines), encoding="utf-8")
+    for p in ("2022-T1", "2022-T2"):
+        ingest_if_needed(parse_period(p), root=root, progress=lambda s: None)
+    before = (root / "reports" / "members" / "seoul.html").read_bytes()
+    assert write_members(root, progress=lambda s: None) > 0
+    assert (root / "reports" / "members" / "seoul.html").read_bytes() != before

@@ -182,11 +182,21 @@ def member_pages(t: Tables, root: Path | None = None) -> dict[str, str]:
 
 
 def _fingerprint(base: Path) -> str:
+    """Every processed period's tables and what they were made from (the ingest fingerprint
+    covers the reference data, member_locations.csv included), the code and the templates."""
     from helpers.cache import members_fingerprint
     from helpers.cache import tables_sha256 as sha
 
-    tables = {p.id: sha(processed_dir(p, base)) for p in available_periods(base, processed=True)}
-    return members_fingerprint(tables)
+    inputs: dict[str, str | None] = {}
+    for p in available_periods(base, processed=True):
+        folder = processed_dir(p, base)
+        try:
+            made_from = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            made_from = made_from.get("inputs")
+        except (OSError, ValueError):
+            made_from = None
+        inputs[p.id] = f"{sha(folder)} {json.dumps(made_from, sort_keys=True)}"
+    return members_fingerprint(inputs)
 
 
 def write_members(root: Path | None = None, *, progress: Progress = print) -> int:
