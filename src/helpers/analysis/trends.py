@@ -194,7 +194,7 @@ def plot_engagement_over_time(df: pd.DataFrame):
     ax.set_ylabel("members taking part (% of roster)")
     ax.set_ylim(0, 100)
     ax.set_title("Roster members who took part in at least one activity", loc="left")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     _tidy(ax)
     return fig
 
@@ -217,7 +217,7 @@ def plot_activities_over_time(counts: pd.DataFrame):
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("activities")
     ax.set_title("Activities listed in each period's report", loc="left")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     _tidy(ax)
     return fig
 
