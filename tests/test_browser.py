@@ -201,7 +201,8 @@ def test_figure_text_is_at_least_9_css_px_on_a_phone(site, browser):
                 shown: i.getBoundingClientRect().width}))""",
         )
         for f in found:
-            assert f["figure"] and f["px"] > 0, f  # every picture is a figure that says its text size
+            # every picture is a figure that says its text size
+            assert f["figure"] and f["px"] > 0, f
             sizes[f"{path.name}: {f['alt']}"] = f["px"] * f["shown"] / f["natural"]
         # the figures scroll inside their own box: the page itself never scrolls sideways
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path.name
