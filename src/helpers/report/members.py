@@ -22,6 +22,7 @@ from helpers.analysis.explore import (
 )
 from helpers.periods import reports_dir
 from helpers.report.pages import render_page
+from helpers.tables.roles import board_role
 
 
 def _slug(text: str) -> str:
@@ -40,6 +41,22 @@ def _dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
+def _board_seats(t: Tables, member: str | None) -> list[str]:
+    """``board: Oh Se-Hoon, Regional vice-presidency (2022-T1)``, one line per person and role
+    representing ``member`` on the Board of Directors (roles worded by ``board_role``)."""
+    board = t.board
+    if member is None or board.empty:
+        return []
+    seats = board[board["member"] == member]
+    periods: dict[tuple[str, str], list[str]] = {}
+    for r in seats.itertuples(index=False):
+        periods.setdefault((str(r.name), board_role(r.role)), []).append(str(r.period))
+    return [
+        f"board: {name}, {role} ({', '.join(dict.fromkeys(ps))})"
+        for (name, role), ps in periods.items()
+    ]
+
+
 def _profile_page(t: Tables, who: _Who) -> str:
     df = _profile(t, who)
     a = df.attrs
@@ -54,6 +71,7 @@ def _profile_page(t: Tables, who: _Who) -> str:
             f"first engagement {_dates(a['first_engagement'], a['first_engagement'])}, "
             f"last {_dates(a['last_engagement'], a['last_engagement'])}"
         )
+    facts.extend(_board_seats(t, a["member"]))
     notes = []
     if a["match"] not in ("exact", "participant"):
         notes.append(f"'{a['query']}' was matched to {a['name']} ({a['match']} match).")
