@@ -14,9 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from helpers.ingest import ingest_period
-from helpers.report.render import render_period
-
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("METROPOLIS_REQUIRE_BROWSER"):
     pytest.fail(
@@ -52,15 +49,10 @@ TOOK_PART = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from tests.conftest import REPORT_2022T1, ROOT
+    """The 2022-T1 pages, the index and the trends page, as the build makes them."""
+    from tests.conftest import built_project
 
-    root = tmp_path_factory.mktemp("browser")
-    (root / "data" / "raw" / "2022-T1").mkdir(parents=True)
-    shutil.copy(REPORT_2022T1, root / "data" / "raw" / "2022-T1")
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    ingest_period("2022-T1", root, progress=lambda s: None)
-    render_period("2022-T1", root=root, progress=lambda s: None, notebooks_dir=ROOT / "notebooks")
-    return root / "reports"
+    return built_project(tmp_path_factory.mktemp("browser")) / "reports"
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +200,7 @@ def test_figure_text_is_at_least_9_css_px_on_a_phone(site, browser):
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path.name
         page.close()
     context.close()
-    assert len(sizes) >= 10  # 6 engagement and 4 coverage figures
+    assert len(sizes) >= 14  # 6 engagement, 4 coverage and 4 trends figures
     small = {k: round(v, 2) for k, v in sizes.items() if v < MIN_TEXT_CSS_PX}
     assert small == {}
 
