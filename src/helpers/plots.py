@@ -62,6 +62,12 @@ def _figure(width: float, height: float) -> tuple[Figure, Axes]:
     return fig, fig.add_subplot()
 
 
+def _figure_title(fig: Figure, text: str) -> None:
+    """A title from the figure's left edge, for charts whose long labels push the axes so far
+    right that an axes title would run off the picture."""
+    fig.suptitle(text, x=0.01, ha="left", fontsize="large")
+
+
 def _nothing(ax: Axes, text: str) -> None:
     ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, color=OTHER)
     ax.set_axis_off()
@@ -213,7 +219,7 @@ def plot_board_participation(tables: Tables) -> Figure:
             tick.set_color(ALERT)
             tick.set_fontweight("bold")
     ax.set_xlabel("activities their member took part in")
-    ax.set_title("Board members: how often the member they represent took part", loc="left")
+    _figure_title(fig, "Board members: how often the member they represent took part")
     regions = [r for r in REGION_COLORS if r in set(df["region"])]
     handles = [Patch(color=_region_color(r), label=r) for r in regions]
     handles.append(Patch(color=ALERT, label="no activity (name in red)"))
@@ -320,7 +326,7 @@ def plot_deliverable_coverage(tables: Tables) -> Figure:
             tick.set_fontweight("bold")
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel("activities serving the deliverable")
-    ax.set_title("Strategic Action Plan deliverables served by the activities", loc="left")
+    _figure_title(fig, "Strategic Action Plan deliverables served by the activities")
     handles = [Patch(color=_line_color(li, lines), label=li) for li in lines]
     handles.append(Patch(color=ALERT, label="no activity"))
     ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=9)
