@@ -83,7 +83,8 @@ def score(fixture: str, report: Path | None = None) -> dict[str, float]:
         member = r.member if pd.notna(r.member) else None
         if member in alternatives.get(r.name, []):  # a documented ambiguity: any listed reading
             member = next(e["member"] for e in exp["board"] if e["name"] == r.name)
-        got_board.append(f"{r.name}|{r.role}|{member}|{r.region}")
+        printed = r.role_raw if pd.notna(r.role_raw) else "MEMBER"  # expected.json: as printed
+        got_board.append(f"{r.name}|{printed}|{member}|{r.region}")
     add("board", *_overlap(board, got_board))
     media = [f"{m['month']}|{m['outlet']}|{m['item']}" for m in exp["media_mentions"]]
     got_media = [f"{r.month}|{r.outlet}|{r.item}" for r in t["media_mentions"].itertuples()]

@@ -14,9 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from helpers.ingest import ingest_period
-from helpers.report.render import render_period
-
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("METROPOLIS_REQUIRE_BROWSER"):
     pytest.fail(
@@ -52,15 +49,10 @@ TOOK_PART = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from tests.conftest import REPORT_2022T1, ROOT
+    """The 2022-T1 pages, the index and the trends page, as the build makes them."""
+    from tests.conftest import built_project
 
-    root = tmp_path_factory.mktemp("browser")
-    (root / "data" / "raw" / "2022-T1").mkdir(parents=True)
-    shutil.copy(REPORT_2022T1, root / "data" / "raw" / "2022-T1")
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    ingest_period("2022-T1", root, progress=lambda s: None)
-    render_period("2022-T1", root=root, progress=lambda s: None, notebooks_dir=ROOT / "notebooks")
-    return root / "reports"
+    return built_project(tmp_path_factory.mktemp("browser")) / "reports"
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +162,92 @@ def test_screenshot_is_not_blank(site, open_page, tmp_path):
     data = page.screenshot(full_page=False)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 50_000  # a blank page compresses to a few kilobytes
+
+
+# --------------------------------------------------------------------------- readable anywhere
+
+PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 viewport, in CSS px
+A4_CONTENT_PX = (210 - 2 * 14) / 25.4 * 96  # A4 width less style.css's @page side margins
+
+
+def report_pages(site: Path) -> list[Path]:
+    pages = sorted((site / "2022-T1").glob("*.html")) + sorted(site.glob("*.html"))
+    assert len(pages) >= 4
+    return pages
+
+
+def test_figure_text_is_at_least_9_css_px_on_a_phone(site, browser):
+    """Every figure's smallest text (its matplotlib font size at the figure's dpi, written on
+    the picture as data-text-px) times the scale the page shows the picture at, at 390 px."""
+    from helpers.display import MIN_TEXT_CSS_PX
+
+    context = browser.new_context(offline=True, viewport=PHONE)
+    sizes: dict[str, float] = {}
+    for path in report_pages(site):
+        page = context.new_page()
+        page.goto(path.as_uri())
+        found = page.eval_on_selector_all(
+            "img",
+            """imgs => imgs.map(i => ({alt: i.alt, figure: !!i.closest('figure.chart'),
+                px: parseFloat(i.dataset.textPx), natural: i.naturalWidth,
+                shown: i.getBoundingClientRect().width}))""",
+        )
+        for f in found:
+            # every picture is a figure that says its text size
+            assert f["figure"] and f["px"] > 0, f
+            sizes[f"{path.name}: {f['alt']}"] = f["px"] * f["shown"] / f["natural"]
+        # the figures scroll inside their own box: the page itself never scrolls sideways
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path.name
+        page.close()
+    context.close()
+    assert len(sizes) >= 14  # 6 engagement, 4 coverage and 4 trends figures
+    small = {k: round(v, 2) for k, v in sizes.items() if v < MIN_TEXT_CSS_PX}
+    assert small == {}
+
+
+def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
+    """In print, on a page as wide as A4's content: no scroll box clips a table, tables and
+    figures fit the width, cards and figures are kept on one page; the PDF is A4 and holds the
+    last row of every table (rows a screen scroll box would hide)."""
+    from pypdf import PdfReader
+
+    width = int(A4_CONTENT_PX)
+    context = browser.new_context(offline=True, viewport={"width": width, "height": 1100})
+    for path in report_pages(site):
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.emulate_media(media="print")
+        boxes = page.eval_on_selector_all(
+            ".helpers-table",
+            """els => els.map(e => { const s = getComputedStyle(e);
+                return {overflow: s.overflowX + ' ' + s.overflowY, maxHeight: s.maxHeight,
+                        right: e.getBoundingClientRect().right,
+                        table: (e.querySelector('table') || e).getBoundingClientRect().right}; })""",
+        )
+        for box in boxes:
+            assert box["overflow"] == "visible visible" and box["maxHeight"] == "none", box
+            assert box["table"] <= width + 0.5, (path.name, box)
+        rights = page.eval_on_selector_all(
+            "figure.chart img, .card", "els => els.map(e => e.getBoundingClientRect().right)"
+        )
+        assert all(r <= width + 0.5 for r in rights), (path.name, rights)
+        kept = page.eval_on_selector_all(
+            "figure.chart, .card", "els => els.map(e => getComputedStyle(e).breakInside)"
+        )
+        assert set(kept) <= {"avoid"}, path.name
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path.name
+        last_rows = page.eval_on_selector_all(
+            ".helpers-table tbody tr:last-child td:first-child",
+            "tds => tds.map(td => td.innerText.trim())",
+        )
+        pdf = tmp_path / f"{path.stem}.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        page.close()
+        reader = PdfReader(pdf)
+        for sheet in reader.pages:  # A4 is 595.3 × 841.9 pt; Chromium rounds up to whole points
+            assert abs(float(sheet.mediabox.width) - 595.3) < 1.5, path.name
+            assert abs(float(sheet.mediabox.height) - 841.9) < 1.5, path.name
+        text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+        missing = [r.split()[0] for r in last_rows if r and r.split()[0] not in text]
+        assert missing == [], (path.name, missing)
+    context.close()

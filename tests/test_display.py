@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import math
 import re
 from typing import Any
 
@@ -229,3 +230,33 @@ def test_record_is_hidden_and_json_safe(shown: list) -> None:
     meta = kw["metadata"]["helpers"]
     assert meta["hidden"] is True
     assert meta["record"] == {"engagement": {"activities": 21, "rate": 0.32}}
+
+
+def test_figure_says_its_smallest_text_and_the_width_that_keeps_it_legible() -> None:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 3), layout="constrained")  # 440 px wide at dpi 110
+    ax = fig.subplots()
+    ax.bar([1, 2], [3, 4])
+    ax.text(1, 3, "small note", fontsize=6)  # the smallest text: ticks are 10 pt
+    ax.text(2, 4, "", fontsize=2)  # empty and hidden texts do not count
+    ax.text(2, 4, "hidden", fontsize=3).set_visible(False)
+    assert d.smallest_text_pt(fig) == 6
+    out = d.figure_html(fig, "Bars", dpi=110)
+    assert 'width="440" height="330"' in out
+    text_px = 6 * 110 / 72  # 9.17 picture pixels
+    assert f'data-text-px="{text_px:.2f}"' in out
+    # shown 432 CSS px wide, the 6 pt note is 9 CSS px high: the figure never gets narrower
+    assert f"--chart-min:{math.ceil(d.MIN_TEXT_CSS_PX * 440 / text_px)}px" in out
+    assert "--chart-min:432px" in out
+    assert '<div class="chart-scroll"><img' in out
+
+
+def test_a_figure_of_big_text_needs_no_min_width_beyond_its_own() -> None:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2, 1), layout="constrained")
+    fig.text(0.5, 0.5, "3", fontsize=4)  # 4 pt at dpi 110 is 6.1 px: only its full width helps
+    assert "--chart-min:220px" in d.figure_html(fig, "Tiny")
+    empty = Figure(figsize=(2, 1))
+    assert "data-text-px" not in d.figure_html(empty, "Nothing written")

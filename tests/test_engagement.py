@@ -34,6 +34,7 @@ _DEFAULTS = {
     "is_member": lambda i, row: row.get("member") is not None,
     "position": lambda i, row: "Mayor",
     "term": lambda i, row: None,
+    "role_raw": lambda i, row: row.get("role"),
     "alliance_raw": lambda i, row: row.get("alliance"),
 }
 

@@ -609,3 +609,25 @@ def test_explore_notebook_is_thin_and_clean() -> None:
     for cell in code:
         assert "def " not in cell.source
         assert cell.outputs == [] and cell.execution_count is None
+
+
+# --------------------------------------------------------------------------------------------
+# Suggestions need a real likeness: "Atlantis" is not "Tunis"
+
+
+def test_real_suggestions_only_for_names_that_are_alike(real: Path) -> None:
+    from helpers.tables.names import close_names
+
+    t = load(REAL, root=real)
+    roster = {m: m for m in t.members["member"]}
+    assert close_names("Atlantis", roster) == []  # WRatio gave Tunis 68
+    assert close_names("Barcleona", roster) == ["Barcelona (city)", "Barcelona (metropolitan area)"]
+    assert close_names("Teheran", roster) == ["Tehran"]
+    assert close_names("Seoull City", roster) == ["Seoul"]
+    assert close_names("New York", roster) == []  # WRatio gave New Delhi-NIUA 86
+    with pytest.raises(UserError) as atlantis:
+        member_profile("Atlantis", root=real)
+    assert "did you mean" not in str(atlantis.value)
+    assert "check t.members" in str(atlantis.value)
+    with pytest.raises(UserError, match=r"did you mean Barcelona \(city\), Barcelona \(metro"):
+        member_profile("Barcleona", root=real)

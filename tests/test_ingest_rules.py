@@ -253,8 +253,8 @@ def test_roster_and_board():
     t = parse(PLAIN)
     assert t["members"].groupby("region").size().to_dict() == {
         "Africa": 4, "Asia-Pacific": 3, "Europe": 4, "North America": 2}  # fmt: skip
-    assert rows(t, "board", "name", "role", "member", "region") == [
-        ("Asmaa Rhlalou", "MEMBER", "Rabat", "Africa")]  # fmt: skip
+    assert rows(t, "board", "name", "role", "role_raw", "member", "region") == [
+        ("Asmaa Rhlalou", "Member", "MEMBER", "Rabat", "Africa")]  # fmt: skip
 
 
 def test_date_and_title_on_one_line():

@@ -272,6 +272,47 @@ def test_failing_notebook_names_notebook_and_cell_and_keeps_last_report(tmp_path
     assert not list((tmp_path / "reports").glob(".*.partial"))
 
 
+RAISE_USER_ERROR = (
+    "from helpers.errors import UserError\n"
+    "raise UserError('load: no processed data for 2030-T1 — run make report PERIOD=2030-T1')"
+)
+
+
+@pytest.mark.slow
+def test_a_user_error_in_a_report_notebook_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    """helpers registers a one-line UserError display in IPython; the report run's kernels ask
+    for full tracebacks, so the failure still names the cell and line."""
+    _fake_processed(tmp_path)
+    nbs = tmp_path / "nbs"
+    _notebook(nbs, "97_user", "import helpers", "x = 1\n" + RAISE_USER_ERROR)
+    with pytest.raises(UserError) as err:
+        render_period(PERIOD, progress=quiet, root=tmp_path, notebooks=("97_user",),
+                      notebooks_dir=nbs)  # fmt: skip
+    msg = str(err.value)
+    assert "97_user.ipynb failed at cell 4, line 3 (raise UserError(" in msg
+    assert "UserError: load: no processed data for 2030-T1 — run make report" in msg
+    assert not (tmp_path / "reports" / PERIOD / "97_user.html").exists()
+
+
+@pytest.mark.slow
+def test_a_user_error_shown_as_one_line_still_fails_the_build(tmp_path: Path) -> None:
+    """With the one-line display active in the kernel (as in JupyterLab), the cell still fails:
+    the build stops and names the notebook, the cell and the error."""
+    _fake_processed(tmp_path)
+    nbs = tmp_path / "nbs"
+    one_line = ("import os\nos.environ.pop('HELPERS_FULL_TRACEBACKS')\n"
+                "from helpers.errors import install_ipython_handler\n"
+                "assert install_ipython_handler()")  # fmt: skip
+    _notebook(nbs, "96_one_line", one_line, RAISE_USER_ERROR, "print('never')")
+    with pytest.raises(UserError) as err:
+        render_period(PERIOD, progress=quiet, root=tmp_path, notebooks=("96_one_line",),
+                      notebooks_dir=nbs)  # fmt: skip
+    msg = str(err.value)
+    assert "96_one_line.ipynb failed at cell 4" in msg
+    assert "UserError: load: no processed data for 2030-T1" in msg
+    assert not (tmp_path / "reports" / PERIOD / "96_one_line.html").exists()
+
+
 @pytest.mark.slow
 def test_live_markup_in_an_output_is_refused(tmp_path: Path) -> None:
     _fake_processed(tmp_path)

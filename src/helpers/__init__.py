@@ -4,11 +4,15 @@ Officers start with::
 
     from helpers import load
     t = load("2022-T1")
+
+In IPython or Jupyter a mistake such as an unknown period shows as one line, not a traceback.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from helpers.errors import install_ipython_handler
 
 __all__ = [
     "load",
@@ -20,6 +24,9 @@ __all__ = [
     "profile_html",
     "write_profile",
 ]
+
+
+install_ipython_handler()  # in IPython/Jupyter, a UserError shows as one line (helpers.errors)
 
 
 def __getattr__(name: str) -> Any:  # imported lazily: `import helpers` stays fast

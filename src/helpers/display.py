@@ -31,6 +31,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import math
 import re
 import string
 import sys
@@ -52,10 +53,14 @@ _STYLE_NOTE = "background:#fff4d6;border-left:4px solid #e0b84c;padding:0.5rem 0
 _STYLE_MARK = "background:#fff4d6"
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "For information"}
 METADATA_KEY = "helpers"
+# The smallest figure text a reader gets on a screen, in CSS px: 9 px is 6.75 pt seen from the
+# CSS reference distance, the size of a printed footnote (see docs/assumptions.md).
+MIN_TEXT_CSS_PX = 9.0
 Format = str | Callable[[Any], str]
 
 __all__ = [
     "NA_TEXT",
+    "MIN_TEXT_CSS_PX",
     "esc",
     "format_value",
     "table_html",
@@ -65,6 +70,7 @@ __all__ = [
     "note",
     "explain",
     "figure_html",
+    "smallest_text_pt",
     "show_figure",
     "show_map",
     "cards_html",
@@ -418,8 +424,13 @@ def explain(sentence: object) -> None:
 # --------------------------------------------------------------------------- figures
 
 
+def _figure_of(fig: Any) -> Any:
+    """The matplotlib Figure of a figure, seaborn grid or axes."""
+    return getattr(fig, "figure", None) or getattr(fig, "fig", None) or fig
+
+
 def _png(fig: Any, dpi: int) -> bytes:
-    figure = getattr(fig, "figure", None) or getattr(fig, "fig", None) or fig
+    figure = _figure_of(fig)
     buf = io.BytesIO()
     # a figure with a layout engine (constrained/tight) already fits its labels: "tight"
     # cropping would only cost a second drawing pass
@@ -430,6 +441,24 @@ def _png(fig: Any, dpi: int) -> bytes:
     if pyplot is not None:  # a pyplot figure would be shown a second time by the inline backend
         pyplot.close(figure)
     return _palette_png(buf.getvalue())
+
+
+def smallest_text_pt(fig: Any) -> float | None:
+    """The font size (points) of the smallest visible, non-empty text of a drawn figure (tick
+    labels, annotations, legend, titles), or None when it shows no text."""
+    from matplotlib.text import Text
+
+    sizes = [
+        float(t.get_fontsize())
+        for t in _figure_of(fig).findobj(Text)
+        if t.get_visible() and t.get_text().strip()
+    ]
+    return min(sizes) if sizes else None
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) in pixels, from the PNG header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 def _palette_png(png: bytes) -> bytes:
@@ -454,12 +483,29 @@ def figure_html(
     alt: str | None = None,
     dpi: int = 110,
 ) -> str:
-    """An embedded PNG (``data:image/png;base64``) with an escaped title and interpretation."""
-    data = base64.b64encode(_png(fig, dpi)).decode("ascii")
+    """An embedded PNG (``data:image/png;base64``) with an escaped title and interpretation.
+
+    The picture sits in a ``chart-scroll`` box and carries what the page needs to keep its
+    text legible: ``data-text-px``, the smallest text's height in picture pixels (from the
+    matplotlib font sizes and ``dpi``), and ``--chart-min``, the narrowest width in CSS px at
+    which that text is still :data:`MIN_TEXT_CSS_PX` high. The report's stylesheet never
+    shrinks the figure below that width on a screen (a narrow one scrolls the figure sideways)
+    and ignores it in print, where the figure fits the page.
+    """
+    png = _png(fig, dpi)
+    width, height = _png_size(png)
+    data = base64.b64encode(png).decode("ascii")
     alt_text = alt or caption
+    smallest = smallest_text_pt(fig)
+    legible = ""
+    if smallest is not None:
+        text_px = smallest * dpi / 72
+        min_width = min(width, math.ceil(MIN_TEXT_CSS_PX * width / text_px))
+        legible = f' data-text-px="{text_px:.2f}" style="--chart-min:{min_width}px"'
     parts = [
-        '<figure class="chart">',
-        f'<img src="data:image/png;base64,{data}" alt="{esc(alt_text)}">',
+        '<figure class="chart"><div class="chart-scroll">',
+        f'<img src="data:image/png;base64,{data}" alt="{esc(alt_text)}" '
+        f'width="{width}" height="{height}"{legible}></div>',
         f'<figcaption><span class="fig-title">{esc(caption)}</span>',
     ]
     if interpretation:

@@ -62,6 +62,12 @@ def _figure(width: float, height: float) -> tuple[Figure, Axes]:
     return fig, fig.add_subplot()
 
 
+def _figure_title(fig: Figure, text: str) -> None:
+    """A title from the figure's left edge, for charts whose long labels push the axes so far
+    right that an axes title would run off the picture."""
+    fig.suptitle(text, x=0.01, ha="left", fontsize="large")
+
+
 def _nothing(ax: Axes, text: str) -> None:
     ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, color=OTHER)
     ax.set_axis_off()
@@ -159,7 +165,7 @@ def plot_member_participation(tables: Tables, top: int = 15) -> Figure:
         handles=[Patch(color=_region_color(r), label=r) for r in regions],
         loc="lower right",
         frameon=False,
-        fontsize=8,
+        fontsize=9,
     )
     _integer_ticks(ax)
     _tidy(ax)
@@ -201,23 +207,23 @@ def plot_board_participation(tables: Tables) -> Figure:
     ax.barh(y, df["activities"], color=[_region_color(r) for r in df["region"]])
     top = max(1, int(df["activities"].max()))
     for yi, n in zip(y, df["activities"], strict=True):
-        ax.text(n + 0.02 * top, yi, str(int(n)), va="center", fontsize=8)
+        ax.text(n + 0.02 * top, yi, str(int(n)), va="center", fontsize=9)
     ax.set_xlim(0, top * 1.08)
     ax.margins(y=0.01)
     labels = [
         f"{r.name} ({r.member if pd.notna(r.member) else 'member?'})" for r in df.itertuples()
     ]
-    ax.set_yticks(y, labels, fontsize=8)
+    ax.set_yticks(y, labels, fontsize=9)
     for tick, engaged in zip(ax.get_yticklabels(), df["engaged"], strict=True):
         if not engaged:
             tick.set_color(ALERT)
             tick.set_fontweight("bold")
     ax.set_xlabel("activities their member took part in")
-    ax.set_title("Board members: how often the member they represent took part", loc="left")
+    _figure_title(fig, "Board members: how often the member they represent took part")
     regions = [r for r in REGION_COLORS if r in set(df["region"])]
     handles = [Patch(color=_region_color(r), label=r) for r in regions]
     handles.append(Patch(color=ALERT, label="no activity (name in red)"))
-    fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False, fontsize=8)
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False, fontsize=9)
     _integer_ticks(ax)
     _tidy(ax)
     return fig
@@ -267,7 +273,7 @@ def plot_co_participation(tables: Tables, min_shared: int = 1, top: int = 20) ->
         vmin=0,
         vmax=max(1, int(off.max()) if off.size else 1),
         annot=len(m) <= 25,
-        annot_kws={"fontsize": 8},
+        annot_kws={"fontsize": 9},
         fmt="d",
         linewidths=0.5,
         linecolor="white",
@@ -310,20 +316,20 @@ def plot_deliverable_coverage(tables: Tables) -> Figure:
     top = max(1, int(df["activities"].max()))
     for yi, row in zip(yv, df.itertuples(), strict=True):
         if not row.covered:
-            ax.text(0.04 * top, yi, "no activity", va="center", color=ALERT, fontsize=8)
+            ax.text(0.04 * top, yi, "no activity", va="center", color=ALERT, fontsize=9)
         else:
-            ax.text(row.activities + 0.04 * top, yi, str(row.activities), va="center", fontsize=8)
-    ax.set_yticks(yv, [f"{r.code}  {_short(r.title, 46)}" for r in df.itertuples()], fontsize=8)
+            ax.text(row.activities + 0.04 * top, yi, str(row.activities), va="center", fontsize=9)
+    ax.set_yticks(yv, [f"{r.code}  {_short(r.title, 46)}" for r in df.itertuples()], fontsize=9)
     for tick, covered in zip(ax.get_yticklabels(), df["covered"], strict=True):
         if not covered:
             tick.set_color(ALERT)
             tick.set_fontweight("bold")
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel("activities serving the deliverable")
-    ax.set_title("Strategic Action Plan deliverables served by the activities", loc="left")
+    _figure_title(fig, "Strategic Action Plan deliverables served by the activities")
     handles = [Patch(color=_line_color(li, lines), label=li) for li in lines]
     handles.append(Patch(color=ALERT, label="no activity"))
-    ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8)
+    ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=9)
     _integer_ticks(ax)
     _tidy(ax)
     return fig

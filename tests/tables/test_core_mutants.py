@@ -184,10 +184,10 @@ def _abidjan_with(n_aliases: int) -> NameResolver:
     )
 
 
-def test_suggestions_look_three_keys_per_suggestion():
-    # Abidjan and its spellings come first, then Abuja, then Seoul (nothing in common)
-    assert _abidjan_with(4).suggestions("Abidjan", limit=2) == ["Abidjan", "Abuja"]  # 6 keys
-    assert _abidjan_with(5).suggestions("Abidjan", limit=2) == ["Abidjan"]  # 6 all Abidjan
+def test_suggestions_are_each_member_once_and_only_the_alike():
+    # Abidjan's five spellings give Abidjan once; Abuja and Seoul share only letters with it
+    assert _abidjan_with(4).suggestions("Abidjan", limit=2) == ["Abidjan"]
+    assert _abidjan_with(5).suggestions("Abidjan Plateau") == ["Abidjan"]
 
 
 def test_suggestions_are_the_closest_distinct_members():
@@ -196,11 +196,12 @@ def test_suggestions_are_the_closest_distinct_members():
                ("Abidjan", "Africa"), ("Taipei", "Asia")),
         aliases(**{"Abidjan Plateau": "Abidjan"}),
     )  # fmt: skip
-    out = r.suggestions("Abidjn")
-    assert out[0] == "Abidjan"
-    assert len(out) == 3 and len(set(out)) == 3 and None not in out
-    assert set(out) <= {"Abidjan", "Abuja", "Accra", "Seoul", "Taipei"}
-    assert r.suggestions("Abidjn", limit=1) == ["Abidjan"]
+    assert r.suggestions("Abidjn") == ["Abidjan"]  # Abuja (55) and Accra are not alike
+    assert r.suggestions("Atlantis") == []
+    many = NameResolver(roster(("Lisbon", "Europe"), ("Lisbun", "Europe"), ("Lisboa", "Europe")))
+    # Lisbon and Lisboa tie at 83 (roster order), Lisbun is two edits away (67): left out
+    assert many.suggestions("Lisbom") == ["Lisbon", "Lisboa"]
+    assert many.suggestions("Lisbom", limit=1) == ["Lisbon"]
 
 
 def test_find_in_text_earliest_then_longest():

@@ -21,6 +21,7 @@ from helpers.analysis import participation as _participation
 from helpers.analysis.wording import join_names as _join
 from helpers.analysis.wording import pct as _pct
 from helpers.analysis.wording import plural as _plural
+from helpers.tables.roles import board_role
 from helpers.tables.schemas import require as _table
 
 Tables = Mapping[str, pd.DataFrame]
@@ -168,12 +169,15 @@ def not_engaged(tables: Tables) -> pd.DataFrame:
 
 
 def board_participation(tables: Tables) -> pd.DataFrame:
-    """One row per board person, in board order: name, role, member, region, activities (distinct
-    activities their member took part in; 0 when the member is missing), engaged (bool).
+    """One row per board person, in board order: name, role (worded by :func:`board_role`),
+    member, region, activities (distinct activities their member took part in; 0 when the
+    member is missing), engaged (bool).
     """
     board = _table(tables, "board", ["name", "role", "member", "region"])
     counts = _member_activity(tables).groupby("member")["activity_id"].nunique()
     out = board[["name", "role", "member", "region"]].reset_index(drop=True).copy()
+    # one wording on every page, even for a board table built by hand with the printed role
+    out["role"] = out["role"].map(board_role).astype(out["role"].dtype)
     out["activities"] = out["member"].map(counts).fillna(0).astype(int)
     out["engaged"] = out["activities"].gt(0)
     return out

@@ -29,7 +29,7 @@ from helpers.periods import (
     processed_dir,
     raw_dir,
 )
-from helpers.tables.names import NameResolver, fold, load_affixes, load_aliases
+from helpers.tables.names import NameResolver, close_names, fold, load_affixes, load_aliases
 from helpers.tables.schemas import REGIONS, SCHEMAS, TABLES
 from helpers.tables.schemas import describe_columns as _schema_columns
 
@@ -357,8 +357,6 @@ def _unknown_name_message(
     others: pd.Series,
     periods: list[Period],
 ) -> str:
-    from rapidfuzz import fuzz, process
-
     choices: dict[str, str] = {}  # folded spelling -> name to suggest
     for m in roster["member"]:
         choices.setdefault(fold(m), str(m))
@@ -367,8 +365,7 @@ def _unknown_name_message(
             choices.setdefault(fold(a), str(m))
     for o in others:
         choices.setdefault(fold(o), str(o))
-    found = process.extract(fold(name), list(choices), scorer=fuzz.WRatio, limit=8)
-    close = list(dict.fromkeys(choices[f] for f, score, _ in found if score >= 60))[:3]
+    close = close_names(name, choices)
     where = ", ".join(map(str, periods))
     msg = f"'{name}' is neither a roster member nor a participant in {where}"
     if close:

@@ -14,10 +14,11 @@ import pandas as pd
 
 from helpers.analysis import participation
 from helpers.tables.names import fold
+from helpers.tables.roles import board_role
 
 Tables = Mapping[str, pd.DataFrame]
 
-__all__ = ["directory", "profiles", "Profile", "board_term", "role_text"]
+__all__ = ["directory", "profiles", "Profile", "board_term"]
 
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 
@@ -38,15 +39,6 @@ def _month(m: re.Match[str]) -> str:
     return word.capitalize() if word.lower() in _MONTHS else word
 
 
-def role_text(role: object) -> str:
-    """A board role in sentence case: `REGIONAL VICE-PRESIDENCIES` → `Regional vice-presidency`."""
-    if role is None or pd.isna(role):
-        return ""
-    text = re.sub(r"\s+", " ", str(role)).strip().lower()
-    text = re.sub(r"presidencies\b", "presidency", text)
-    return text[:1].upper() + text[1:]
-
-
 def _periods(t: Tables) -> list[str]:
     acts = participation._with_period(t["activities"], t)
     mem = participation._with_period(t["members"], t)
@@ -57,7 +49,7 @@ def _board(t: Tables) -> pd.DataFrame:
     b = participation._with_period(t["board"], t)
     b = b.loc[b["member"].notna()].copy()
     b["member"] = b["member"].astype("str")
-    b["role_text"] = [role_text(r) for r in b["role"]]
+    b["role_text"] = [board_role(r) for r in b["role"]]
     b["term_text"] = [board_term(x) for x in b["term"]]
     return b
 

@@ -321,7 +321,7 @@ def plot_engagement_over_time(df: pd.DataFrame):
     ax.set_ylabel("members taking part (% of roster)")
     ax.set_ylim(0, 100)
     ax.set_title("Roster members who took part in at least one activity", loc="left")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     _tidy(ax)
     return fig
 
@@ -344,7 +344,7 @@ def plot_activities_over_time(counts: pd.DataFrame):
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("activities")
     ax.set_title("Activities listed in each period's report", loc="left")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     _tidy(ax)
     return fig
 
@@ -358,8 +358,7 @@ def _heatmap(matrix: pd.DataFrame, title: str, *, missing_note: str | None = Non
     fig, ax = _figure(width, max(3, 0.3 * len(matrix) + 1.3))
     values = matrix.to_numpy(dtype=float)
     masked = np.ma.masked_invalid(values)
-    cmap = __import__("matplotlib").colormaps["Blues"].copy()
-    cmap.set_bad("#EEEEEE")
+    cmap = __import__("matplotlib").colormaps["Blues"].with_extremes(bad="#EEEEEE")
     top = max(1.0, float(np.nanmax(values)) if values.size and not np.isnan(values).all() else 1.0)
     ax.imshow(masked, aspect="auto", cmap=cmap, vmin=0, vmax=top)
     ax.set_xticks(range(len(matrix.columns)), list(matrix.columns))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from helpers.errors import UserError
+from helpers.errors import FULL_TRACEBACKS_ENV, UserError
 from helpers.report.constants import FALLBACK_KERNEL, PROJECT_KERNEL
 from helpers.report.notebooks import _Notebook
 
@@ -50,6 +50,7 @@ def _kernel_env(base: Path) -> dict[str, str]:
     parts = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
     env["PYTHONPATH"] = os.pathsep.join([src, *[p for p in parts if p != src]])
     env["METROPOLIS_ROOT"] = str(base)
+    env[FULL_TRACEBACKS_ENV] = "1"  # a UserError keeps its traceback: the failure names its line
     return env
 
 
@@ -217,12 +218,16 @@ def _source_cell_number(nb: _Notebook, index: int, executed: Any = None) -> int:
 
 
 def _failed_cell(executed: Any) -> int:
-    """0-based index of the cell whose output is the error (the last one, if several)."""
-    found = 0
+    """0-based index of the cell whose output is the error (the last one, if several); with no
+    error output (a custom exception handler shows none), the last cell that ran."""
+    found: int | None = None
+    ran = 0
     for index, cell in enumerate(executed.cells):
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
             found = index
-    return found
+        if cell.get("execution_count") is not None:
+            ran = index
+    return ran if found is None else found
 
 
 async def execute(

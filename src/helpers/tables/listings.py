@@ -11,6 +11,7 @@ from helpers.periods import Period
 from helpers.tables.findings import Findings, frame
 from helpers.tables.names import NameResolver, tidy
 from helpers.tables.resolve import all_known, join_broken, resolve, segment_row
+from helpers.tables.roles import board_role
 
 
 def members(rec: ReportRecords, q: Findings) -> pd.DataFrame:
@@ -103,8 +104,8 @@ def board(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFra
         if member is None:
             q.add("board_member_unresolved", f"board member {e.name} ({e.position}): "
                   "no member city found in the office title", e.line)  # fmt: skip
-        rows.append({"name": e.name, "role": e.role or "MEMBER", "member": member,
-                     "region": region, "position": e.position, "term": e.term,
+        rows.append({"name": e.name, "role": board_role(e.role), "role_raw": e.role or None,
+                     "member": member, "region": region, "position": e.position, "term": e.term,
                      "source_line": e.line})  # fmt: skip
     return frame("board", rows)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from helpers.errors import UserError
@@ -23,7 +23,44 @@ from helpers.parse.text import fold
 from helpers.periods import project_root
 
 _SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\w+")
+# A suggestion ("did you mean …?") needs this similarity (0-100, see name_similarity): one or
+# two slips in a name score 80-92 (Teheran/Tehran 92, Barcleona/Barcelona 89, Soeul/Seoul 80),
+# names with only letters in common 55-68 (Atlantis/Tunis 62, Gotham/Bogota 67).
+SUGGEST_MIN_SIMILARITY = 75.0
 _NOTE_RE = re.compile(r"^(.+?)\s*\([^()]*\)$")
+
+
+def name_similarity(query: str, name: str) -> float:
+    """How alike two names are, 0-100: rapidfuzz's ``fuzz.ratio`` of the folded spellings, or
+    of the shorter one against the run of as many words of the longer one (``Paris`` is 100 to
+    ``Greater Paris``, ``Barcleona`` 89 to ``Barcelona (city)``), whichever is higher."""
+    q, n = fold(query), fold(name)
+    best = fuzz.ratio(q, n)
+    short, long_ = sorted((_WORD_RE.findall(q), _WORD_RE.findall(n)), key=len)
+    width = len(short)
+    if 0 < width < len(long_):
+        target = " ".join(short)
+        for i in range(len(long_) - width + 1):
+            best = max(best, fuzz.ratio(target, " ".join(long_[i : i + width])))
+    return float(best)
+
+
+def close_names(
+    query: str, choices: dict[str, str], limit: int = 3, cutoff: float = SUGGEST_MIN_SIMILARITY
+) -> list[str]:
+    """Names to suggest for ``query``: the values of ``choices`` (spelling → name to suggest)
+    whose spelling is at least ``cutoff`` alike (:func:`name_similarity`), most alike first,
+    each once, at most ``limit``. A name nowhere near any choice gets none."""
+    scored = [(name_similarity(query, spelling), i, name)
+              for i, (spelling, name) in enumerate(choices.items())]  # fmt: skip
+    out: list[str] = []
+    for score, _, name in sorted(scored, key=lambda s: (-s[0], s[1])):
+        if score < cutoff or len(out) >= limit:
+            break
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def tidy(name: str) -> str:
@@ -220,14 +257,9 @@ class NameResolver:
         return member
 
     def suggestions(self, name: str, limit: int = 3) -> list[str]:
-        """Closest roster names, for error messages."""
-        hits = process.extract(fold(name), list(self._fuzzy_keys), limit=limit * 3)
-        out: list[str] = []
-        for k, _, _ in hits:
-            m = self._fuzzy_keys[k]
-            if m not in out:
-                out.append(m)
-        return out[:limit]
+        """Roster names close to ``name`` for error messages (:func:`close_names`): none when
+        nothing is really alike (``Atlantis`` is not ``Tunis``)."""
+        return close_names(name, self._fuzzy_keys, limit)
 
     def find_in_text(self, text: str) -> str | None:
         """The member named inside a longer text ("Mayor of Dakar" → Dakar): earliest, longest."""

@@ -198,7 +198,13 @@ class Board(_Base):
 
     name: Series[str] = pa.Field(description="Person's name.")
     role: Series[str] = pa.Field(
-        description="Board role as printed, e.g. `CO-PRESIDENCY`, `MEMBER`."
+        description="Board role, one wording everywhere (`helpers.tables.roles.board_role`): "
+        "`Presidency`, `Co-presidency`, `Regional vice-presidency`, `Treasury`, `Member`."
+    )
+    role_raw: Series[str] = pa.Field(
+        nullable=True,
+        description="Role heading as printed, e.g. `REGIONAL VICE-PRESIDENCIES`; missing "
+        "where no heading precedes the person.",
     )
     member: Series[str] = pa.Field(nullable=True, description="Member city/region they represent.")
     region: Series[str] = pa.Field(isin=REGIONS, description="Region list they appear in.")
