@@ -84,6 +84,11 @@ def test_index_trends_and_directory_agree_and_link(project):
         'id="Joined-and-left-the-roster"'
     )[0]
     assert "Shiraz" in changes and "Shiraz" not in lapsed
+    # challenges, counted by hand: 1.1 in 6 + 4 activities, 1.4 in 7 + 3 (a tie); 2.2 in 2
+    # January–April activities and not listed (nor used) in May–August
+    words = " ".join(re.sub(r"<[^>]+>", " ", trends).split())
+    assert "Challenges 1.1 and 1.4 tie as the most addressed (10 activities each" in words
+    assert re.search(r"\b2\.2 2 — ", words)
 
 
 def test_unchanged_rerun_executes_nothing(project):
