@@ -95,11 +95,9 @@ def build_period(
     kernels = trends_kernels(root, size=os.cpu_count() or 2)
     try:
         if force or not _ingest_is_current(per, ingest_fingerprint(per, root), root):
-            kernels.want(_analysis_imports(root))
-            kernels.start(kernels.size or 2)
-        ingest_if_needed(
-            per, force=force, root=root, progress=progress, accept_errors=accept_errors
-        )
+            _ingest_beside_the_kernels(per, kernels, force, root, progress, accept_errors)
+        else:
+            ingest_if_needed(per, root=root, progress=progress)  # repairs damaged tables
         plan = plan_period(per, skip_if_current=not force, root=root)
         others = _plan_others(per, root, progress) if trends else []
         rendered = bool(plan.todo) or any(o.todo for o in others)
@@ -117,6 +115,26 @@ def build_period(
     finally:
         kernels.close()
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
+
+
+def _ingest_beside_the_kernels(
+    per: Period, kernels, force: bool, root: Path | None, progress, accept_errors: bool
+) -> None:
+    """Ingest in a worker process while the kernels boot and this process imports nbconvert
+    and papermill (the tables are new, so the pages will be too): all three at once, and
+    this process never imports the ingest's pandas stack. The worker is forked before any
+    kernel or thread exists."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from helpers.report.run import import_jupyter
+
+    with ProcessPoolExecutor(max_workers=1) as worker:
+        job = worker.submit(_ingest_quietly, per.id, force, root, accept_errors)
+        kernels.want(_analysis_imports(root))
+        kernels.start(kernels.size or 2)
+        import_jupyter()
+        for line in job.result():
+            progress(line)
 
 
 def _say_up_to_date(plan, others, trends_plan, progress) -> None:
@@ -172,10 +190,13 @@ async def _render_together(plan, others, trends_plan, kernels, progress) -> None
     await first_failure_stops(work)
 
 
-def _ingest_quietly(period: str, force: bool, root: Path | None) -> list[str]:
+def _ingest_quietly(
+    period: str, force: bool, root: Path | None, accept_errors: bool = False
+) -> list[str]:
     """`ingest_if_needed` in a worker process; returns its progress lines."""
     lines: list[str] = []
-    ingest_if_needed(parse_period(period), force=force, root=root, progress=lines.append)
+    ingest_if_needed(parse_period(period), force=force, root=root, progress=lines.append,
+                     accept_errors=accept_errors)  # fmt: skip
     return lines
 
 
@@ -202,6 +223,7 @@ def build_all(
              f"{jobs} kernels")  # fmt: skip
     from helpers.build_many import render_all
     from helpers.report.render import trends_kernels, write_index
+    from helpers.report.run import import_jupyter
 
     kernels = trends_kernels(root, size=jobs, imports=_analysis_imports(root))
     ingest = ProcessPoolExecutor(max_workers=1)
@@ -210,6 +232,7 @@ def build_all(
         if force or not all(_ingest_is_current(p, ingest_fingerprint(p, root), root)
                             for p in periods):  # fmt: skip
             kernels.start(jobs)  # new tables mean new pages: boot while the first ingests
+            import_jupyter()
         run_sync(render_all)(pending, kernels, force=force, root=root, progress=progress)
     finally:
         ingest.shutdown(cancel_futures=True)

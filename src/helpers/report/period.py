@@ -259,7 +259,9 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
         label = f"nothing in reports/{p}/ was changed"
         facts = provenance.facts(plan.prov)
         when = provenance.generated_at()
-        banner = _accepted_errors(p, plan.base)
+        # read on the export thread (it imports pandas) while the first notebooks start
+        banner_job = in_background(_accepted_errors, p, plan.base)
+        writing.append(banner_job)
         by_notebook = _keep_unchanged(plan, tmp, progress)
         t0 = time.perf_counter()
         for i, nb in enumerate(runs):  # all at once, one kernel each
@@ -267,6 +269,7 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
                 progress(f"    [{i + 1}/{len(runs)}] running {nb.path.name}")
 
         async def finished(nb: _Notebook, executed: Any) -> None:
+            banner = await asyncio.wrap_future(banner_job)
             context = _page_context(p, nb, runs, banner, facts, when)
             job = in_background(_write_page, plan, nb, executed, tmp, context, label)
             writing.append(job)
@@ -276,7 +279,7 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
 
         jobs = [(nb, {"period": p.id}) for nb in todo]
         await run_notebooks_async(jobs, kernels, label, finished)
-        summary = _summary(plan, by_notebook, banner, when)
+        summary = _summary(plan, by_notebook, await asyncio.wrap_future(banner_job), when)
         write_text_atomic(
             tmp / SUMMARY_FILE, json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
         )
