@@ -12,7 +12,7 @@ UV_CACHED := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/metropolis-workbench/uv-$(UV
 # Bytecode is compiled for what the commands import (a report: the CLI, nbconvert, papermill and
 # the kernels' analysis stack; the tests' runner), not for all ~7500 files of the environment.
 BYTECODE := IPython PIL _hypothesis_globals.py _pytest annotated_types arrow attr attrs bleach bs4 \
-	certifi charset_normalizer click comm cycler dateutil defusedxml entrypoints.py et_xmlfile \
+	certifi charset_normalizer click comm cycler dateutil debugpy defusedxml entrypoints.py et_xmlfile \
 	execnet fastjsonschema fontTools fqdn hypothesis idna iniconfig ipykernel ipykernel_launcher.py \
 	isoduration jinja2 jsonpointer.py jsonschema jsonschema_specifications jupyter_client \
 	jupyter_core jupyterlab_pygments kiwisolver markupsafe matplotlib mistune mpl_toolkits \
