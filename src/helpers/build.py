@@ -181,8 +181,8 @@ async def _render_together(plan, others, trends_plan, kernels, progress) -> None
     periods = [asyncio.ensure_future(render_planned(plan, kernels, progress)),
                *(asyncio.ensure_future(other(o)) for o in others)]  # fmt: skip
 
-    async def ready() -> None:
-        await asyncio.wait(periods)
+    async def ready() -> None:  # raises the period's failure: then trends writes nothing
+        await asyncio.gather(*periods)
 
     work: list = [*periods]
     if trends_plan is not None:

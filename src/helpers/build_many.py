@@ -16,7 +16,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from helpers.errors import UserError
-from helpers.periods import Period, reports_dir
+from helpers.periods import Period
 from helpers.report.constants import Progress
 from helpers.report.period import Rendered, plan_period, render_planned
 from helpers.report.run import Kernels, first_failure_stops
@@ -62,18 +62,18 @@ async def render_all(
 
     async def all_periods() -> list[Rendered]:
         try:
-            return await first_failure_stops([one(p) for p in periods])
+            done = await first_failure_stops([one(p) for p in periods])
         finally:
             last_started.set()
-            periods_done.set()
+        periods_done.set()  # only when every period succeeded: else trends writes nothing
+        return done
 
     async def trends() -> Rendered:
         await last_started.wait()
         ingests = [asyncio.wrap_future(f) for f in pending.values()]
         if any(isinstance(r, BaseException)
                for r in await asyncio.gather(*ingests, return_exceptions=True)):  # fmt: skip
-            await periods_done.wait()  # that period's failure is the one reported
-            return Rendered(reports_dir(root))
+            await asyncio.Event().wait()  # until cancelled: that period's failure is reported
         plan = plan_trends(skip_if_current=not force, root=root)
         return await render_trends_planned(plan, kernels, progress, periods_done.wait)
 

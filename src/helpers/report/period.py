@@ -288,6 +288,8 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
         tmp = None
     finally:
         if tmp is not None:
+            for job in writing:
+                job.cancel()  # pages not started are not written
             wait_all(writing)  # a page still being written goes with the folder
             shutil.rmtree(tmp, ignore_errors=True)
     took = time.perf_counter() - started

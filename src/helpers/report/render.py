@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from helpers.periods import project_root
+from helpers.periods import Period, project_root
 from helpers.report.constants import ANALYSIS_NOTEBOOKS, Progress
 from helpers.report.pages import write_index
 from helpers.report.period import PeriodPlan, Rendered, plan_period, render_planned
@@ -56,7 +56,7 @@ __all__ = [
 
 
 def render_period(
-    period: str,
+    period: str | Period,
     *,
     progress: Progress = print,
     root: Path | None = None,
