@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Awaitable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from helpers.cache import ingest_fingerprint
 from helpers.errors import UserError
@@ -24,6 +26,12 @@ from helpers.periods import (
     parse_period,
     processed_dir,
 )
+
+if TYPE_CHECKING:  # only for the annotations: nothing heavy is imported at run time
+    from helpers.report.constants import Progress
+    from helpers.report.period import PeriodPlan
+    from helpers.report.run import Kernels
+    from helpers.report.trends_page import TrendsPlan
 
 
 def _ingest_is_current(period: Period, fingerprint: str, root: Path | None) -> bool:
@@ -118,7 +126,12 @@ def build_period(
 
 
 def _ingest_beside_the_kernels(
-    per: Period, kernels, force: bool, root: Path | None, progress, accept_errors: bool
+    per: Period,
+    kernels: Kernels,
+    force: bool,
+    root: Path | None,
+    progress: Progress,
+    accept_errors: bool,
 ) -> None:
     """Ingest in a worker process while the kernels boot and this process imports nbconvert
     and papermill (the tables are new, so the pages will be too): all three at once, and
@@ -137,7 +150,9 @@ def _ingest_beside_the_kernels(
             progress(line)
 
 
-def _say_up_to_date(plan, others, trends_plan, progress) -> None:
+def _say_up_to_date(
+    plan: PeriodPlan, others: list[PeriodPlan], trends_plan: TrendsPlan | None, progress: Progress
+) -> None:
     """The lines an unchanged rerun prints (no event loop, nothing imported)."""
     for p in (plan, *others):
         progress(f"==> {p.period}: reports/{p.period}/ is up to date (same inputs, notebooks "
@@ -146,12 +161,12 @@ def _say_up_to_date(plan, others, trends_plan, progress) -> None:
         progress("==> trends: reports/trends.html is up to date")
 
 
-def _plan_others(done: Period, root: Path | None, progress) -> list:
+def _plan_others(done: Period, root: Path | None, progress: Progress) -> list[PeriodPlan]:
     """Ingest every other period with a raw report (skipped when current) and plan its pages,
     so the index and the trends page cover them all. A failure there is reported, not fatal."""
     from helpers.report.render import plan_period
 
-    plans = []
+    plans: list[PeriodPlan] = []
     for other in available_periods(root):
         if other == done:
             continue
@@ -163,7 +178,13 @@ def _plan_others(done: Period, root: Path | None, progress) -> list:
     return plans
 
 
-async def _render_together(plan, others, trends_plan, kernels, progress) -> None:
+async def _render_together(
+    plan: PeriodPlan,
+    others: list[PeriodPlan],
+    trends_plan: TrendsPlan | None,
+    kernels: Kernels,
+    progress: Progress,
+) -> None:
     """The period's pages, the other periods' and the trends notebook on one pool at once.
     The period's failure stops everything; another period's is a warning."""
     import asyncio
@@ -171,7 +192,7 @@ async def _render_together(plan, others, trends_plan, kernels, progress) -> None
     from helpers.report.render import render_planned, render_trends_planned
     from helpers.report.run import first_failure_stops
 
-    async def other(o) -> None:
+    async def other(o: PeriodPlan) -> None:
         try:
             await render_planned(o, kernels, progress)
         except UserError as exc:
@@ -184,7 +205,7 @@ async def _render_together(plan, others, trends_plan, kernels, progress) -> None
     async def ready() -> None:  # raises the period's failure: then trends writes nothing
         await asyncio.gather(*periods)
 
-    work: list = [*periods]
+    work: list[Awaitable[Any]] = [*periods]
     if trends_plan is not None:
         work.append(render_trends_planned(trends_plan, kernels, progress, ready))
     await first_failure_stops(work)
