@@ -4,9 +4,25 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml uv.lock | cksum | cut -d' ' -f1)
-# uv installs the locked environment (uv.lock); it is bootstrapped from PyPI with the machine's pip.
+# uv installs the locked environment (uv.lock); it is bootstrapped from PyPI with the machine's pip
+# once per machine and uv version, into a cache shared by every clone (~/.cache/metropolis-workbench).
 UV_VERSION := 0.13.9
 UV := .tools/uv-$(UV_VERSION)/bin/uv
+UV_CACHED := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/metropolis-workbench/uv-$(UV_VERSION)
+# Bytecode is compiled for what the commands import (a report: the CLI, nbconvert, papermill and
+# the kernels' analysis stack; the tests' runner), not for all ~7500 files of the environment.
+BYTECODE := IPython PIL _hypothesis_globals.py _pytest annotated_types arrow attr attrs bleach bs4 \
+	certifi charset_normalizer click comm cycler dateutil debugpy defusedxml entrypoints.py et_xmlfile \
+	execnet fastjsonschema fontTools fqdn hypothesis idna iniconfig ipykernel ipykernel_launcher.py \
+	isoduration jinja2 jsonpointer.py jsonschema jsonschema_specifications jupyter_client \
+	jupyter_core jupyterlab_pygments kiwisolver markupsafe matplotlib mistune mpl_toolkits \
+	mypy_extensions.py nbclient nbconvert nbformat numpy openpyxl packaging pandas pandera \
+	pandocfilters.py papermill platformdirs pluggy psutil py.py pyarrow pydantic pydantic_core \
+	pygments pyparsing pypdf pypdfium2 pytest rapidfuzz referencing requests \
+	rfc3339_validator.py rfc3986_validator.py rpds seaborn six.py sortedcontainers soupsieve \
+	tenacity tinycss2 tornado traitlets typeguard typing_extensions.py typing_inspect.py \
+	typing_inspection uri_template urllib3 webcolors webencodings xdist yaml zmq
+NO_BYTECODE := '[/\\](tests?|testing)[/\\]'
 UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON=$(PYTHON) UV_PYTHON_DOWNLOADS=never
 KERNEL := metropolis-workbench
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -22,14 +38,23 @@ setup: $(STAMP) ## build .venv from uv.lock with uv (runs once per change of pyp
 
 $(UV):
 	@mkdir -p .tools
-	@PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --disable-pip-version-check --target .tools/uv-$(UV_VERSION) uv==$(UV_VERSION) \
-		2> .tools/pip.log || { cat .tools/pip.log; echo "make setup: could not install uv $(UV_VERSION) with $(PYTHON) -m pip"; exit 1; }
+	@if ! "$(UV_CACHED)/bin/uv" --version >/dev/null 2>&1; then \
+		rm -rf "$(UV_CACHED).$$$$" && mkdir -p "$$(dirname "$(UV_CACHED)")" && \
+		PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --disable-pip-version-check --no-compile \
+			--target "$(UV_CACHED).$$$$" uv==$(UV_VERSION) 2> .tools/pip.log \
+		|| { cat .tools/pip.log; echo "make setup: could not install uv $(UV_VERSION) with $(PYTHON) -m pip"; exit 1; }; \
+		rm -rf "$(UV_CACHED)" && mv "$(UV_CACHED).$$$$" "$(UV_CACHED)"; \
+	fi
+	@ln -sfn "$(UV_CACHED)" .tools/uv-$(UV_VERSION)
 
 $(STAMP): pyproject.toml uv.lock | $(UV)
 	@echo "==> setting up $(VENV) from uv.lock"
-	@$(UV_ENV) $(UV) sync --locked --extra dev --compile-bytecode --quiet \
+	@$(UV_ENV) $(UV) sync --locked --extra dev --quiet \
 		|| { echo "make setup: uv sync failed; if you changed pyproject.toml, run make lock"; exit 1; }
-	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (Metropolis workbench)" >/dev/null
+	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (Metropolis workbench)" >/dev/null & \
+		cd $(VENV)/lib/python*/site-packages && $(abspath $(PY)) -m compileall -q -j 0 -x $(NO_BYTECODE) \
+			$$(for m in $(BYTECODE); do [ -e $$m ] && echo $$m; done) $(abspath src) >/dev/null \
+		|| { echo "make setup: compiling bytecode failed"; exit 1; }; wait $$! || { echo "make setup: the kernelspec was not installed"; exit 1; }
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -75,6 +100,7 @@ bench: setup ## print timing figures (bench/)
 	@$(PY) bench/bench_parse.py
 	@$(PY) bench/bench_report.py
 	@$(PY) bench/bench_periods.py
+	@$(PY) bench/bench_setup.py
 
 docs: setup ## regenerate docs/data_dictionary.md from the schemas
 	@$(PY) -m helpers docs

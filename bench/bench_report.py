@@ -123,10 +123,12 @@ def main() -> None:
     period = parse_period(args.period).id
     kernel = kernel_name()
     count = len(ANALYSIS_NOTEBOOKS) + 1  # the period's notebooks and the trends page
-    report, floor = [], []
+    report, floor, loads = [], [], [os.getloadavg()[0]]
     for _ in range(args.repeat):
         report.append(_report(period))
+        loads.append(os.getloadavg()[0])
         floor.append(_run_floor(count, kernel))
+        loads.append(os.getloadavg()[0])
     r = statistics.median(x["seconds"] for x in report)
     f = statistics.median(x["seconds"] for x in floor)
     print(f"forced full report of {period} (`python -m helpers report --force`): {r:6.2f} s")
@@ -136,6 +138,7 @@ def main() -> None:
           f"median of {args.repeat}, kernel {kernel}, {os.cpu_count()} cores")  # fmt: skip
     print("  report runs: " + ", ".join(f"{x['seconds']:.2f}" for x in report))
     print("  floor runs:  " + ", ".join(f"{x['seconds']:.2f}" for x in floor))
+    print("  load average (1 min) between runs: " + ", ".join(f"{x:.1f}" for x in loads))
     print(f"page weights (bar {PAGE_KB} KB):")
     for name, size in report[-1]["pages"].items():
         kb = size / 1024

@@ -24,7 +24,9 @@ import helpers.build
 import helpers.cache
 import helpers.report.export
 import helpers.report.pages
+import helpers.report.period
 import helpers.report.render
+import helpers.report.trends_page
 from helpers.build import build_period
 from tests.conftest import built_project
 
@@ -54,6 +56,9 @@ class _NoKernels:
     def start(self, n: int = 1) -> None:
         pass
 
+    async def launch(self, n: int = 1) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -65,20 +70,23 @@ def executed(built, monkeypatch) -> list[str]:
 
     calls: list[str] = []
 
-    def run_notebooks(jobs, kernels, label, done=None):
+    async def run_notebooks_async(jobs, kernels, label, done=None):
         out = []
+        calls.extend(nb.path.name for nb, _ in jobs)  # asked for at once, as the pool is
         for nb, parameters in jobs:
-            calls.append(nb.path.name)
             folder = built / "reports" / parameters["period"] if parameters else built / "reports"
             executed = nbformat.read(folder / f"{nb.name}.ipynb", as_version=4)
             if done is not None:
-                done(nb, executed)
+                result = done(nb, executed)
+                if result is not None:
+                    await result
             out.append(executed)
         return out
 
     monkeypatch.setattr(helpers.report.render, "Kernels", _NoKernels)
     monkeypatch.setattr(helpers.report.render, "trends_kernels", lambda *a, **k: _NoKernels())
-    monkeypatch.setattr(helpers.report.render, "run_notebooks", run_notebooks)
+    monkeypatch.setattr(helpers.report.period, "run_notebooks_async", run_notebooks_async)
+    monkeypatch.setattr(helpers.report.trends_page, "run_notebooks_async", run_notebooks_async)
     return calls
 
 

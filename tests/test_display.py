@@ -197,6 +197,22 @@ def test_figures_are_palette_pngs_with_their_colours_kept() -> None:
     assert d.figure_html(fig, "Bars") == out  # the same figure gives the same bytes
 
 
+def test_the_uncompressed_intermediate_png_gives_the_same_bytes() -> None:
+    """The figure is saved as a stored (uncompressed) PNG before it becomes a palette PNG:
+    the pixels, so the page's bytes, are those of matplotlib's usual compressed PNG."""
+    import io
+
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 3), layout="constrained")
+    ax = fig.subplots()
+    ax.barh(["a", "b"], [3, 4], color=["#e69f00", "#56b4e9"])
+    ax.set_title("Über ✓ text")
+    usual = io.BytesIO()
+    fig.savefig(usual, format="png", dpi=110, metadata={"Software": None})
+    assert d._png(fig, 110) == d._palette_png(usual.getvalue())
+
+
 # --------------------------------------------------------------------------- display calls
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import helpers.files
+import helpers.report.period
 import helpers.report.render
 import helpers.tables.storage
 from helpers.build import build_period
@@ -153,7 +154,7 @@ def test_a_page_write_failing_after_the_first_page_keeps_the_previous_report(pro
     before = snapshot(reports)
     assert {"2022-T1/02_engagement.html", "2022-T1/03_coverage.html", "index.html"} <= set(before)
     calls: list[int] = []
-    monkeypatch.setattr(helpers.report.render, "write_text_atomic", _page_writes(calls))
+    monkeypatch.setattr(helpers.report.period, "write_text_atomic", _page_writes(calls))
     with pytest.raises(Injected):
         helpers.report.render.render_period("2022-T1", root=project, **QUIET)  # reruns every page
     # a page was written into the new report, then one failed (the notebooks run at once, so
@@ -169,7 +170,7 @@ def test_the_build_failing_half_way_through_the_pages_keeps_every_output(project
     reports, processed = project / "reports", project / "data" / "processed"
     before = snapshot(reports)
     calls: list[int] = []
-    monkeypatch.setattr(helpers.report.render, "write_text_atomic", _page_writes(calls))
+    monkeypatch.setattr(helpers.report.period, "write_text_atomic", _page_writes(calls))
     with pytest.raises(Injected):
         build_period("2022-T1", root=project, **QUIET)
     assert len(calls) >= 2

@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Awaitable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from helpers.cache import ingest_fingerprint
 from helpers.errors import UserError
@@ -24,6 +26,12 @@ from helpers.periods import (
     parse_period,
     processed_dir,
 )
+
+if TYPE_CHECKING:  # only for the annotations: nothing heavy is imported at run time
+    from helpers.report.constants import Progress
+    from helpers.report.period import PeriodPlan
+    from helpers.report.run import Kernels
+    from helpers.report.trends_page import TrendsPlan
 
 
 def _ingest_is_current(period: Period, fingerprint: str, root: Path | None) -> bool:
@@ -59,6 +67,17 @@ def ingest_if_needed(
     return True
 
 
+def _analysis_imports(root: Path | None) -> list[str]:
+    """What the period notebooks import (read from their JSON: cheap), for booting kernels."""
+    from helpers.periods import project_root
+    from helpers.report.constants import ANALYSIS_NOTEBOOKS
+    from helpers.report.notebooks import _notebooks_dir, _read_notebooks
+
+    base = (root or project_root()).resolve()
+    runs = _read_notebooks(_notebooks_dir(base, None), ANALYSIS_NOTEBOOKS)
+    return [m for nb in runs for m in nb.imports]
+
+
 def build_period(
     period: str,
     *,
@@ -69,64 +88,139 @@ def build_period(
     accept_errors: bool = False,
 ) -> None:
     """Validate the period, ingest it, render its report, then the trends page and the index.
-    A blocking finding stops the ingest unless `accept_errors` (then every page has a banner)."""
+    A blocking finding stops the ingest unless `accept_errors` (then every page has a banner).
+
+    The period's notebooks, the other periods' (when not up to date) and the trends notebook
+    all run at once on one pool of one kernel per core; the trends page is written once the
+    periods' reports are, and the index once at the end."""
     started = time.perf_counter()
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
     from helpers.report.members import write_members
-    from helpers.report.render import render_period, render_trends, trends_kernels, write_index
+    from helpers.report.render import plan_period, plan_trends, trends_kernels, write_index
 
     # one kernel per core, for the period's notebooks and then the trends page; when the
     # tables are to be made again the pages will be too, so the kernels boot during the ingest
     kernels = trends_kernels(root, size=os.cpu_count() or 2)
     try:
         if force or not _ingest_is_current(per, ingest_fingerprint(per, root), root):
-            kernels.start(kernels.size or 2)
-        ingest_if_needed(
-            per, force=force, root=root, progress=progress, accept_errors=accept_errors
+            _ingest_beside_the_kernels(per, kernels, force, root, progress, accept_errors)
+        else:
+            ingest_if_needed(per, root=root, progress=progress)  # repairs damaged tables
+        plan = plan_period(per, skip_if_current=not force, root=root)
+        others = _plan_others(per, root, progress) if trends else []
+        rendered = bool(plan.todo) or any(o.todo for o in others)
+        # regenerated whenever a period's report is (and when any period's tables changed)
+        trends_plan = (
+            plan_trends(skip_if_current=not (force or rendered), root=root) if trends else None
         )
-        done = render_period(
-            per, skip_if_current=not force, root=root, progress=progress, kernels=kernels
-        )
-        rendered = bool(done.ran)
+        if rendered or (trends_plan is not None and not trends_plan.current):
+            from jupyter_core.utils import run_sync
+
+            run_sync(_render_together)(plan, others, trends_plan, kernels, progress)
+        else:
+            _say_up_to_date(plan, others, trends_plan, progress)
         if trends:
-            rendered |= _others_up_to_date(per, root, progress)
-            # regenerated whenever a period's report is (and when any period's tables changed)
-            render_trends(
-                skip_if_current=not (force or rendered),
-                root=root,
-                progress=progress,
-                kernels=kernels,
-            )
             write_members(root, progress=progress)
-            write_index(root, progress=progress)
+        write_index(root, progress=progress)
     finally:
         kernels.close()
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
 
 
-def _others_up_to_date(done: Period, root: Path | None, progress) -> bool:
-    """Bring every other period with a raw report up to date (skipped when current), so the
-    index and the trends page cover them all. A failure there is reported, not fatal."""
-    from helpers.report.render import render_period
+def _ingest_beside_the_kernels(
+    per: Period,
+    kernels: Kernels,
+    force: bool,
+    root: Path | None,
+    progress: Progress,
+    accept_errors: bool,
+) -> None:
+    """Ingest in a worker process while the kernels boot and this process imports nbconvert
+    and papermill (the tables are new, so the pages will be too): all three at once, and
+    this process never imports the ingest's pandas stack. The worker is forked before any
+    kernel or thread exists."""
+    from concurrent.futures import ProcessPoolExecutor
 
-    changed = False
+    from helpers.report.run import import_jupyter
+
+    with ProcessPoolExecutor(max_workers=1) as worker:
+        job = worker.submit(_ingest_quietly, per.id, force, root, accept_errors)
+        kernels.want(_analysis_imports(root))
+        kernels.start(kernels.size or 2)
+        import_jupyter()
+        for line in job.result():
+            progress(line)
+
+
+def _say_up_to_date(
+    plan: PeriodPlan, others: list[PeriodPlan], trends_plan: TrendsPlan | None, progress: Progress
+) -> None:
+    """The lines an unchanged rerun prints (no event loop, nothing imported)."""
+    for p in (plan, *others):
+        progress(f"==> {p.period}: reports/{p.period}/ is up to date (same inputs, notebooks "
+                 "and code)")  # fmt: skip
+    if trends_plan is not None:
+        progress("==> trends: reports/trends.html is up to date")
+
+
+def _plan_others(done: Period, root: Path | None, progress: Progress) -> list[PeriodPlan]:
+    """Ingest every other period with a raw report (skipped when current) and plan its pages,
+    so the index and the trends page cover them all. A failure there is reported, not fatal."""
+    from helpers.report.render import plan_period
+
+    plans: list[PeriodPlan] = []
     for other in available_periods(root):
         if other == done:
             continue
         try:
             ingest_if_needed(other, root=root, progress=progress)
-            done = render_period(other, skip_if_current=True, root=root, progress=progress)
-            changed |= bool(done.ran)
+            plans.append(plan_period(other, skip_if_current=True, root=root))
         except UserError as exc:
             progress(f"    warning: {other} could not be brought up to date: {exc}")
-    return changed
+    return plans
 
 
-def _ingest_quietly(period: str, force: bool, root: Path | None) -> list[str]:
+async def _render_together(
+    plan: PeriodPlan,
+    others: list[PeriodPlan],
+    trends_plan: TrendsPlan | None,
+    kernels: Kernels,
+    progress: Progress,
+) -> None:
+    """The period's pages, the other periods' and the trends notebook on one pool at once.
+    The period's failure stops everything; another period's is a warning."""
+    import asyncio
+
+    from helpers.report.render import render_planned, render_trends_planned
+    from helpers.report.run import first_failure_stops
+
+    async def other(o: PeriodPlan) -> None:
+        try:
+            await render_planned(o, kernels, progress)
+        except UserError as exc:
+            progress(f"    warning: {o.period} could not be brought up to date: {exc}")
+
+    # tasks start in this order, so the pool serves the period's notebooks first
+    periods = [asyncio.ensure_future(render_planned(plan, kernels, progress)),
+               *(asyncio.ensure_future(other(o)) for o in others)]  # fmt: skip
+
+    async def ready() -> None:  # raises the period's failure: then trends writes nothing
+        await asyncio.gather(*periods)
+
+    work: list[Awaitable[Any]] = [*periods]
+    if trends_plan is not None:
+        work.append(render_trends_planned(trends_plan, kernels, progress, ready))
+    await first_failure_stops(work)
+
+
+def _ingest_quietly(
+    period: str, force: bool, root: Path | None, accept_errors: bool = False
+) -> list[str]:
     """`ingest_if_needed` in a worker process; returns its progress lines."""
     lines: list[str] = []
-    ingest_if_needed(parse_period(period), force=force, root=root, progress=lines.append)
+    ingest_if_needed(parse_period(period), force=force, root=root, progress=lines.append,
+                     accept_errors=accept_errors)  # fmt: skip
     return lines
 
 
@@ -135,9 +229,14 @@ def build_all(
 ) -> None:
     """Rebuild every period with a raw report, then the trends page and the index once, all
     driven from this one process: a worker process ingests the periods one after another
-    (ahead of the rendering), and every period's notebooks run on one pool of `jobs` kernels,
-    reset and reused from notebook to notebook instead of booted for each."""
+    (ahead of the rendering), and the notebooks of several periods at once (and then the
+    trends notebook) share one pool of `jobs` kernels, reset and reused from notebook to
+    notebook. Each period's folder is swapped into place when all its pages are written; the
+    first failure stops the rest (earlier periods' new reports, and every other period's last
+    good one, stay) and is one line."""
     from concurrent.futures import ProcessPoolExecutor
+
+    from jupyter_core.utils import run_sync
 
     started = time.perf_counter()
     periods = available_periods(root)
@@ -146,36 +245,23 @@ def build_all(
     jobs = max(1, jobs)
     progress(f"==> {len(periods)} periods ({', '.join(p.id for p in periods)}), "
              f"{jobs} kernels")  # fmt: skip
+    from helpers.build_many import render_all
     from helpers.report.members import write_members
-    from helpers.report.render import render_period, render_trends, trends_kernels, write_index
+    from helpers.report.render import trends_kernels, write_index
+    from helpers.report.run import import_jupyter
 
-    failed = []
-    kernels = trends_kernels(root, size=jobs)
+    kernels = trends_kernels(root, size=jobs, imports=_analysis_imports(root))
+    ingest = ProcessPoolExecutor(max_workers=1)
     try:
-        with ProcessPoolExecutor(max_workers=1) as ingest:
-            pending = {p: ingest.submit(_ingest_quietly, p.id, force, root) for p in periods}
-            for p in periods:
-
-                def say(line: str, p: Period = p) -> None:
-                    progress(f"[{p}] {line}")
-
-                try:
-                    for line in pending[p].result():
-                        say(line)
-                    render_period(
-                        p, skip_if_current=not force, root=root, progress=say, kernels=kernels
-                    )
-                except UserError as exc:
-                    say(f"error: {exc}")
-                    failed.append(p.id)
-        render_trends(skip_if_current=not force, root=root, progress=progress, kernels=kernels)
+        pending = {p: ingest.submit(_ingest_quietly, p.id, force, root) for p in periods}
+        if force or not all(_ingest_is_current(p, ingest_fingerprint(p, root), root)
+                            for p in periods):  # fmt: skip
+            kernels.start(jobs)  # new tables mean new pages: boot while the first ingests
+            import_jupyter()
+        run_sync(render_all)(pending, kernels, force=force, root=root, progress=progress)
+        write_members(root, progress=progress)
     finally:
+        ingest.shutdown(cancel_futures=True)
         kernels.close()
-    write_members(root, progress=progress)
-    write_index(root, progress=progress)
-    took = time.perf_counter() - started
-    if failed:
-        raise UserError(
-            f"{len(failed)} period(s) failed: {', '.join(failed)} (see the lines above)"
-        )
-    progress(f"==> all periods done in {took:.1f} s")
+        write_index(root, progress=progress)  # the periods done so far, also after a failure
+    progress(f"==> all periods done in {time.perf_counter() - started:.1f} s")

@@ -436,7 +436,10 @@ def _png(fig: Any, dpi: int) -> bytes:
     # cropping would only cost a second drawing pass
     engine = getattr(figure, "get_layout_engine", lambda: None)()
     bbox = None if engine is not None else "tight"
-    figure.savefig(buf, format="png", dpi=dpi, bbox_inches=bbox, metadata={"Software": None})
+    # stored, not compressed: this PNG is only read back by _palette_png (same pixels, and
+    # no zlib pass over a few MB of RGBA per figure)
+    figure.savefig(buf, format="png", dpi=dpi, bbox_inches=bbox, metadata={"Software": None},
+                   pil_kwargs={"compress_level": 0})  # fmt: skip
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is not None:  # a pyplot figure would be shown a second time by the inline backend
         pyplot.close(figure)

@@ -7,6 +7,7 @@ Paths are relative to the project root, so a shared report does not reveal home 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -72,15 +73,19 @@ def git_commit(root: Path | None = None) -> tuple[str, bool | None]:
     return commit, (bool(status) if status is not None else None)
 
 
+@functools.cache
+def _version(name: str) -> str:
+    """One distribution's version, looked up once per process (each lookup scans sys.path,
+    and a build asks for the same ones for every period)."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return UNKNOWN
+
+
 def package_versions(names: Iterable[str] = KEY_PACKAGES) -> dict[str, str]:
     """Installed version of each distribution ("unknown" when not installed as a package)."""
-    out = {}
-    for name in names:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = UNKNOWN
-    return out
+    return {name: _version(name) for name in names}
 
 
 def _relative(path: Path, root: Path) -> str:

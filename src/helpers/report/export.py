@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, TypeVar
 
 from helpers.errors import UserError
 from helpers.report.constants import (
@@ -17,6 +19,8 @@ from helpers.report.constants import (
 )
 from helpers.report.notebooks import _Notebook
 from helpers.report.safety import live_markup
+
+T = TypeVar("T")
 
 
 class _Headings(HTMLParser):
@@ -117,3 +121,15 @@ def _records(executed: Any) -> dict[str, Any]:
             if isinstance(rec, dict):
                 out.update(rec)
     return out
+
+
+_WORKER: Any = None
+
+
+def in_background(fn: Callable[..., T], *args: Any) -> Future[T]:
+    """Run ``fn(*args)`` on the one export thread (pages are exported one at a time, in the
+    order their notebooks finished, while the event loop keeps the kernels busy)."""
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
+    return _WORKER.submit(fn, *args)

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from helpers.errors import FULL_TRACEBACKS_ENV, UserError
 from helpers.report.constants import FALLBACK_KERNEL, PROJECT_KERNEL
 from helpers.report.notebooks import _Notebook
+
+T = TypeVar("T")
 
 
 def import_jupyter() -> None:
@@ -112,11 +115,15 @@ class Kernels:
         """Launch ``n`` kernels now (within ``size``), and the ``ahead`` ones the first time."""
         from jupyter_core.utils import run_sync
 
+        run_sync(self.launch)(n)
+
+    async def launch(self, n: int = 1) -> None:
+        """``start`` for a caller already in the event loop."""
         n, self.ahead = n + self.ahead, 0
         for _ in range(n):
             if self.size is not None and self.count >= self.size:
                 break
-            self.idle.append(run_sync(self._launch)())
+            self.idle.append(await self._launch())
 
     async def _launch(self) -> Any:
         from jupyter_client.manager import AsyncKernelManager
@@ -148,28 +155,36 @@ class Kernels:
 
     async def release(self, km: Any, *, reuse: bool) -> None:
         """Reset ``km`` and keep it for the next notebook, or (``reuse`` False, or the reset
-        failed) shut it down."""
-        if reuse:
-            kc = km.client()
-            try:
-                kc.start_channels()
-                await kc.wait_for_ready(timeout=60)
-                reply = await kc.execute_interactive(RESET, silent=True, store_history=False)
-                reuse = reply["content"]["status"] == "ok"
-            except Exception:
-                reuse = False
-            finally:
-                kc.stop_channels()
-        if not reuse:
-            with contextlib.suppress(Exception):
-                await km.shutdown_kernel(now=True)
-            self.count -= 1
-        if self._freed is None:
-            self._freed = asyncio.Condition()
-        async with self._freed:
+        failed or was cancelled) shut it down."""
+        try:
             if reuse:
-                self.idle.append(km)
-            self._freed.notify()
+                reuse = False
+                reuse = await self._reset(km)
+        finally:
+            if not reuse:
+                with contextlib.suppress(Exception):
+                    await km.shutdown_kernel(now=True)
+                self.count -= 1
+            if self._freed is None:
+                self._freed = asyncio.Condition()
+            async with self._freed:
+                if reuse:
+                    self.idle.append(km)
+                self._freed.notify()
+
+    @staticmethod
+    async def _reset(km: Any) -> bool:
+        """Run ``RESET`` on ``km``; True if it worked."""
+        kc = km.client()
+        try:
+            kc.start_channels()
+            await kc.wait_for_ready(timeout=60)
+            reply = await kc.execute_interactive(RESET, silent=True, store_history=False)
+            return reply["content"]["status"] == "ok"
+        except Exception:
+            return False
+        finally:
+            kc.stop_channels()
 
     def close(self) -> None:
         """Shut every idle kernel down, all at once."""
@@ -276,42 +291,69 @@ async def execute(
     return source
 
 
-async def _run_all(
-    jobs: Sequence[tuple[_Notebook, dict[str, Any]]], kernels: Kernels, label: str, done: Any
+async def first_failure_stops(coros: Sequence[Awaitable[T]]) -> list[T]:
+    """Await ``coros`` concurrently; the first to fail cancels the others (their ``finally``
+    blocks run: kernels shut down, temporary folders removed) and its exception is raised.
+    Returns the results in ``coros`` order."""
+    tasks = [asyncio.ensure_future(c) for c in coros]
+    if not tasks:
+        return []
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+    finally:  # also when this coroutine itself is cancelled
+        failed = [t for t in tasks if t.done() and not t.cancelled() and t.exception()]
+        pending = [t for t in tasks if not t.done()]
+        for t in pending:
+            t.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+    if failed:
+        raise failed[0].exception()  # type: ignore[misc]
+    return [t.result() for t in tasks]
+
+
+Done = Callable[[_Notebook, Any], "Awaitable[None] | None"]
+
+
+async def run_notebooks_async(
+    jobs: Sequence[tuple[_Notebook, dict[str, Any]]],
+    kernels: Kernels,
+    label: str,
+    done: Done | None = None,
 ) -> list[Any]:
+    """``run_notebooks`` for a caller already in the event loop, so that the notebooks of
+    several periods can share one pool: each job waits for a kernel of ``kernels`` (in the
+    order asked), and ``done(nb, executed)`` (a function or a coroutine function) is awaited
+    as each one finishes. The first failure stops the rest of ``jobs``."""
+    for nb, _ in jobs:
+        kernels.want(nb.imports)
+
     async def one(nb: _Notebook, parameters: dict[str, Any]) -> Any:
         km = await kernels.acquire()
         ok = False
         try:
             executed = await execute(nb, parameters, kernels.name or "", km, label)
             ok = True
-        finally:
+        finally:  # a failed or cancelled notebook's kernel is shut down, not reused
             await kernels.release(km, reuse=ok)
-        done(nb, executed)
+        if done is not None:
+            result = done(nb, executed)
+            if inspect.isawaitable(result):
+                await result
         return executed
 
-    tasks = [asyncio.ensure_future(one(*job)) for job in jobs]
-    await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
-    failed = [t for t in tasks if t.done() and not t.cancelled() and t.exception()]
-    if failed:  # the first failure stops the rest (their kernels are shut down, not reused)
-        for t in tasks:
-            t.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise failed[0].exception()  # type: ignore[misc]
-    return [t.result() for t in tasks]
+    return await first_failure_stops([one(*job) for job in jobs])
 
 
 def run_notebooks(
     jobs: Sequence[tuple[_Notebook, dict[str, Any]]],
     kernels: Kernels,
     label: str,
-    done: Any = None,
+    done: Done | None = None,
 ) -> list[Any]:
     """Execute every ``(notebook, parameters)`` of ``jobs`` concurrently, each on a kernel of
     the pool ``kernels`` (as many at once as it allows). ``done(nb, executed)`` is called as
     each one finishes. Returns the executed notebooks in ``jobs`` order."""
     from jupyter_core.utils import run_sync
 
-    for nb, _ in jobs:
-        kernels.want(nb.imports)
-    return run_sync(_run_all)(jobs, kernels, label, done or (lambda nb, ex: None))
+    return run_sync(run_notebooks_async)(jobs, kernels, label, done)

@@ -1,0 +1,137 @@
+"""`make report-all` (helpers.build.build_all): the notebooks of several periods share one
+pool of kernels at once; each period's folder is still swapped into place whole, and the first
+failure stops the rest, leaving every other period's last good report as it was.
+
+The project holds three real raw reports (ingested for real) and small stand-in notebooks
+that record when and where they ran, so that the scheduling, not the analysis, is tested."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers.build import build_all
+from helpers.errors import UserError
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "reports"
+PERIODS = ("2022-T1", "2022-T2", "2022-T3")
+PAGES = ("02_engagement", "03_coverage", "04_quality")
+
+RECORD = """import json, os, time
+from pathlib import Path
+start = time.time()
+marks = Path(os.environ["MARKS"])
+(marks / f"{period}-{NAME}").touch()
+saw_next = False
+if period == "2022-T1" and NAME == "04_quality":  # the last page of the first period waits
+    for _ in range(600):  # (at most a minute) for a page of the next period to start
+        saw_next = any(marks.glob("2022-T2-*"))
+        if saw_next:
+            break
+        time.sleep(0.1)
+time.sleep(0.3)
+if period == os.environ.get("FAIL_PERIOD") and NAME == os.environ.get("FAIL_PAGE"):
+    raise RuntimeError("this period's page is broken")
+print(json.dumps({"period": period, "page": NAME, "pid": os.getpid(), "saw_next": saw_next}))
+"""
+
+
+def _notebook(path: Path, name: str, body: str) -> None:
+    params = nbformat.v4.new_code_cell('period = "2022-T1"')
+    params.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {name}"),
+        params,
+        nbformat.v4.new_code_cell(f"NAME = {name!r}\n" + body),
+    ]
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Three periods with raw reports, the reference data and stand-in notebooks."""
+    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", tmp_path / "data" / "raw" / "2022-T1")
+    for period in PERIODS[1:]:
+        (tmp_path / "data" / "raw" / period).mkdir(parents=True)
+        shutil.copy(next((FIXTURES / period).glob("*.md")), tmp_path / "data" / "raw" / period)
+    shutil.copytree(ROOT / "data" / "reference", tmp_path / "data" / "reference")
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for page in PAGES:
+        _notebook(notebooks / f"{page}.ipynb", page, RECORD)
+    _notebook(notebooks / "trends.ipynb", "trends", 'period = "all"\n' + RECORD)
+    (tmp_path / "marks").mkdir()
+    return tmp_path
+
+
+def _runs(root: Path) -> list[dict]:
+    """What each period's stand-in notebooks printed (period, page, kernel pid, times)."""
+    out = []
+    for period in PERIODS:
+        for page in PAGES:
+            executed = nbformat.read(root / "reports" / period / f"{page}.ipynb", as_version=4)
+            out.append(json.loads(executed.cells[-1].outputs[0]["text"]))
+    return out
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}  # fmt: skip
+
+
+def test_periods_share_the_pool_at_once_and_each_is_swapped_in_whole(project, monkeypatch):
+    monkeypatch.setenv("METROPOLIS_ROOT", str(project))
+    monkeypatch.setenv("MARKS", str(project / "marks"))
+    lines: list[str] = []
+    build_all(jobs=2, root=project, progress=lines.append)
+    runs = _runs(project)
+    assert len({r["pid"] for r in runs}) <= 2  # one pool of two kernels, reused
+    # a page of 2022-T2 started while the last page of 2022-T1 was still running
+    assert [r["saw_next"] for r in runs if r["page"] == "04_quality"] == [True, False, False]
+    for period in PERIODS:
+        folder = project / "reports" / period
+        summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        assert summary["executed"] == list(PAGES)
+        assert sorted(p.name for p in folder.iterdir()) == sorted(
+            [f"{page}{ext}" for page in PAGES for ext in (".html", ".ipynb")] + ["summary.json"]
+        )
+    assert not list((project / "reports").glob(".*partial"))
+    assert (project / "reports" / "trends.html").is_file()
+    index = (project / "reports" / "index.html").read_text(encoding="utf-8")
+    assert all(f"{period}/02_engagement.html" in index for period in PERIODS)
+    assert sum("wrote reports/index.html" in ln for ln in lines) == 1  # once, at the end
+    lines.clear()
+    build_all(jobs=2, root=project, progress=lines.append)  # nothing changed: nothing runs
+    assert not any("running " in ln for ln in lines)
+
+
+def test_a_failing_notebook_stops_the_build_and_keeps_every_other_good_output(project, monkeypatch):
+    monkeypatch.setenv("METROPOLIS_ROOT", str(project))
+    monkeypatch.setenv("MARKS", str(project / "marks"))
+    build_all(jobs=2, root=project, progress=lambda s: None)
+    before = _snapshot(project / "reports")
+    monkeypatch.setenv("FAIL_PERIOD", "2022-T2")
+    monkeypatch.setenv("FAIL_PAGE", "03_coverage")
+    with pytest.raises(UserError) as caught:
+        build_all(jobs=2, force=True, root=project, progress=lambda s: None)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith("2022-T2: 03_coverage.ipynb failed at cell")
+    assert "nothing in reports/2022-T2/ was changed" in message
+    after = _snapshot(project / "reports")
+    for name, data in before.items():  # 2022-T2 and 2022-T3: their last good reports
+        if name.startswith(("2022-T2/", "2022-T3/", "trends")):
+            assert after[name] == data, name
+    # 2022-T1 ran first: its folder is its last report or the new one, never a mix
+    t1 = {k: v for k, v in after.items() if k.startswith("2022-T1/")}
+    old = {k: v for k, v in before.items() if k.startswith("2022-T1/")}
+    if t1 != old:
+        assert sorted(t1) == sorted(old)
+        assert all(t1[k] != old[k] for k in t1 if k.endswith(".ipynb"))  # every page is new
+    assert not list((project / "reports").glob(".*partial"))
