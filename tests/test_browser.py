@@ -251,3 +251,34 @@ def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
         missing = [r.split()[0] for r in last_rows if r and r.split()[0] not in text]
         assert missing == [], (path.name, missing)
     context.close()
+
+
+def test_index_to_a_members_profile_and_back(site, open_page):
+    """An officer goes from the index to the member directory, sorts it, opens Seoul's profile
+    (its map highlights Seoul) and comes back to the index, all offline and without errors."""
+    page = open_page(site / "index.html")
+    page.get_by_role("link", name="Members").first.click()
+    assert page.url.endswith("members/index.html")
+    directory = page.locator("table.sortable")
+    header = directory.locator("thead th", has_text="Activities")
+    header.click()
+    header.click()  # most active first
+    first = directory.locator("tbody tr td:nth-child(1)").first.inner_text().strip()
+    # hand count, 2022-T1: Barcelona (metropolitan area) took part in 7 activities, the most
+    assert first == "Barcelona (metropolitan area)"
+    page.get_by_role("link", name="Seoul", exact=True).click()
+    assert page.url.endswith("members/seoul.html")
+    assert page.locator("svg.worldmap circle.highlight").count() == 1
+    page.get_by_role("link", name="All periods").first.click()
+    assert page.url.endswith("/index.html") and "/members/" not in page.url
+    assert open_page.errors == [] and open_page.outside == []
+
+
+def test_member_pages_fit_a_phone(site, browser):
+    context = browser.new_context(offline=True, viewport=PHONE)
+    for name in ("index.html", "seoul.html", "dakar.html"):
+        page = context.new_page()
+        page.goto((site / "members" / name).as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+        page.close()
+    context.close()
