@@ -90,3 +90,9 @@ def members_fingerprint(tables: dict[str, str | None]) -> str:
     """The member pages': every processed period's tables (``tables_sha256`` by period id),
     the code and the templates."""
     return page_fingerprint({"members": list(tables), "tables_sha256": tables}, [], "")
+
+
+def index_fingerprint(entries: str) -> str:
+    """The index page's: what it lists (every period's summary, as JSON), the code and the
+    templates."""
+    return page_fingerprint({"index": entries}, [], "")

@@ -128,8 +128,14 @@ def render_page(template: str, **context: Any) -> str:
     return page
 
 
+INDEX_STAMP = "index.json"
+
+
 def write_index(root: Path | None = None, *, progress: Progress = print) -> Path:
-    """Write ``reports/index.html``: every period with a report, its headline figures, links."""
+    """Write ``reports/index.html``: every period with a report, its headline figures, links;
+    left alone when none of them, the code or the templates changed."""
+    from helpers.cache import index_fingerprint
+
     base = root or project_root()
     out_root = reports_dir(base)
     out_root.mkdir(parents=True, exist_ok=True)
@@ -141,6 +147,17 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
             nav.append({"href": "trends.html", "title": "Trends", "current": False})
         if (out_root / "members" / "index.html").is_file():
             nav.append({"href": "members/index.html", "title": "Members", "current": False})
+        path, stamp = out_root / "index.html", out_root / INDEX_STAMP
+        fingerprint = index_fingerprint(
+            json.dumps([entries, trends, nav], default=vars, sort_keys=True)
+        )
+        try:
+            same = json.loads(stamp.read_text(encoding="utf-8")).get("fingerprint") == fingerprint
+        except (OSError, ValueError):
+            same = False
+        if same and path.is_file():
+            progress("    reports/index.html is up to date")
+            return path
         page = render_page(
             INDEX_TEMPLATE,
             entries=entries,
@@ -149,8 +166,8 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
             nav=nav,
             sortable=True,
         )
-        path = out_root / "index.html"
         write_text_atomic(path, page)
+        write_text_atomic(stamp, json.dumps({"fingerprint": fingerprint}) + "\n")
     progress(
         f"    wrote reports/index.html ({len(entries)} period{'s' if len(entries) != 1 else ''})"
     )
