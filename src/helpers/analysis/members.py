@@ -39,14 +39,8 @@ def _month(m: re.Match[str]) -> str:
     return word.capitalize() if word.lower() in _MONTHS else word
 
 
-def _periods(t: Tables) -> list[str]:
-    acts = participation._with_period(t["activities"], t)
-    mem = participation._with_period(t["members"], t)
-    return sorted(set(acts["period"]) | set(mem["period"]))
-
-
 def _board(t: Tables) -> pd.DataFrame:
-    b = participation._with_period(t["board"], t)
+    b = participation.with_period(t["board"], t)
     b = b.loc[b["member"].notna()].copy()
     b["member"] = b["member"].astype("str")
     b["role_text"] = [board_role(r) for r in b["role"]]
@@ -75,7 +69,7 @@ def directory(t: Tables) -> pd.DataFrame:
     latest period with a board seat).
     """
     stats = participation.member_stats(t)
-    ps = _periods(t)
+    ps = participation.periods(t)
     wide = stats.pivot(index="member", columns="period", values="activities")
     wide = wide.reindex(columns=ps).astype("Float64")
     region = stats.sort_values("period").drop_duplicates("member", keep="last")
@@ -166,10 +160,10 @@ def _on_roster(period: str, s: dict) -> dict:
 
 def profiles(t: Tables) -> list[Profile]:
     """A profile for every member on any roster and every non-member who took part, by name."""
-    w = {name: participation._with_period(t[name], t) for name in (
+    w = {name: participation.with_period(t[name], t) for name in (
         "activities", "participation", "activity_outcomes", "activity_challenges",
         "activity_alliances", "strategic_plan", "challenges", "bilateral_meetings")}  # fmt: skip
-    ps = _periods(t)
+    ps = participation.periods(t)
     stats = participation.member_stats(t)
     acts = {
         (str(r["period"]), str(r["activity_id"])): r

@@ -22,7 +22,15 @@ from helpers.tables.schemas import require as _table
 
 Tables = Mapping[str, pd.DataFrame]
 
-__all__ = ["roster", "took_part", "member_activities", "member_stats", "first_last"]
+__all__ = [
+    "with_period",
+    "periods",
+    "roster",
+    "took_part",
+    "member_activities",
+    "member_stats",
+    "first_last",
+]
 
 
 def _period_of(tables: Tables) -> str | None:
@@ -34,16 +42,23 @@ def _period_of(tables: Tables) -> str | None:
     return None
 
 
-def _with_period(df: pd.DataFrame, tables: Tables) -> pd.DataFrame:
+def with_period(df: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     """`df` with a `period` column (unstacked tables: the period of their activities)."""
     if "period" in df.columns:
         return df.assign(period=df["period"].astype("str"))
     return df.assign(period=_period_of(tables) or "")
 
 
+def periods(tables: Tables) -> list[str]:
+    """Period ids with activities or a roster, in time order."""
+    acts = with_period(tables["activities"], tables)
+    mem = with_period(tables["members"], tables)
+    return sorted(set(acts["period"]) | set(mem["period"]))
+
+
 def roster(tables: Tables) -> pd.DataFrame:
     """One row per (period, roster member): period, member, region (first spelling wins)."""
-    m = _with_period(_table(tables, "members", ["member", "region"]), tables)
+    m = with_period(_table(tables, "members", ["member", "region"]), tables)
     m = m.loc[m["member"].notna(), ["period", "member", "region"]]
     m = m.assign(member=m["member"].astype("str"))
     return m.drop_duplicates(["period", "member"]).reset_index(drop=True)
@@ -53,7 +68,7 @@ def took_part(tables: Tables) -> pd.DataFrame:
     """One row per (period, activity, roster member who took part), in participation order:
     period, activity_id, member. Only members on that period's roster count; a repeated name
     counts once. Every activity the report lists counts, whatever its dates."""
-    part = _with_period(_table(tables, "participation", ["activity_id", "member"]), tables)
+    part = with_period(_table(tables, "participation", ["activity_id", "member"]), tables)
     part = part.loc[part["member"].notna(), ["period", "activity_id", "member"]]
     part = part.assign(member=part["member"].astype("str"))
     on_roster = part.merge(roster(tables)[["period", "member"]], on=["period", "member"])
@@ -63,7 +78,7 @@ def took_part(tables: Tables) -> pd.DataFrame:
 def member_activities(tables: Tables) -> pd.DataFrame:
     """:func:`took_part` with each activity's dates: period, activity_id, member, start_date,
     end_date (the start when missing), in_period."""
-    acts = _with_period(
+    acts = with_period(
         _table(tables, "activities", ["activity_id", "start_date", "end_date", "in_period"]), tables
     )
     acts = acts.drop_duplicates(["period", "activity_id"])[

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 import helpers.figures  # noqa: F401  (report text is never math)
+from helpers.analysis.participation import periods as participation_periods
 from helpers.analysis.participation import roster, took_part
 from helpers.analysis.wording import join_names as _join
 from helpers.analysis.wording import plural as _plural
@@ -18,7 +19,7 @@ Tables = Mapping[str, pd.DataFrame]
 
 def periods(t: Tables) -> list[str]:
     """Period ids present, in time order."""
-    return sorted(set(t["activities"]["period"]) | set(t["members"]["period"]))
+    return participation_periods(t)
 
 
 def activity_counts(t: Tables) -> pd.DataFrame:
