@@ -11,6 +11,7 @@ import pandas as pd
 
 from helpers.analysis.explore import Tables, _resolve
 from helpers.analysis.members import Profile, directory, profiles
+from helpers.display import format_value
 from helpers.errors import UserError
 from helpers.report.members import _slug
 from helpers.report.pages import render_page
@@ -32,7 +33,8 @@ def _filenames(people: list[Profile]) -> dict[str, str]:
 
 
 def _day(value: Any) -> str:
-    return "" if value is None or pd.isna(value) else f"{value.day} {value:%b %Y}"
+    """A date as every page writes it (``7 Feb 2022``); empty when missing."""
+    return "" if value is None or pd.isna(value) else format_value(value)
 
 
 def _dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
