@@ -158,20 +158,8 @@ def _on_roster(period: str, s: dict) -> dict:
             "first": s["first_activity"], "last": s["last_activity"]}  # fmt: skip
 
 
-def profiles(t: Tables) -> list[Profile]:
-    """A profile for every member on any roster and every non-member who took part, by name."""
-    w = {name: participation.with_period(t[name], t) for name in (
-        "activities", "participation", "activity_outcomes", "activity_challenges",
-        "activity_alliances", "strategic_plan", "challenges", "bilateral_meetings")}  # fmt: skip
-    ps = participation.periods(t)
-    stats = participation.member_stats(t)
-    acts = {
-        (str(r["period"]), str(r["activity_id"])): r
-        for r in w["activities"].drop_duplicates(["period", "activity_id"]).to_dict("records")
-    }
-    outcomes = _codes(w["activity_outcomes"], _titles(w["strategic_plan"]))
-    challenges = _codes(w["activity_challenges"], _titles(w["challenges"]))
-    alliances = _by_activity(w["activity_alliances"], "alliance")
+def _board_by_member(t: Tables) -> dict[str, list[dict]]:
+    """Member → its board seats: period, person, role, office, term."""
     board: dict[str, list[dict]] = {}
     for r in _board(t).to_dict("records"):
         board.setdefault(r["member"], []).append({
@@ -179,49 +167,74 @@ def profiles(t: Tables) -> list[Profile]:
             "position": "" if pd.isna(r["position"]) else str(r["position"]),
             "term": r["term_text"],
         })  # fmt: skip
-    bilateral: dict[str, list[dict]] = {}
-    bil = w["bilateral_meetings"]
-    for r in bil.loc[bil["member"].notna()].to_dict("records"):
-        bilateral.setdefault(str(r["member"]), []).append({
+    return board
+
+
+def _bilateral_by_member(meetings: pd.DataFrame) -> dict[str, list[dict]]:
+    """Member → its bilateral meetings: period, mode, name as written, report line."""
+    out: dict[str, list[dict]] = {}
+    for r in meetings.loc[meetings["member"].notna()].to_dict("records"):
+        out.setdefault(str(r["member"]), []).append({
             "period": str(r["period"]), "mode": "" if pd.isna(r["mode"]) else str(r["mode"]),
             "as_written": str(r["name_raw"]), "line": int(r["source_line"]),
         })  # fmt: skip
-    part = w["participation"]
+    return out
 
-    def activity_rows(keys: list[tuple[str, str]]) -> list[dict]:
+
+def _alliance_counts(rows: list[dict]) -> list[tuple[str, int]]:
+    """Alliances named in these activities, most frequent first (ties by name)."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for name in r["alliances"]:
+            counts[name] = counts.get(name, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+class _Activities:
+    """Every activity of the periods read, with its codes (and their titles) and alliances,
+    looked up by (period, activity_id)."""
+
+    def __init__(self, w: dict[str, pd.DataFrame]) -> None:
+        acts = w["activities"].drop_duplicates(["period", "activity_id"])
+        self.acts = {(str(r["period"]), str(r["activity_id"])): r for r in acts.to_dict("records")}
+        self.outcomes = _codes(w["activity_outcomes"], _titles(w["strategic_plan"]))
+        self.challenges = _codes(w["activity_challenges"], _titles(w["challenges"]))
+        self.alliances = _by_activity(w["activity_alliances"], "alliance")
+
+    def rows(self, keys: list[tuple[str, str]]) -> list[dict]:
+        """One dict per activity, by period, start date and id."""
         rows = []
         for key in keys:
-            a = acts[key]
+            a = self.acts[key]
             start = pd.Timestamp(a["start_date"])
             end = pd.Timestamp(a["end_date"]) if pd.notna(a["end_date"]) else start
             rows.append({
                 "period": key[0], "activity_id": key[1], "start": start, "end": end,
                 "title": str(a["title"]), "in_period": bool(a["in_period"]),
                 "line": "" if pd.isna(a["action_line"]) else str(a["action_line"]),
-                "outcomes": outcomes.get(key, []), "challenges": challenges.get(key, []),
-                "alliances": alliances.get(key, []),
+                "outcomes": self.outcomes.get(key, []),
+                "challenges": self.challenges.get(key, []),
+                "alliances": self.alliances.get(key, []),
             })  # fmt: skip
         return sorted(rows, key=lambda r: (r["period"], r["start"], r["activity_id"]))
 
-    def alliance_counts(rows: list[dict]) -> list[tuple[str, int]]:
-        counts: dict[str, int] = {}
-        for r in rows:
-            for name in r["alliances"]:
-                counts[name] = counts.get(name, 0) + 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
+def _member_profiles(t: Tables, w: dict[str, pd.DataFrame], acts: _Activities) -> list[Profile]:
+    """A profile for every member on any period's roster, by name."""
+    ps = participation.periods(t)
+    board, bilateral = _board_by_member(t), _bilateral_by_member(w["bilateral_meetings"])
     pairs: dict[str, list[tuple[str, str]]] = {}
     for p, a, m in participation.took_part(t)[["period", "activity_id", "member"]].itertuples(
         index=False
     ):
         pairs.setdefault(str(m), []).append((str(p), str(a)))
     by_member: dict[str, dict[str, dict]] = {}
-    for rec in stats.to_dict("records"):
+    for rec in participation.member_stats(t).to_dict("records"):
         by_member.setdefault(str(rec["member"]), {})[str(rec["period"])] = rec
     out = []
     for member in sorted(by_member):
         on = by_member[member]
-        rows = activity_rows(list(dict.fromkeys(pairs.get(member, []))))
+        rows = acts.rows(list(dict.fromkeys(pairs.get(member, []))))
         periods = [_on_roster(p, on[p]) if p in on else _outside_roster(p, []) for p in ps]
         out.append(
             Profile(
@@ -230,7 +243,7 @@ def profiles(t: Tables) -> list[Profile]:
                 region=str(on[max(on)]["region"]),
                 periods=periods,
                 activities=rows,
-                alliances=alliance_counts(rows),
+                alliances=_alliance_counts(rows),
                 board=board.get(member, []),
                 bilateral=bilateral.get(member, []),
                 not_engaged=[
@@ -238,16 +251,36 @@ def profiles(t: Tables) -> list[Profile]:
                 ],
             )
         )
+    return out
+
+
+def _participant_profiles(
+    t: Tables, w: dict[str, pd.DataFrame], acts: _Activities
+) -> list[Profile]:
+    """A profile for every non-member who took part, grouped by folded spelling and named by
+    the most frequent one."""
+    ps = participation.periods(t)
+    part = w["participation"]
     others = part.loc[part["member"].isna() & part["name_raw"].notna()]
+    out = []
     for _, grp in others.groupby(others["name_raw"].map(fold), sort=True):
         name = str(grp["name_raw"].value_counts().index[0])
         keys = list(dict.fromkeys(zip(grp["period"], grp["activity_id"], strict=True)))
-        rows = activity_rows([(str(p), str(a)) for p, a in keys])
+        rows = acts.rows([(str(p), str(a)) for p, a in keys])
         out.append(
             Profile(
                 name=name, member=None, region="",
                 periods=[_outside_roster(p, [r for r in rows if r["period"] == p]) for p in ps],
-                activities=rows, alliances=alliance_counts(rows),
+                activities=rows, alliances=_alliance_counts(rows),
             )
         )  # fmt: skip
     return out
+
+
+def profiles(t: Tables) -> list[Profile]:
+    """A profile for every member on any roster and every non-member who took part, by name."""
+    w = {name: participation.with_period(t[name], t) for name in (
+        "activities", "participation", "activity_outcomes", "activity_challenges",
+        "activity_alliances", "strategic_plan", "challenges", "bilateral_meetings")}  # fmt: skip
+    acts = _Activities(w)
+    return _member_profiles(t, w, acts) + _participant_profiles(t, w, acts)
