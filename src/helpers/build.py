@@ -9,14 +9,13 @@ before anything heavy is imported); `force` redoes everything.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Awaitable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from helpers.cache import ingest_fingerprint
+from helpers.cache import ingest_fingerprint, recorded_inputs
 from helpers.errors import UserError
 from helpers.files import damaged_files
 from helpers.periods import (
@@ -35,11 +34,7 @@ if TYPE_CHECKING:  # only for the annotations: nothing heavy is imported at run 
 
 
 def _ingest_is_current(period: Period, fingerprint: str, root: Path | None) -> bool:
-    manifest = processed_dir(period, root) / "manifest.json"
-    try:
-        return json.loads(manifest.read_text(encoding="utf-8")).get("inputs") == fingerprint
-    except (OSError, ValueError):
-        return False
+    return recorded_inputs(processed_dir(period, root)) == fingerprint
 
 
 def ingest_if_needed(

@@ -86,10 +86,27 @@ def trends_fingerprint(
     return page_fingerprint({"periods": list(tables), "tables_sha256": tables}, notebooks, kernel)
 
 
-def members_fingerprint(tables: dict[str, str | None]) -> str:
-    """The member pages': every processed period's tables (``tables_sha256`` by period id),
-    the code and the templates."""
-    return page_fingerprint({"members": list(tables), "tables_sha256": tables}, [], "")
+def recorded_inputs(folder: Path) -> str | None:
+    """The ingest fingerprint a processed folder's manifest.json recorded (None if unreadable)."""
+    try:
+        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("inputs")
+    except (OSError, ValueError):
+        return None
+
+
+def members_fingerprint(root: Path | None = None) -> str:
+    """The member pages': every processed period's tables (``tables_sha256``) and what they
+    were made from (the ingest fingerprint covers the reference data, member_locations.csv
+    included), the code and the templates."""
+    from helpers.periods import available_periods, processed_dir
+
+    base = root or project_root()
+    inputs: dict[str, str | None] = {}
+    for p in available_periods(base, processed=True):
+        folder = processed_dir(p, base)
+        made_from = json.dumps(recorded_inputs(folder), sort_keys=True)
+        inputs[p.id] = f"{tables_sha256(folder)} {made_from}"
+    return page_fingerprint({"members": list(inputs), "tables_sha256": inputs}, [], "")
 
 
 def index_fingerprint(entries: str) -> str:

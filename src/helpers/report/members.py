@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers.files import write_text_atomic
-from helpers.periods import available_periods, processed_dir, project_root, reports_dir
+from helpers.periods import project_root, reports_dir
 
 if TYPE_CHECKING:
     from helpers.analysis.explore import PeriodsArg, RootArg
@@ -29,24 +29,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "member"
 
 
-def _fingerprint(base: Path) -> str:
-    """Every processed period's tables and what they were made from (the ingest fingerprint
-    covers the reference data, member_locations.csv included), the code and the templates."""
-    from helpers.cache import members_fingerprint
-    from helpers.cache import tables_sha256 as sha
-
-    inputs: dict[str, str | None] = {}
-    for p in available_periods(base, processed=True):
-        folder = processed_dir(p, base)
-        try:
-            made_from = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-            made_from = made_from.get("inputs")
-        except (OSError, ValueError):
-            made_from = None
-        inputs[p.id] = f"{sha(folder)} {json.dumps(made_from, sort_keys=True)}"
-    return members_fingerprint(inputs)
-
-
 def write_members(root: Path | None = None, *, progress: Progress = print) -> int:
     """Write the directory and every profile under ``reports/members/`` from every processed
     period; a page whose bytes would not change is left alone, a profile of someone no longer
@@ -55,7 +37,9 @@ def write_members(root: Path | None = None, *, progress: Progress = print) -> in
     base = root or project_root()
     out = reports_dir(base) / MEMBERS_DIR
     stamp = out / STAMP
-    fingerprint = _fingerprint(base)
+    from helpers.cache import members_fingerprint
+
+    fingerprint = members_fingerprint(base)
     try:
         previous = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):

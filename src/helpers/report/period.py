@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import provenance
-from helpers.cache import notebook_fingerprints
+from helpers.cache import notebook_fingerprints, recorded_inputs
 from helpers.errors import UserError
 from helpers.files import folder_lock, swap_into_place, write_text_atomic
 from helpers.periods import Period, parse_period, processed_dir, project_root, reports_dir
@@ -124,13 +124,9 @@ def _page_fingerprints(
 ) -> dict[str, str]:
     """Each notebook's page fingerprint, from the provenance and the ingest fingerprint (raw
     report, reference data, code) of the processed tables."""
-    try:
-        manifest = json.loads(
-            (processed_dir(p, base) / "manifest.json").read_text(encoding="utf-8")
-        )
-        prov = {**prov, "ingest_inputs": manifest.get("inputs")}
-    except (OSError, ValueError):
-        pass
+    inputs = recorded_inputs(processed_dir(p, base))
+    if inputs is not None:
+        prov = {**prov, "ingest_inputs": inputs}
     return notebook_fingerprints(prov, runs, kernel)
 
 
