@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from helpers.analysis import participation
+from helpers.parse.dates import MONTHS
 from helpers.tables.names import fold
 from helpers.tables.roles import board_role
 
@@ -28,15 +29,9 @@ def board_term(term: object) -> str:
     if term is None or pd.isna(term):
         return ""
     text = _ORDINAL.sub(r"\1", str(term).strip())
-    return re.sub(r"\b([a-z])([a-z]+)\b", _month, text)
-
-
-_MONTHS = {m.lower() for m in pd.date_range("2000-01-01", periods=12, freq="MS").strftime("%B")}
-
-
-def _month(m: re.Match[str]) -> str:
-    word = m.group(0)
-    return word.capitalize() if word.lower() in _MONTHS else word
+    return re.sub(
+        r"[A-Za-z]+", lambda m: m[0].capitalize() if m[0].lower() in MONTHS else m[0], text
+    )
 
 
 def _board(t: Tables) -> pd.DataFrame:
