@@ -197,20 +197,32 @@ def test_figures_are_palette_pngs_with_their_colours_kept() -> None:
     assert d.figure_html(fig, "Bars") == out  # the same figure gives the same bytes
 
 
-def test_the_uncompressed_intermediate_png_gives_the_same_bytes() -> None:
-    """The figure is saved as a stored (uncompressed) PNG before it becomes a palette PNG:
-    the pixels, so the page's bytes, are those of matplotlib's usual compressed PNG."""
+def test_a_figure_is_drawn_once_with_the_pixels_of_savefig() -> None:
+    """A figure with a layout engine is drawn once by the Agg canvas (savefig draws it twice:
+    a dry run for the layout, then the picture); the pixels, so the page's bytes, are those
+    of matplotlib's usual PNG."""
     import io
 
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(4, 3), layout="constrained")
-    ax = fig.subplots()
-    ax.barh(["a", "b"], [3, 4], color=["#e69f00", "#56b4e9"])
-    ax.set_title("Über ✓ text")
-    usual = io.BytesIO()
-    fig.savefig(usual, format="png", dpi=110, metadata={"Software": None})
-    assert d._png(fig, 110) == d._palette_png(usual.getvalue())
+    def bars() -> Figure:
+        fig = Figure(figsize=(4, 3), layout="constrained")
+        ax = fig.subplots()
+        ax.barh(["a", "b"], [3, 4], color=["#e69f00", "#56b4e9"])
+        ax.set_title("Über ✓ text")
+        return fig
+
+    usual, drawn = bars(), bars()
+    draws = {"savefig": 0, "page": 0}
+    usual.canvas.mpl_connect(
+        "draw_event", lambda _: draws.__setitem__("savefig", draws["savefig"] + 1)
+    )
+    drawn.canvas.mpl_connect("draw_event", lambda _: draws.__setitem__("page", draws["page"] + 1))
+    png = io.BytesIO()
+    usual.savefig(png, format="png", dpi=110, metadata={"Software": None})
+    assert d._png(drawn, 110) == d._palette_png(png.getvalue())
+    assert draws == {"savefig": 2, "page": 1}
+    assert drawn.get_dpi() == usual.get_dpi()  # the figure keeps its own dpi
 
 
 # --------------------------------------------------------------------------- display calls

@@ -430,20 +430,56 @@ def _figure_of(fig: Any) -> Any:
 
 
 def _png(fig: Any, dpi: int) -> bytes:
+    """The figure as a palette PNG at ``dpi``, drawn once.
+
+    A figure with a layout engine (every figure of :mod:`helpers.plots`) is drawn by
+    matplotlib's Agg canvas (``FigureCanvasAgg.draw``: the layout runs once, inside that
+    draw) and its RGBA buffer goes straight to Pillow; ``savefig`` would lay it out twice
+    (a dry draw, then the real one) and encode a PNG only for Pillow to decode it. The pixels
+    are the same (tests/test_display.py). A figure without one is cropped to its labels by
+    ``savefig(bbox_inches="tight")``."""
     figure = _figure_of(fig)
-    buf = io.BytesIO()
-    # a figure with a layout engine (constrained/tight) already fits its labels: "tight"
-    # cropping would only cost a second drawing pass
     engine = getattr(figure, "get_layout_engine", lambda: None)()
-    bbox = None if engine is not None else "tight"
-    # stored, not compressed: this PNG is only read back by _palette_png (same pixels, and
-    # no zlib pass over a few MB of RGBA per figure)
-    figure.savefig(buf, format="png", dpi=dpi, bbox_inches=bbox, metadata={"Software": None},
-                   pil_kwargs={"compress_level": 0})  # fmt: skip
-    pyplot = sys.modules.get("matplotlib.pyplot")
-    if pyplot is not None:  # a pyplot figure would be shown a second time by the inline backend
-        pyplot.close(figure)
-    return _palette_png(buf.getvalue())
+    try:
+        if engine is None:
+            buf = io.BytesIO()
+            figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight",
+                           pil_kwargs={"compress_level": 0})  # fmt: skip
+            image = _decoded(buf.getvalue())
+        else:
+            image = _drawn(figure, dpi)
+    finally:
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:  # a pyplot figure would be shown again by the inline backend
+            pyplot.close(figure)
+    return _palette_png(image)
+
+
+def _drawn(figure: Any, dpi: int) -> Any:
+    """``figure`` drawn once at ``dpi`` by an Agg canvas, as an RGB Pillow image."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = figure.canvas
+    if not isinstance(canvas, FigureCanvasAgg):  # a bare Figure has no drawing canvas yet
+        canvas = FigureCanvasAgg(figure)
+    shown_dpi = figure.get_dpi()
+    figure.set_dpi(dpi)
+    try:
+        canvas.draw()
+        size = canvas.get_width_height(physical=True)
+        rgba = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        return rgba.convert("RGB")
+    finally:
+        figure.set_dpi(shown_dpi)
+
+
+def _decoded(png: bytes) -> Any:
+    """A PNG file's picture as an RGB Pillow image."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        return image.convert("RGB")
 
 
 def smallest_text_pt(fig: Any) -> float | None:
@@ -464,14 +500,13 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
-def _palette_png(png: bytes) -> bytes:
-    """The same picture as a 256-colour palette PNG: a chart has a few flat colours plus the
-    anti-aliased edges of its text, so this is about a third of the RGBA file's size with no
-    visible change (see bench/bench_pages.py)."""
+def _palette_png(picture: Any) -> bytes:
+    """The picture (RGB Pillow image, or PNG bytes) as a 256-colour palette PNG: a chart has a
+    few flat colours plus the anti-aliased edges of its text, so this is about a third of the
+    RGBA file's size with no visible change (the page weights: bench/bench_report.py)."""
     from PIL import Image
 
-    with Image.open(io.BytesIO(png)) as image:
-        rgb = image.convert("RGB")
+    rgb = _decoded(picture) if isinstance(picture, bytes) else picture
     palette = rgb.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     out = io.BytesIO()
     palette.save(out, format="PNG", optimize=True)
