@@ -46,3 +46,25 @@ def test_live_parts_of_svg_are_found(inside, finding):
 
 def test_math_markup_is_still_refused():
     assert live_markup("<math><mi>x</mi></math>") == ["<math>"]
+
+
+@pytest.mark.parametrize(
+    "page,finding",
+    [
+        # a browser ends this comment at "--!>" and runs the script (a simpler parser reads the
+        # whole line as one comment)
+        ("<!-- x --!><script>alert(1)</script> -->", "<script>"),
+        ("<SCRIPT>alert(1)</SCRIPT>", "<script>"),
+        ('<img src="x" /onerror=alert(1)>', "onerror= attribute on <img>"),
+        ("<svg><FOREIGNOBJECT></FOREIGNOBJECT></svg>", "<foreignobject>"),
+        ("<template><img src=x onerror=alert(1)></template>", "<template>"),
+        ('<p style="background:url(//example.org/x.png)">x</p>', "<p style> loads"),
+    ],
+)
+def test_markup_is_read_as_a_browser_reads_it(page, finding):
+    assert any(finding in f for f in live_markup(page)), live_markup(page)
+
+
+def test_text_that_only_looks_like_markup_is_inert():
+    assert live_markup("<p>&lt;script&gt;alert(1)&lt;/script&gt; 3 &lt; 4</p>") == []
+    assert live_markup("<textarea><script>alert(1)</script></textarea>") == []  # raw text

@@ -130,6 +130,7 @@ def test_output_is_deterministic_byte_for_byte(roster):
     first = map_svg(roster, highlight="Barcelona (city)")
     basemap.land_path.cache_clear()
     assert map_svg(roster, highlight="Barcelona (city)") == first
+    assert basemap.build_land_path() == basemap.land_path()  # built again: the same bytes
 
 
 def test_land_is_built_locally_from_the_package_without_network(monkeypatch):
@@ -138,8 +139,7 @@ def test_land_is_built_locally_from_the_package_without_network(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    basemap.land_path.cache_clear()
-    path = basemap.land_path()
+    path = basemap.build_land_path()
     assert 10_000 < len(path) < 60_000  # small enough to inline in every page
     assert path.startswith("M") and path.count("z") > 50  # many land masses, each closed
     points = _absolute(path)
@@ -151,6 +151,36 @@ def test_land_is_built_locally_from_the_package_without_network(monkeypatch):
         float(v) == round(float(v), 1)
         for v in path.replace("M", " ").replace("l", " ").replace("z", " ").split()
     )  # one decimal at most
+
+
+def test_the_land_path_is_kept_for_the_next_process_and_a_damaged_copy_rebuilt(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    basemap.land_path.cache_clear()
+    built = basemap.land_path()
+    stored = basemap.stored_path()
+    assert stored.parent == tmp_path / "metropolis-workbench" and stored.is_file()
+
+    builds = []
+    monkeypatch.setattr(basemap, "build_land_path", lambda: builds.append(1) or built)
+    basemap.land_path.cache_clear()
+    assert basemap.land_path() == built and builds == []  # read back, not built
+
+    stored.write_text(stored.read_text(encoding="ascii")[:-40], encoding="ascii")  # cut short
+    basemap.land_path.cache_clear()
+    assert basemap.land_path() == built and builds == [1]  # rebuilt and stored again
+    assert stored.read_text(encoding="ascii").endswith(built)
+    basemap.land_path.cache_clear()
+
+
+def test_an_unwritable_cache_folder_still_gives_the_map(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    basemap.land_path.cache_clear()
+    assert basemap.land_path().startswith("M")
+    basemap.land_path.cache_clear()
 
 
 def _absolute(path: str) -> list[tuple[float, float]]:

