@@ -509,7 +509,7 @@ def _palette_png(picture: Any) -> bytes:
     rgb = _decoded(picture) if isinstance(picture, bytes) else picture
     palette = rgb.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     out = io.BytesIO()
-    palette.save(out, format="PNG", optimize=True)
+    palette.save(out, format="PNG", compress_level=6)
     return out.getvalue()
 
 

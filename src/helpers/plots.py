@@ -23,21 +23,9 @@ from matplotlib.patches import Patch
 import helpers.figures  # noqa: F401  (report text is never math)
 from helpers.analysis import coverage as cov
 from helpers.analysis import engagement as eng
+from helpers.palette import ALERT, LINE_COLORS, MUTED, OTHER, REGION_COLORS
 
 Tables = Mapping[str, pd.DataFrame]
-
-# One colour per region / action line, the same in every figure (colour-blind safe palette).
-REGION_COLORS = {
-    "Africa": "#E69F00",
-    "Asia-Pacific": "#56B4E9",
-    "Europe": "#009E73",
-    "Latin America and the Caribbean": "#CC79A7",
-    "North America": "#0072B2",
-}
-LINE_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
-MUTED = "#D9D9D9"
-ALERT = "#C0392B"
-OTHER = "#999999"
 
 __all__ = [
     "REGION_COLORS",

@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers.analysis.wording import join_names as _join
 from helpers.analysis.wording import plural as _plural
-from helpers.tables.schemas import require as _table
+from helpers.tables.contract import require as _table
 
 Tables = Mapping[str, pd.DataFrame]
 

@@ -21,8 +21,8 @@ from helpers.analysis import participation as _participation
 from helpers.analysis.wording import join_names as _join
 from helpers.analysis.wording import pct as _pct
 from helpers.analysis.wording import plural as _plural
+from helpers.tables.contract import require as _table
 from helpers.tables.roles import board_role
-from helpers.tables.schemas import require as _table
 
 Tables = Mapping[str, pd.DataFrame]
 

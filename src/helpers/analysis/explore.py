@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors
 
 from helpers.analysis.participation import first_last
 from helpers.errors import UserError
@@ -29,9 +28,8 @@ from helpers.periods import (
     processed_dir,
     raw_dir,
 )
+from helpers.tables.contract import ALLOWED, REGIONS, TABLES
 from helpers.tables.names import NameResolver, close_names, fold, load_affixes, load_aliases
-from helpers.tables.schemas import REGIONS, SCHEMAS, TABLES
-from helpers.tables.schemas import describe_columns as _schema_columns
 
 __all__ = [
     "Tables",
@@ -77,14 +75,12 @@ CHALLENGE_RE = re.compile(r"^(\d+\.\d+)\b")
 
 
 def _category_dtypes(table: str) -> dict[str, pd.CategoricalDtype]:
-    """The schema's `isin` columns of a table as categorical dtypes (same categories, same order)."""
-    out = {}
-    for name, col in SCHEMAS[table].to_schema().columns.items():
-        for check in col.checks:
-            allowed = (check.statistics or {}).get("allowed_values")
-            if check.name == "isin" and allowed:
-                out[name] = pd.CategoricalDtype(list(allowed), ordered=name in ORDERED_COLUMNS)
-    return out
+    """The columns of a table that take one of a few values, as categorical dtypes (the
+    contract's values, in its order; the schemas check the same lists)."""
+    return {
+        name: pd.CategoricalDtype(list(allowed), ordered=name in ORDERED_COLUMNS)
+        for name, allowed in ALLOWED.get(table, {}).items()
+    }
 
 
 CATEGORIES: dict[str, dict[str, pd.CategoricalDtype]] = {t: _category_dtypes(t) for t in TABLES}
@@ -179,6 +175,8 @@ class Tables:
             return out[["table", *[c for c in out.columns if c != "table"]]]
         if table not in self.tables:
             raise UserError(f"no table '{table}': tables are {', '.join(self.tables)}")
+        from helpers.tables.schemas import describe_columns as _schema_columns
+
         desc = _schema_columns(table)
         df = self[table]
         if "period" in df.columns and "period" not in set(desc["column"]):
@@ -225,6 +223,10 @@ def _validated(path: Path, table: str, redo: str, *, trusted: bool = False) -> p
         raise UserError(f"cannot read {path} ({first}): {redo}") from exc
     if trusted:
         return df.astype(CATEGORIES[table]) if CATEGORIES[table] else df
+    import pandera.errors
+
+    from helpers.tables.schemas import SCHEMAS
+
     try:
         df = SCHEMAS[table].validate(df)
     except pandera.errors.SchemaError as exc:

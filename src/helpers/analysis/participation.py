@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from helpers.tables.schemas import require as _table
+from helpers.tables.contract import require as _table
 
 Tables = Mapping[str, pd.DataFrame]
 

@@ -13,8 +13,8 @@ import pandas as pd
 
 from helpers.analysis.wording import plural
 from helpers.periods import Period, parse_period
+from helpers.tables.contract import SEVERITIES
 from helpers.tables.finding_kinds import ACTIONS, kinds
-from helpers.tables.schemas import SEVERITIES
 
 BEFORE, AFTER = 2, 2  # lines of context either side of a finding's line
 UNDESCRIBED = "Check by hand"  # the group of kinds the table lacks (tables from older code)

@@ -307,7 +307,7 @@ def _few_periods(ax, n: int, slots: int = 4) -> None:
 
 def plot_engagement_over_time(df: pd.DataFrame):
     """Engagement rate per period, one line per region and a thick line for all regions."""
-    from helpers.plots import REGION_COLORS
+    from helpers.palette import REGION_COLORS
 
     fig, ax = _figure(8.5, 4)
     order = sorted(df["region"].unique(), key=lambda r: (r != "All regions", r))

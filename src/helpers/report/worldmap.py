@@ -1,6 +1,6 @@
 """The period's roster on a world map, as inline SVG written here (no matplotlib): one circle
 per placed roster member, its area proportional to the member's activities and its colour its
-region's (`helpers.plots.REGION_COLORS`); members who took part in nothing are small grey
+region's (`helpers.palette.REGION_COLORS`); members who took part in nothing are small grey
 rings. The SVG scales with the page (``viewBox``, width 100%), so it stays legible at 390 px;
 the legend is HTML beside it. Every name is escaped (report text is data, never markup).
 
@@ -16,11 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.display import esc
-from helpers.plots import REGION_COLORS
+from helpers.palette import OTHER, REGION_COLORS
 from helpers.tables.locations import fold
 
 SEA, LAND = "#eef3f8", "#d5dbe3"
-OTHER = "#999999"
 ABSENT = "#6b6b6b"  # outline of members who took part in nothing
 RING = "#1a1a1a"  # the highlighted member's ring
 RADIUS_MAX = 6.0  # map units (degrees) for the most active member

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from helpers.tables.schemas import SEVERITIES
+from helpers.tables.contract import SEVERITIES
 
 TABLE = Path(__file__).resolve().parent / "finding_kinds.csv"
 # What to do about a finding, in the order the quality page shows them when severities tie.

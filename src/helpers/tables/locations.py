@@ -14,8 +14,8 @@ import pandas as pd
 
 from helpers.errors import UserError
 from helpers.parse.text import fold as _fold_name
+from helpers.tables.contract import require as _table
 from helpers.tables.names import read_reference_csv, reference_dir, tidy
-from helpers.tables.schemas import require as _table
 
 FILE = "member_locations.csv"
 COLUMNS = ("member", "latitude", "longitude", "source")

@@ -9,14 +9,18 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-REGIONS = [
-    "Africa",
-    "Asia-Pacific",
-    "Europe",
-    "Latin America and the Caribbean",
-    "North America",
-]
-SEVERITIES = ["error", "warning", "info"]
+from helpers.tables.contract import (
+    ACTION_LINES,
+    LEVELS,
+    MATCHES,
+    REGIONS,
+    SEVERITIES,
+    TABLES,
+    require,
+)
+
+__all__ = ["REGIONS", "SEVERITIES", "TABLES", "SCHEMAS", "require", "columns", "empty_frame",
+           "describe_columns"]  # fmt: skip
 
 _SOURCE = "Line of the raw report (1-based) the row was read from; traces every cell back."
 
@@ -41,7 +45,7 @@ class Activities(_Base):
     period: Series[str] = pa.Field(description="Four-month period id, e.g. `2022-T1`.")
     action_line: Series[str] = pa.Field(
         nullable=True,
-        isin=["L1", "L2", "L3", "L4", "L5"],
+        isin=ACTION_LINES,
         description="Strategic Action Plan line of the section the activity sits in (missing if unknown).",
     )
     start_date: Series[pa.DateTime] = pa.Field(
@@ -76,7 +80,7 @@ class Participation(_Base):
     )
     is_member: Series[bool] = pa.Field(description="True when the name resolved to the roster.")
     match: Series[str] = pa.Field(
-        isin=["exact", "alias", "folded", "fuzzy", "none"],
+        isin=MATCHES,
         description="How the name was resolved: exact, alias table, accent/case folding, "
         "close spelling (fuzzy, reported in quality), or none.",
     )
@@ -147,9 +151,7 @@ class StrategicPlan(_Base):
     code: Series[str] = pa.Field(
         unique=True, str_matches=r"^L\d+(A\d+(D\d+)?)?$", description="`L1`, `L1A2` or `L1A2D4`."
     )
-    level: Series[str] = pa.Field(
-        isin=["line", "action", "deliverable"], description="Depth of the code."
-    )
+    level: Series[str] = pa.Field(isin=LEVELS, description="Depth of the code.")
     parent: Series[str] = pa.Field(
         nullable=True, description="Code one level up (missing for lines)."
     )
@@ -266,7 +268,8 @@ SCHEMAS: dict[str, type[_Base]] = {
     "social_followers": SocialFollowers,
     "quality": Quality,
 }
-TABLES = list(SCHEMAS)
+if list(SCHEMAS) != TABLES:  # one list of tables: the contract's names are the schemas'
+    raise RuntimeError("helpers.tables.contract.TABLES differs from the schemas")
 
 
 def columns(table: str) -> list[str]:
@@ -293,17 +296,3 @@ def describe_columns(table: str) -> pd.DataFrame:
             for name, col in schema.columns.items()
         ]
     )
-
-
-def require(tables, name: str, cols) -> pd.DataFrame:
-    """Table `name` of a mapping of tables, checked to hold `cols` (a clear KeyError otherwise)."""
-    try:
-        df = tables[name]
-    except KeyError:
-        raise KeyError(
-            f"table '{name}' is missing (expected the tables of helpers.ingest.parse_report)"
-        ) from None
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise KeyError(f"table '{name}' lacks column(s): {', '.join(missing)}")
-    return df
