@@ -92,6 +92,13 @@ def test_accepted_errors_are_written_and_flagged(tmp_root):
     assert len(found) == 1 and found[0].startswith("no member roster found: no WHO WE ARE")
     assert len(tables["members"]) == 0
     assert (tmp_root / "data" / "processed" / "2022-T1" / "members.parquet").exists()
+    # the manifest records them, and the pages' banner reads that record
+    from helpers.periods import parse_period
+    from helpers.report.pages import _accepted_errors
+
+    folder = tmp_root / "data" / "processed" / "2022-T1"
+    assert json.loads((folder / "manifest.json").read_text())["accepted_errors"] == found
+    assert _accepted_errors(parse_period("2022-T1"), tmp_root) == found
 
 
 def test_small_roster_against_the_previous_period(tmp_root):

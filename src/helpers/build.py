@@ -27,6 +27,8 @@ from helpers.periods import (
 )
 
 if TYPE_CHECKING:  # only for the annotations: nothing heavy is imported at run time
+    from concurrent.futures import ProcessPoolExecutor
+
     from helpers.report.constants import Progress
     from helpers.report.period import PeriodPlan
     from helpers.report.run import Kernels
@@ -91,19 +93,24 @@ def build_period(
     started = time.perf_counter()
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
-    from helpers.report.members import write_members
+    from helpers.report.members import build_members, publish_members, write_members
     from helpers.report.render import plan_period, plan_trends, trends_kernels, write_index
 
     # one kernel per core, for the period's notebooks and then the trends page; when the
     # tables are to be made again the pages will be too, so the kernels boot during the ingest
     kernels = trends_kernels(root, size=os.cpu_count() or 2)
+    worker: ProcessPoolExecutor | None = None
     try:
         if force or not _ingest_is_current(per, ingest_fingerprint(per, root), root):
-            _ingest_beside_the_kernels(per, kernels, force, root, progress, accept_errors)
+            worker = _worker()
+            _ingest_beside_the_kernels(per, worker, kernels, force, root, progress, accept_errors)
         else:
             ingest_if_needed(per, root=root, progress=progress)  # repairs damaged tables
         plan = plan_period(per, skip_if_current=not force, root=root)
         others = _plan_others(per, root, progress) if trends else []
+        # every period's tables are final now: the worker writes the member pages while the
+        # notebooks run (without a worker, after them)
+        members = worker.submit(build_members, root) if worker and trends else None
         rendered = bool(plan.todo) or any(o.todo for o in others)
         # regenerated whenever a period's report is (and when any period's tables changed)
         trends_plan = (
@@ -115,37 +122,48 @@ def build_period(
             run_sync(_render_together)(plan, others, trends_plan, kernels, progress)
         else:
             _say_up_to_date(plan, others, trends_plan, progress)
-        if trends:
+        if members is not None:  # published only now, with the period's pages
+            publish_members(root, members.result(), progress=progress)
+        elif trends:
             write_members(root, progress=progress)
         write_index(root, progress=progress)
     finally:
         kernels.close()
+        if worker is not None:
+            worker.shutdown(cancel_futures=True)
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
+
+
+def _worker() -> ProcessPoolExecutor:
+    """One worker process for the ingest and the member pages (pandas work that this process,
+    which drives the kernels, never imports). It is forked at its first job, so that job is
+    submitted before any kernel or thread exists."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=1)
 
 
 def _ingest_beside_the_kernels(
     per: Period,
+    worker: ProcessPoolExecutor,
     kernels: Kernels,
     force: bool,
     root: Path | None,
     progress: Progress,
     accept_errors: bool,
 ) -> None:
-    """Ingest in a worker process while the kernels boot and this process imports nbconvert
-    and papermill (the tables are new, so the pages will be too): all three at once, and
-    this process never imports the ingest's pandas stack. The worker is forked before any
-    kernel or thread exists."""
-    from concurrent.futures import ProcessPoolExecutor
-
+    """Ingest on ``worker`` while the kernels boot and this process imports nbconvert and
+    papermill (the tables are new, so the pages will be too): all three at once, and this
+    process never imports the ingest's pandas stack. The worker is forked (at this, its first
+    job) before any kernel or thread exists."""
     from helpers.report.run import import_jupyter
 
-    with ProcessPoolExecutor(max_workers=1) as worker:
-        job = worker.submit(_ingest_quietly, per.id, force, root, accept_errors)
-        kernels.want(_analysis_imports(root))
-        kernels.start(kernels.size or 2)
-        import_jupyter()
-        for line in job.result():
-            progress(line)
+    job = worker.submit(_ingest_quietly, per.id, force, root, accept_errors)
+    kernels.want(_analysis_imports(root))
+    kernels.start(kernels.size or 2)
+    import_jupyter()
+    for line in job.result():
+        progress(line)
 
 
 def _say_up_to_date(
@@ -229,8 +247,6 @@ def build_all(
     notebook. Each period's folder is swapped into place when all its pages are written; the
     first failure stops the rest (earlier periods' new reports, and every other period's last
     good one, stay) and is one line."""
-    from concurrent.futures import ProcessPoolExecutor
-
     from jupyter_core.utils import run_sync
 
     started = time.perf_counter()
@@ -241,20 +257,23 @@ def build_all(
     progress(f"==> {len(periods)} periods ({', '.join(p.id for p in periods)}), "
              f"{jobs} kernels")  # fmt: skip
     from helpers.build_many import render_all
-    from helpers.report.members import write_members
+    from helpers.report.members import build_members, publish_members
     from helpers.report.render import trends_kernels, write_index
     from helpers.report.run import import_jupyter
 
     kernels = trends_kernels(root, size=jobs, imports=_analysis_imports(root))
-    ingest = ProcessPoolExecutor(max_workers=1)
+    ingest = _worker()
     try:
         pending = {p: ingest.submit(_ingest_quietly, p.id, force, root) for p in periods}
+        # the worker runs its jobs in order: the member pages once every period is ingested,
+        # while the last periods' notebooks run
+        members = ingest.submit(build_members, root)
         if force or not all(_ingest_is_current(p, ingest_fingerprint(p, root), root)
                             for p in periods):  # fmt: skip
             kernels.start(jobs)  # new tables mean new pages: boot while the first ingests
             import_jupyter()
         run_sync(render_all)(pending, kernels, force=force, root=root, progress=progress)
-        write_members(root, progress=progress)
+        publish_members(root, members.result(), progress=progress)
     finally:
         ingest.shutdown(cancel_futures=True)
         kernels.close()

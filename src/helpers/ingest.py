@@ -158,7 +158,9 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
             f"{path.name}, or render anyway with: make report PERIOD={per.id} ACCEPT=1"
         )
     source = {"extractor": extracted.extractor, "extractor_version": extracted.version,
-              "interim": f"data/interim/{per.id}/report.txt"}  # fmt: skip
+              "interim": f"data/interim/{per.id}/report.txt",
+              # what every page's banner says, read back without loading the tables
+              "accepted_errors": checks.accepted_errors(tables["quality"])}  # fmt: skip
     out = write_tables(tables, per, path, root, inputs=inputs, source_info=source)
     write_text_atomic(interim_path(per, root), text)
     counts = tables["quality"]["severity"].value_counts()

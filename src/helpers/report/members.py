@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,39 +35,66 @@ def write_members(root: Path | None = None, *, progress: Progress = print) -> in
     period; a page whose bytes would not change is left alone, a profile of someone no longer
     in any period is removed. Skipped when no period's tables and no code changed. Returns the
     number of files written."""
+    return publish_members(root, build_members(root), progress=progress)
+
+
+@dataclass(frozen=True)
+class MemberPages:
+    """The member pages made from the tables as they are: ``pages`` (file name → HTML) is
+    None when ``reports/members/`` already holds them (same ``fingerprint``)."""
+
+    fingerprint: str
+    pages: dict[str, str] | None
+
+
+def build_members(root: Path | None = None) -> MemberPages:
+    """Make every member page, unless ``reports/members/`` is up to date; writes nothing (a
+    worker process can make them while the notebooks run, and the pages are published
+    with the rest of the run)."""
     base = root or project_root()
     out = reports_dir(base) / MEMBERS_DIR
-    stamp = out / STAMP
     from helpers.cache import members_fingerprint
 
     fingerprint = members_fingerprint(base)
-    try:
-        previous = json.loads(stamp.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = {}
+    previous = _stamp(out)
     owned = [str(f) for f in previous.get("files", [])]
     if previous.get("fingerprint") == fingerprint and all((out / f).is_file() for f in owned):
-        progress("==> members: reports/members/ is up to date")
-        return 0
+        return MemberPages(fingerprint, None)
     from helpers.analysis.explore import load_all
     from helpers.report.member_pages import member_pages
 
-    t = load_all(root=base)
-    pages = member_pages(t, base)
+    return MemberPages(fingerprint, member_pages(load_all(root=base), base))
+
+
+def _stamp(out: Path) -> dict:
+    try:
+        found = json.loads((out / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def publish_members(root: Path | None, made: MemberPages, *, progress: Progress = print) -> int:
+    """Write the pages of ``made`` whose bytes changed, remove profiles no longer made, and
+    record the fingerprint; returns the number of files written."""
+    if made.pages is None:
+        progress("==> members: reports/members/ is up to date")
+        return 0
+    out = reports_dir(root or project_root()) / MEMBERS_DIR
+    owned = [str(f) for f in _stamp(out).get("files", [])]
     written = 0
-    for name, page in pages.items():
+    for name, page in made.pages.items():
         path = out / name
         if not (path.is_file() and path.read_text(encoding="utf-8") == page):
             write_text_atomic(path, page)
             written += 1
     for name in owned:
-        if name not in pages and (out / name).is_file():
+        if name not in made.pages and (out / name).is_file():
             (out / name).unlink()
-    write_text_atomic(
-        stamp, json.dumps({"fingerprint": fingerprint, "files": sorted(pages)}, indent=1) + "\n"
-    )
+    record = {"fingerprint": made.fingerprint, "files": sorted(made.pages)}
+    write_text_atomic(out / STAMP, json.dumps(record, indent=1) + "\n")
     progress(
-        f"    wrote reports/members/ ({len(pages) - 1} profiles and the directory; "
+        f"    wrote reports/members/ ({len(made.pages) - 1} profiles and the directory; "
         f"{written} file{'s' if written != 1 else ''} changed)"
     )
     return written

@@ -43,12 +43,22 @@ class _PeriodEntry:
 
 
 def _accepted_errors(period: Period, base: Path) -> list[str]:
-    """Blocking findings the period's tables were accepted with (empty when none)."""
+    """Blocking findings the period's tables were accepted with (empty when none), as the
+    ingest recorded them in manifest.json (``checks.accepted_errors``); tables written
+    without that record are read for them."""
+    folder = processed_dir(period, base)
+    try:
+        recorded = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = {}
+    listed = recorded.get("accepted_errors") if isinstance(recorded, dict) else None
+    if isinstance(listed, list):
+        return [str(d) for d in listed]
     import pandas as pd
 
     from helpers.tables.checks import accepted_errors
 
-    path = processed_dir(period, base) / "quality.parquet"
+    path = folder / "quality.parquet"
     return accepted_errors(pd.read_parquet(path)) if path.exists() else []
 
 

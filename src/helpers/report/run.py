@@ -154,17 +154,14 @@ class Kernels:
         return await self._launch()
 
     async def release(self, km: Any, *, reuse: bool) -> None:
-        """Reset ``km`` and keep it for the next notebook, or (``reuse`` False, or the reset
-        failed or was cancelled) shut it down."""
+        """Keep ``km`` for the next notebook (``reuse``: its notebook ran to the end and it was
+        reset, see ``reset``), or shut it down."""
         try:
-            if reuse:
-                reuse = False
-                reuse = await self._reset(km)
-        finally:
             if not reuse:
                 with contextlib.suppress(Exception):
                     await km.shutdown_kernel(now=True)
                 self.count -= 1
+        finally:
             if self._freed is None:
                 self._freed = asyncio.Condition()
             async with self._freed:
@@ -173,18 +170,16 @@ class Kernels:
                 self._freed.notify()
 
     @staticmethod
-    async def _reset(km: Any) -> bool:
-        """Run ``RESET`` on ``km``; True if it worked."""
-        kc = km.client()
+    async def reset(kc: Any) -> bool:
+        """Run ``RESET`` through the notebook's own kernel client ``kc`` (still connected: one
+        round trip, no new channels to open and wait for); True if it worked."""
         try:
-            kc.start_channels()
-            await kc.wait_for_ready(timeout=60)
-            reply = await kc.execute_interactive(RESET, silent=True, store_history=False)
+            reply = await kc.execute_interactive(
+                RESET, silent=True, store_history=False, timeout=60
+            )
             return reply["content"]["status"] == "ok"
         except Exception:
             return False
-        finally:
-            kc.stop_channels()
 
     def close(self) -> None:
         """Shut every idle kernel down, all at once."""
@@ -246,10 +241,16 @@ def _failed_cell(executed: Any) -> int:
 
 
 async def execute(
-    nb: _Notebook, parameters: dict[str, Any], kernel: str, km: Any, label: str
+    nb: _Notebook,
+    parameters: dict[str, Any],
+    kernel: str,
+    km: Any,
+    label: str,
+    after: Callable[[Any], Awaitable[None]] | None = None,
 ) -> Any:
     """Run one notebook on the started kernel ``km`` (left running for the pool); return the
-    executed notebook. Failures become one-line UserErrors (``label`` says what was kept)."""
+    executed notebook. Failures become one-line UserErrors (``label`` says what was kept).
+    ``after(kc)`` is awaited with the notebook's kernel client once its last cell ran."""
     import papermill as pm
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -274,6 +275,8 @@ async def execute(
     )
     try:
         await client.async_execute(cleanup_kc=False)  # the kernel goes back to the pool
+        if after is not None:
+            await after(client.kc)
     except CellExecutionError as exc:
         index = _failed_cell(source)
         cell = source.cells[index]
@@ -331,10 +334,14 @@ async def run_notebooks_async(
     async def one(nb: _Notebook, parameters: dict[str, Any]) -> Any:
         km = await kernels.acquire()
         ok = False
+
+        async def reset(kc: Any) -> None:
+            nonlocal ok
+            ok = await kernels.reset(kc)
+
         try:
-            executed = await execute(nb, parameters, kernels.name or "", km, label)
-            ok = True
-        finally:  # a failed or cancelled notebook's kernel is shut down, not reused
+            executed = await execute(nb, parameters, kernels.name or "", km, label, reset)
+        finally:  # a failed, cancelled or unreset notebook's kernel is shut down, not reused
             await kernels.release(km, reuse=ok)
         if done is not None:
             result = done(nb, executed)

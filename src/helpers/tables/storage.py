@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -78,7 +79,7 @@ def write_tables(
     source: Path,
     root: Path | None = None,
     inputs: str | None = None,
-    source_info: dict[str, str] | None = None,
+    source_info: dict[str, Any] | None = None,
 ) -> Path:
     """Write every table of a period; returns the period's processed folder."""
     final = processed_dir(period, root)
