@@ -83,3 +83,27 @@ def test_trends_chart_text_fits_and_is_9pt_or_more(name, periods):
     fig = TRENDS[name](periods)
     assert _outside(fig) == []
     assert smallest_text_pt(fig) >= 9
+
+
+HEATMAPS = {
+    "co_participation": lambda t1, periods: plots.plot_co_participation(t1),
+    "line_challenge": lambda t1, periods: plots.plot_line_challenge_heatmap(t1),
+    "trends_coverage": lambda t1, periods: TRENDS["coverage"](periods),
+    "trends_challenges": lambda t1, periods: TRENDS["challenges"](periods),
+}
+
+
+@pytest.mark.parametrize("name", HEATMAPS)
+def test_cell_labels_left_out_of_the_layout_change_no_pixel(name, t1, periods):
+    """helpers.figures.cell_labels_out_of_layout saves measuring every cell label; the picture
+    is the one drawn with them measured."""
+    import numpy as np
+
+    from helpers.display import _drawn
+
+    fast, measured = HEATMAPS[name](t1, periods), HEATMAPS[name](t1, periods)
+    labels = measured.axes[0].texts
+    assert labels and not any(t.get_in_layout() for t in fast.axes[0].texts)
+    for text in labels:
+        text.set_in_layout(True)
+    assert np.array_equal(np.asarray(_drawn(fast, 110)), np.asarray(_drawn(measured, 110)))

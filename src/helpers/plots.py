@@ -23,6 +23,7 @@ from matplotlib.patches import Patch
 import helpers.figures  # noqa: F401  (report text is never math)
 from helpers.analysis import coverage as cov
 from helpers.analysis import engagement as eng
+from helpers.figures import cell_labels_out_of_layout
 from helpers.palette import ALERT, LINE_COLORS, MUTED, OTHER, REGION_COLORS
 
 Tables = Mapping[str, pd.DataFrame]
@@ -270,6 +271,7 @@ def plot_co_participation(tables: Tables, min_shared: int = 1, top: int = 20) ->
         xticklabels=list(m.columns),
         yticklabels=labels,
     )
+    cell_labels_out_of_layout(ax)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(axis="x", labelrotation=90, labelsize=9)
@@ -402,6 +404,7 @@ def plot_line_challenge_heatmap(
         linecolor="white",
         cbar=False,
     )
+    cell_labels_out_of_layout(ax)
     listed = set(cov.challenge_coverage(tables)["code"])
     unlisted = [c for c in m.columns if c not in listed]
     if unlisted:  # a code the report's listing lacks is "not listed", as on trends and the index

@@ -13,6 +13,7 @@ from helpers.analysis.participation import periods as participation_periods
 from helpers.analysis.participation import roster, took_part
 from helpers.analysis.wording import join_names as _join
 from helpers.analysis.wording import plural as _plural
+from helpers.figures import cell_labels_out_of_layout
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -373,6 +374,7 @@ def _heatmap(matrix: pd.DataFrame, title: str, *, missing_note: str | None = Non
         color = "#C0392B" if v == 0 else "white" if v > 0.6 * top else "black"
         ax.text(j, i, text, ha="center", va="center", fontsize=9,
                 color=color, fontweight="bold" if v == 0 else None)  # fmt: skip
+    cell_labels_out_of_layout(ax)
     chars = int(width * 10)
     notes = missing_note.split("; ") if missing_note else []
     lines = [title] + [line for part in notes for line in textwrap.wrap(part, chars)]
