@@ -4,8 +4,8 @@ Each period waits for its ingest (done ahead in a worker process), plans its pag
 one of the ``in_flight`` places is free, queues its notebooks on the pool; the pool serves
 notebooks in the order they asked for a kernel, so earlier periods finish first and the
 kernels never wait for a period's export or folder swap. The trends notebook joins the queue
-when the last period does (every table is there by then) and its page is written after the
-last period's. The first failure cancels everything still running or queued.
+as soon as every period is ingested (all its tables are there) and its page is written after
+the last period's. The first failure cancels everything still running or queued.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ async def render_all(
     as one line naming the period; periods already swapped into place stay."""
     periods = list(pending)
     places = asyncio.Semaphore(in_flight(kernels.size or 2))
-    last_started = asyncio.Event()
     periods_done = asyncio.Event()
 
     async def one(p: Period) -> Rendered:
@@ -54,22 +53,18 @@ async def render_all(
                 say(line)
             plan = plan_period(p, skip_if_current=not force, root=root)
             async with places:
-                if p == periods[-1]:
-                    last_started.set()
                 return await render_planned(plan, kernels, say)
         except UserError as exc:
             raise UserError(f"{p}: {exc}") from exc
 
     async def all_periods() -> list[Rendered]:
-        try:
-            done = await first_failure_stops([one(p) for p in periods])
-        finally:
-            last_started.set()
+        done = await first_failure_stops([one(p) for p in periods])
         periods_done.set()  # only when every period succeeded: else trends writes nothing
         return done
 
     async def trends() -> Rendered:
-        await last_started.wait()
+        # queued for a kernel as soon as every table is there, so it runs beside the periods'
+        # notebooks instead of after them
         ingests = [asyncio.wrap_future(f) for f in pending.values()]
         if any(isinstance(r, BaseException)
                for r in await asyncio.gather(*ingests, return_exceptions=True)):  # fmt: skip

@@ -14,7 +14,10 @@ functions, the member directory and the profiles all count through here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
@@ -31,6 +34,49 @@ __all__ = [
     "member_stats",
     "first_last",
 ]
+
+
+# What each step reads: a result is reused while those columns hold the same values.
+READS = {
+    "roster": {"members": ["member", "region"]},
+    "took_part": {"members": ["member", "region"], "participation": ["activity_id", "member"]},
+    "activities": {"activities": ["activity_id", "start_date", "end_date", "in_period"]},
+}
+_KEPT = 16  # results kept (a report page asks for a few periods' tables, many times)
+_RESULTS: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+
+
+def _content_key(tables: Tables, step: str, reads: dict[str, list[str]]) -> tuple:
+    """A key that changes whenever a column ``step`` reads (or the period) changes: the
+    SHA-256 of pandas' row hashes of those columns, table by table."""
+    parts: list[object] = [step, _period_of(tables)]
+    for name, columns in reads.items():
+        df = _table(tables, name, columns)
+        cols = [c for c in [*columns, "period"] if c in df.columns]
+        rows = pd.util.hash_pandas_object(df[cols], index=False).to_numpy()
+        parts.append((name, tuple(cols), hashlib.sha256(rows.tobytes()).hexdigest()))
+    return tuple(parts)
+
+
+def _reused(*steps: str) -> Callable[[Callable[[Tables], pd.DataFrame]], Callable]:
+    """Compute a step once per content of the columns it reads (``READS``); callers get a
+    copy, so changing a result never changes the next one."""
+    reads = {name: cols for step in steps for name, cols in READS[step].items()}
+
+    def wrap(fn: Callable[[Tables], pd.DataFrame]) -> Callable[[Tables], pd.DataFrame]:
+        @functools.wraps(fn)
+        def reused(tables: Tables) -> pd.DataFrame:
+            key = _content_key(tables, fn.__name__, reads)
+            if key not in _RESULTS:
+                _RESULTS[key] = fn(tables)
+                if len(_RESULTS) > _KEPT:
+                    _RESULTS.popitem(last=False)
+            _RESULTS.move_to_end(key)
+            return _RESULTS[key].copy()
+
+        return reused
+
+    return wrap
 
 
 def _period_of(tables: Tables) -> str | None:
@@ -56,6 +102,7 @@ def periods(tables: Tables) -> list[str]:
     return sorted(set(acts["period"]) | set(mem["period"]))
 
 
+@_reused("roster")
 def roster(tables: Tables) -> pd.DataFrame:
     """One row per (period, roster member): period, member, region (first spelling wins)."""
     m = with_period(_table(tables, "members", ["member", "region"]), tables)
@@ -64,6 +111,7 @@ def roster(tables: Tables) -> pd.DataFrame:
     return m.drop_duplicates(["period", "member"]).reset_index(drop=True)
 
 
+@_reused("took_part")
 def took_part(tables: Tables) -> pd.DataFrame:
     """One row per (period, activity, roster member who took part), in participation order:
     period, activity_id, member. Only members on that period's roster count; a repeated name
@@ -75,6 +123,7 @@ def took_part(tables: Tables) -> pd.DataFrame:
     return on_roster.drop_duplicates().reset_index(drop=True)
 
 
+@_reused("took_part", "activities")
 def member_activities(tables: Tables) -> pd.DataFrame:
     """:func:`took_part` with each activity's dates: period, activity_id, member, start_date,
     end_date (the start when missing), in_period."""
@@ -102,6 +151,7 @@ def first_last(activities: pd.DataFrame) -> tuple[pd.Timestamp | None, pd.Timest
     return start.min(), end.max()
 
 
+@_reused("took_part", "activities")
 def member_stats(tables: Tables) -> pd.DataFrame:
     """One row per (period, roster member), members who took part in nothing included.
 
