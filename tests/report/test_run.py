@@ -94,6 +94,26 @@ def test_a_reused_kernel_is_reset_between_notebooks(tmp_path):
     assert counts[0] == counts[1] == [1, 2, 3]  # numbered as in a fresh kernel
 
 
+def test_the_pools_kernel_clients_run_no_heartbeat_thread(tmp_path):
+    """helpers.report.run._client_class: the heartbeat channel could hang a run (see there);
+    the other channels work."""
+    _write(tmp_path, "probe", PROBE)
+    runs = _read_notebooks(tmp_path, ["probe"])
+    kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path), size=1)
+    try:
+        (executed,) = run_notebooks([(runs[0], {"period": "2022-T1"})], kernels, "x")
+        kc = kernels.idle[0].client()
+        kc.start_channels()
+        try:
+            assert kc.shell_channel.is_alive() and kc.iopub_channel.is_alive()
+            assert not kc.hb_channel.is_alive()
+        finally:
+            kc.stop_channels()
+    finally:
+        kernels.close()
+    assert executed.cells[-1].outputs[0]["text"].split()[1:] == ["False", "2022-T1"]
+
+
 def test_a_failing_cell_is_one_line_and_its_kernel_is_shut_down(tmp_path):
     _write(tmp_path, "ok", BODY)
     _write(tmp_path, "bad", "import os\nprint(os.getpid(), flush=True)\nx = 1\n1 / 0\n")

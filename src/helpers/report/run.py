@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import inspect
 import os
 import re
@@ -68,7 +69,41 @@ def _warm_code(modules: Sequence[str]) -> str:
         "    except Exception:\n"
         "        pass\n"
         "del _w, _m\n"
+        # what was imported stays for the kernel's life: the garbage collector need not scan it
+        # again at each collection (every notebook's reset collects)
+        "import gc as _g\n"
+        "_g.collect()\n"
+        "_g.freeze()\n"
+        "del _g\n"
     )
+
+
+@functools.cache
+def _client_class() -> type:
+    """The kernel client the pool's kernel managers make (their ``client_class`` setting):
+    jupyter_client's AsyncKernelClient without the heartbeat channel.
+
+    A report never needs the heartbeat (nbclient notices a dead kernel from its process), and
+    it can hang a run: when a kernel's heartbeat port was taken by another process between
+    jupyter_client choosing it and the kernel binding it ("Address already in use"), the
+    channel's thread waits forever to send its first ping, and ``stop_channels`` waits
+    forever for that thread. Checked on jupyter_client 8.10.0; tests/report/test_run.py."""
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReportKernelClient(AsyncKernelClient):
+        def start_channels(
+            self,
+            shell: bool = True,
+            iopub: bool = True,
+            stdin: bool = True,
+            hb: bool = False,
+            control: bool = True,
+        ) -> None:
+            """Every channel but the heartbeat (``hb`` is ignored)."""
+            super().start_channels(shell=shell, iopub=iopub, stdin=stdin, hb=False,
+                                   control=control)  # fmt: skip
+
+    return ReportKernelClient
 
 
 RESET = """\
@@ -130,7 +165,7 @@ class Kernels:
 
         if self.name is None:
             self.name = kernel_name()
-        km = AsyncKernelManager(kernel_name=self.name)
+        km = AsyncKernelManager(kernel_name=self.name, client_factory=_client_class())
         args = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"]
         if self.imports:
             args.append("--IPKernelApp.exec_lines=" + _warm_code(self.imports))
