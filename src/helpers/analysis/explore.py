@@ -259,11 +259,12 @@ def _repair_if_damaged(p: Period, root: Path | None) -> set[str]:
     (one line says so): a damaged table is never read as if it were the report. Returns the
     files that match the manifest (after any repair)."""
     from helpers.files import check_files
-    from helpers.ingest import ingest_period
 
     folder = processed_dir(p, root)
     intact, damaged = check_files(folder)
     if damaged:
+        from helpers.ingest import ingest_period  # the ingest's stack only when needed
+
         print(f"{p}: {', '.join(damaged)} missing or damaged: re-ingesting from the raw report")
         ingest_period(p.id, root, progress=lambda s: None)
         intact, _ = check_files(folder)

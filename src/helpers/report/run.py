@@ -78,6 +78,11 @@ def _warm_code(modules: Sequence[str]) -> str:
     )
 
 
+# imported by helpers.display only when a notebook shows its first figure: a booting kernel
+# imports them while it waits for the ingest, not during the notebook
+FIGURE_IMPORTS = ("matplotlib.backends.backend_agg", "PIL.PngImagePlugin")
+
+
 @functools.cache
 def _client_class() -> type:
     """The kernel client the pool's kernel managers make (their ``client_class`` setting):
@@ -168,7 +173,8 @@ class Kernels:
         km = AsyncKernelManager(kernel_name=self.name, client_factory=_client_class())
         args = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"]
         if self.imports:
-            args.append("--IPKernelApp.exec_lines=" + _warm_code(self.imports))
+            warm = [*self.imports, *FIGURE_IMPORTS]
+            args.append("--IPKernelApp.exec_lines=" + _warm_code(warm))
         self.count += 1
         try:
             await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=args)
