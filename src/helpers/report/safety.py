@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -66,6 +67,13 @@ _PAINT_FETCH = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.I)
 _CSS_FETCH = re.compile(r"@import|url\(\s*['\"]?\s*(https?:)?//", re.I)
 
 
+@functools.lru_cache(maxsize=8192)
+def _element_findings(tag: str, attrs: tuple[tuple[str, str | None], ...]) -> tuple[str, ...]:
+    """``_attribute_findings`` of one element, kept: the pages repeat the same elements (the
+    map's circles and paths on every member profile)."""
+    return tuple(_attribute_findings(tag, dict(attrs)))
+
+
 def _attribute_findings(tag: str, attrs: dict[str, str | None]) -> list[str]:
     """What one element's attributes could run or load."""
     found: list[str] = []
@@ -122,7 +130,7 @@ def live_markup(html_text: str, *, allowed_inline_scripts: int = 0) -> list[str]
             findings.append(f"<{tag}>")
         elif tag == "style" and _CSS_FETCH.search(node.text(deep=True)):
             findings.append("<style> loads from the network")
-        findings += _attribute_findings(tag, attrs)
+        findings += _element_findings(tag, tuple(attrs.items()))
     if inline > allowed_inline_scripts:
         findings.append("<script>")
     return list(dict.fromkeys(findings))
