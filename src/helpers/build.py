@@ -160,8 +160,10 @@ def _ingest_beside_the_kernels(
 
     job = worker.submit(_ingest_quietly, per.id, force, root, accept_errors)
     kernels.want(_analysis_imports(root))
-    kernels.start(kernels.size or 2)
+    # the ingest is the longest of the three: it gets the second core while this process
+    # imports, and the kernels boot after that (they are ready by the time it is done)
     import_jupyter()
+    kernels.start(kernels.size or 2)
     for line in job.result():
         progress(line)
 
