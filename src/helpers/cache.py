@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from helpers.files import file_sha256, update_with_files
+from helpers.files import file_sha256, read_manifest, update_with_files
 from helpers.periods import Period, find_report, project_root
 from helpers.report.constants import TEMPLATE_DIR
 
@@ -88,10 +88,7 @@ def trends_fingerprint(
 
 def recorded_inputs(folder: Path) -> str | None:
     """The ingest fingerprint a processed folder's manifest.json recorded (None if unreadable)."""
-    try:
-        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("inputs")
-    except (OSError, ValueError):
-        return None
+    return read_manifest(folder).get("inputs")
 
 
 def members_fingerprint(root: Path | None = None) -> str:

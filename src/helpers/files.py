@@ -10,6 +10,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 
 def file_sha256(path: Path) -> str:
@@ -52,14 +53,25 @@ def write_text_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def check_files(folder: Path) -> tuple[set[str], list[str]]:
-    """(files whose bytes match the SHA-256 that `folder/manifest.json` recorded, files that
-    are missing or differ). Both are empty when there is no readable manifest."""
+MANIFEST = "manifest.json"  # what ingest recorded beside a period's tables
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """``folder/manifest.json`` as written by ingest (empty when missing or unreadable)."""
     import json
 
     try:
-        recorded = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
+        found = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def check_files(folder: Path) -> tuple[set[str], list[str]]:
+    """(files whose bytes match the SHA-256 that `folder/manifest.json` recorded, files that
+    are missing or differ). Both are empty when there is no readable manifest."""
+    recorded = read_manifest(folder).get("files")
+    if not isinstance(recorded, dict):
         return set(), []
     intact: set[str] = set()
     damaged: list[str] = []

@@ -8,13 +8,13 @@ that the sections the analysis stands on were found, and writes the tables atomi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
 from helpers.errors import UserError
+from helpers.files import read_manifest
 from helpers.parse.extract import Extracted, extract_text
 from helpers.parse.report import read_report
 from helpers.parse.text import normalise_text
@@ -97,9 +97,8 @@ def interim_path(per: Period, root: Path | None = None) -> Path:
 def _previous_roster(per: Period, root: Path | None) -> tuple[int | None, str]:
     prev = per.previous()
     try:
-        manifest = json.loads((processed_dir(prev, root) / "manifest.json").read_text("utf-8"))
-        return int(manifest["rows"]["members"]), prev.id
-    except (OSError, ValueError, KeyError, TypeError):
+        return int(read_manifest(processed_dir(prev, root))["rows"]["members"]), prev.id
+    except (ValueError, KeyError, TypeError):
         return None, prev.id
 
 

@@ -8,7 +8,6 @@ Paths are relative to the project root, so a shared report does not reveal home 
 from __future__ import annotations
 
 import functools
-import json
 import os
 import platform
 import subprocess
@@ -20,7 +19,7 @@ from typing import Any
 
 from helpers.cache import tables_sha256
 from helpers.errors import UserError
-from helpers.files import file_sha256
+from helpers.files import file_sha256, read_manifest
 from helpers.periods import Period, find_report, parse_period, processed_dir, project_root
 
 KEY_PACKAGES = (
@@ -120,9 +119,9 @@ def collect(
         source = {"file": None, "sha256": None, "bytes": None, "note": str(exc)}
     folder = processed_dir(p, base)
     try:  # how the text was read: the PDF extractor and its version, and the interim text
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest = read_manifest(folder)
         source["text"] = {k: manifest[k] for k in ("extractor", "extractor_version", "interim")}
-    except (OSError, ValueError, KeyError):
+    except KeyError:
         source["text"] = None
     commit, dirty = git_commit(base)
     return {

@@ -36,7 +36,8 @@ __all__ = [
 ]
 
 
-# What each step reads: a result is reused while those columns hold the same values.
+# What each step reads (the steps ask for exactly these columns): a result is reused while
+# those columns hold the same values.
 READS = {
     "roster": {"members": ["member", "region"]},
     "took_part": {"members": ["member", "region"], "participation": ["activity_id", "member"]},
@@ -105,7 +106,7 @@ def periods(tables: Tables) -> list[str]:
 @_reused("roster")
 def roster(tables: Tables) -> pd.DataFrame:
     """One row per (period, roster member): period, member, region (first spelling wins)."""
-    m = with_period(_table(tables, "members", ["member", "region"]), tables)
+    m = with_period(_table(tables, "members", READS["roster"]["members"]), tables)
     m = m.loc[m["member"].notna(), ["period", "member", "region"]]
     m = m.assign(member=m["member"].astype("str"))
     return m.drop_duplicates(["period", "member"]).reset_index(drop=True)
@@ -116,7 +117,7 @@ def took_part(tables: Tables) -> pd.DataFrame:
     """One row per (period, activity, roster member who took part), in participation order:
     period, activity_id, member. Only members on that period's roster count; a repeated name
     counts once. Every activity the report lists counts, whatever its dates."""
-    part = with_period(_table(tables, "participation", ["activity_id", "member"]), tables)
+    part = with_period(_table(tables, "participation", READS["took_part"]["participation"]), tables)
     part = part.loc[part["member"].notna(), ["period", "activity_id", "member"]]
     part = part.assign(member=part["member"].astype("str"))
     on_roster = part.merge(roster(tables)[["period", "member"]], on=["period", "member"])
@@ -127,9 +128,7 @@ def took_part(tables: Tables) -> pd.DataFrame:
 def member_activities(tables: Tables) -> pd.DataFrame:
     """:func:`took_part` with each activity's dates: period, activity_id, member, start_date,
     end_date (the start when missing), in_period."""
-    acts = with_period(
-        _table(tables, "activities", ["activity_id", "start_date", "end_date", "in_period"]), tables
-    )
+    acts = with_period(_table(tables, "activities", READS["activities"]["activities"]), tables)
     acts = acts.drop_duplicates(["period", "activity_id"])[
         ["period", "activity_id", "start_date", "end_date", "in_period"]
     ]

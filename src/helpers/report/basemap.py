@@ -128,15 +128,12 @@ def _read_stored(where: Path) -> str | None:
 
 
 def _store(where: Path, path: str) -> None:
-    """Keep ``path`` for the next process (written to a temporary file, then renamed)."""
-    tmp = where.with_name(f".{where.name}.{os.getpid()}.tmp")
-    try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(f"{hashlib.sha256(path.encode('ascii')).hexdigest()}\n{path}", "ascii")
-        os.replace(tmp, where)
-    except OSError:  # a read-only home: the next process builds it again
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    """Keep ``path`` for the next process (``files.write_text_atomic``: readers never see half
+    of it); a read-only home only means the next process builds it again."""
+    from helpers.files import write_text_atomic
+
+    with contextlib.suppress(OSError):
+        write_text_atomic(where, f"{hashlib.sha256(path.encode('ascii')).hexdigest()}\n{path}")
 
 
 def build_land_path() -> str:

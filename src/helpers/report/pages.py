@@ -13,7 +13,7 @@ from typing import Any
 from helpers import provenance
 from helpers.errors import UserError
 from helpers.files import folder_lock as _lock
-from helpers.files import write_text_atomic
+from helpers.files import read_manifest, write_text_atomic
 from helpers.periods import (
     PERIOD_RE,
     Period,
@@ -47,11 +47,7 @@ def _accepted_errors(period: Period, base: Path) -> list[str]:
     ingest recorded them in manifest.json (``checks.accepted_errors``); tables written
     without that record are read for them."""
     folder = processed_dir(period, base)
-    try:
-        recorded = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        recorded = {}
-    listed = recorded.get("accepted_errors") if isinstance(recorded, dict) else None
+    listed = read_manifest(folder).get("accepted_errors")
     if isinstance(listed, list):
         return [str(d) for d in listed]
     import pandas as pd

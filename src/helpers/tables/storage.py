@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.files import file_sha256, swap_into_place
+from helpers.files import MANIFEST, file_sha256, swap_into_place
 from helpers.periods import Period, processed_dir
 
 # Cells an officer opens in Excel must never run: OWASP's CSV-injection guidance.
@@ -103,7 +103,7 @@ def write_tables(
         _follow_umask(tmp)
         if inputs:
             manifest["inputs"] = inputs  # fingerprint of report, reference data and code
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         swap_into_place(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
