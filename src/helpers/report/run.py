@@ -85,7 +85,7 @@ FIGURE_IMPORTS = ("matplotlib.backends.backend_agg", "PIL.PngImagePlugin")
 
 @functools.cache
 def _client_class() -> type:
-    """The kernel client the pool's kernel managers make (their ``client_class`` setting):
+    """The kernel client the pool's kernel managers make (their ``client_factory`` setting):
     jupyter_client's AsyncKernelClient without the heartbeat channel.
 
     A report never needs the heartbeat (nbclient notices a dead kernel from its process), and
