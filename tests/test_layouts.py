@@ -72,4 +72,4 @@ def test_the_pdf_text_is_byte_stable():
 
     pdf = FIXTURES / "pdf" / "2022-T1.pdf"
     first, second = extract_text(pdf), extract_text(pdf)
-    assert first == second and first.extractor == "pypdf" and first.version
+    assert first == second and first.extractor == "layout" and first.version

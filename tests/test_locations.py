@@ -4,7 +4,6 @@ without coordinates is a quality finding, never a crash."""
 
 from __future__ import annotations
 
-import json
 import math
 import shutil
 from pathlib import Path
@@ -25,8 +24,7 @@ def _fixture_reports() -> list[tuple[Path, str]]:
     """Every fixture report file with its period: the made-up reports and the layout variants."""
     out = []
     for folder in sorted((FIXTURES / "reports").iterdir()):
-        period = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["period"]
-        out += [(f, period) for f in sorted(folder.glob("*.md"))]
+        out += [(f, folder.name) for f in sorted(folder.glob("*.md"))]  # folder = period
     for folder in sorted(p for p in (FIXTURES / "layouts").iterdir() if p.is_dir()):
         out += [(f, folder.name) for f in sorted(folder.glob("*.txt"))]
     return out

@@ -44,7 +44,7 @@ def test_a_pdf_only_period_ingests_with_its_interim_text_and_extractor(tmp_root)
     for r in tables["activities"].itertuples():  # every source_line points into the interim text
         assert r.date_text in lines[r.source_line - 1]
     manifest = json.loads((tmp_root / "data/processed/2022-T1/manifest.json").read_text())
-    assert manifest["extractor"] == "pypdf" and manifest["extractor_version"]
+    assert manifest["extractor"] == "layout" and manifest["extractor_version"]
     first = interim.read_bytes()
     ingest_period("2022-T1", tmp_root, **QUIET)
     assert interim.read_bytes() == first

@@ -163,7 +163,9 @@ def label_of(line: Line, *, inline: bool = True) -> tuple[str, str] | None:
     rest = m.group("rest").strip().strip("*_").strip()
     name = m.group("label")
     kind = _LABEL_OF[name.lower()]
-    explicit = m.group("colon1") or m.group("colon2") or m.group("open")
+    # bold marks a label when it closes right after it (`**Members**`), not a bold title
+    # that starts with a label's word (`**MEMBER OF METROPOLIS**`)
+    explicit = m.group("colon1") or m.group("colon2") or (m.group("open") and m.group("close"))
     if rest and not explicit:
         if not (inline and name.lower() in INLINE_LABELS and name[0].isupper()):
             return None

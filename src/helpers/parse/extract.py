@@ -1,5 +1,6 @@
-"""The text of a report file as published: a PDF (text taken with pypdf; see
-docs/pdf_extraction.md for the comparison behind that choice), or a markdown or text export.
+"""The text of a report file as published: a PDF, read by its layout (helpers.parse.layout,
+on PDFium) and checked against a second reading of its text layer (pypdf); or a markdown or
+text export, read as it is. See docs/pdf_extraction.md for the measurements behind both.
 
 A file that cannot be a report (empty, binary, damaged, not UTF-8, a PDF without text) is a
 UserError naming the file and what to do. The same file always gives the same text.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from helpers.errors import UserError
@@ -23,8 +23,9 @@ class Extracted:
     """A report's text and what produced it (for provenance)."""
 
     text: str
-    extractor: str  # "pypdf" for a PDF, "text" for an export read as it is
+    extractor: str  # "layout" for a PDF, "text" for an export read as it is
     version: str
+    second_reading: str | None = None  # a PDF's text layer in stored order (pypdf), to compare
 
 
 _BOMS = [
@@ -101,6 +102,27 @@ def pdf_text(path: Path) -> str:
     return text
 
 
+def pdf_layout_text(path: Path) -> str:
+    """A PDF's text in reading order, rebuilt from its layout (helpers.parse.layout)."""
+    from pypdfium2 import PdfiumError
+
+    from helpers.parse.layout import read_layout
+
+    try:
+        return read_layout(path).text
+    except PdfiumError as exc:
+        raise UserError(
+            f"{path.name} is not a readable PDF ({exc}): download the report again"
+        ) from None
+
+
+def layout_version() -> str:
+    """The layout reader's engine: pypdfium2 and the PDFium build under it."""
+    from pypdfium2.version import PDFIUM_INFO, PYPDFIUM_INFO
+
+    return f"pypdfium2 {PYPDFIUM_INFO} (PDFium {PDFIUM_INFO.build})"
+
+
 def extract_text(path: Path) -> Extracted:
     """The report's text, whatever the kind of file (chosen by its suffix, in any case)."""
     if path.is_symlink() and not path.exists():
@@ -110,7 +132,8 @@ def extract_text(path: Path) -> Extracted:
         )
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return Extracted(pdf_text(path), "pypdf", metadata.version("pypdf"))
+        plain = pdf_text(path)  # damaged, encrypted or scanned files stop here, in one line
+        return Extracted(pdf_layout_text(path), "layout", layout_version(), plain)
     if suffix in TEXT_SUFFIXES:
         return Extracted(read_text_file(path), "text", "")
     raise UserError(f"{path.name}: a report must be one of {', '.join(REPORT_SUFFIXES)}")

@@ -23,6 +23,8 @@ class Furniture:
     index: int = -1  # position in the list of lines (a split line shares its line number)
 
 
+# furniture the layout reader found by its place on the page (helpers.parse.layout.write)
+MARKED = re.compile(r"^<!-- page \d+ (?:header|footer): .* -->$")
 _SEPARATED = re.compile(r"^#\s*[·|•–—/-]|[·|•–—/-]\s*#$")
 _PAGE_WORDS = {"page", "report", "progress"}
 
@@ -67,9 +69,12 @@ def find_furniture(lines: list[Line], is_heading=lambda ln: False) -> list[Furni
     """Page numbers (bare numbers rising through the text, or one right above a heading) and
     running headers (a line repeated with its page number changing, in rising order)."""
     out: dict[int, Furniture] = {}  # keyed by index in `lines`
+    for i, ln in enumerate(lines):
+        if MARKED.match(ln.raw.strip()):
+            out[i] = Furniture(ln.no, "running_header", "")
     groups: dict[str, list[tuple[int, int]]] = {}
     for i, ln in enumerate(lines):
-        t = _template(ln.text)
+        t = None if i in out else _template(ln.text)
         if t:
             groups.setdefault(t[0], []).append((i, t[1]))
     for members in groups.values():

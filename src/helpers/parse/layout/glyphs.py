@@ -1,0 +1,132 @@
+"""The words of a PDF with their geometry and typography, taken with pypdfium2 (PDFium).
+
+One `Word` per run of characters on one baseline with no space or gap between them, in the
+order the file stores them (which is *not* the reading order: see helpers.parse.layout.order).
+Coordinates are in points from the page's top-left corner. See docs/pdf_extraction.md for
+why PDFium (speed, fonts, licence).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from pathlib import Path
+
+GAP = 0.25  # a gap wider than this many ems between two characters separates two words
+_HYPHEN = "\x02"  # PDFium's mark for a hyphen at the end of a line
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word: text, box (points, origin top-left), font size and weight."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its number (from 1), its size in points, its words in stored order."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+
+
+def _font(raw, obj, cache: dict[int, tuple[str, int]]) -> tuple[str, int]:
+    """(base font name, weight) of a text object's font, looked up once per font."""
+    font = raw.FPDFTextObj_GetFont(obj)
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in cache:
+        buf = ctypes.create_string_buffer(256)
+        raw.FPDFFont_GetBaseFontName(font, buf, 256)
+        cache[key] = (buf.value.decode("latin-1"), int(raw.FPDFFont_GetWeight(font)))
+    return cache[key]
+
+
+def is_bold(name: str, weight: int) -> bool:
+    """A bold face: by its weight (600 and more) or by its name (`…-Bold`, `…,Black`)."""
+    lowered = name.lower()
+    return weight >= 600 or any(w in lowered for w in ("bold", "black", "heavy", "semibold"))
+
+
+def page_words(textpage, height: float) -> list[Word]:
+    """A page's words from its PDFium text page, in stored order."""
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    fonts: dict[int, tuple[str, int]] = {}
+    words: list[Word] = []
+    chars: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]  # x0, top, x1, bottom
+    size = 0.0
+    bold = False
+    baseline = 0.0
+    rect = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+
+    def flush() -> None:
+        if chars and "".join(chars).strip():
+            words.append(Word("".join(chars), box[0], box[1], box[2], box[3], size, bold))
+        chars.clear()
+
+    for i in range(raw.FPDFText_CountChars(tp)):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        ch = chr(code) if code else ""
+        if ch == _HYPHEN:
+            ch = "-"
+        if not ch or ch.isspace() or raw.FPDFText_IsGenerated(tp, i) == 1:
+            flush()
+            continue
+        raw.FPDFText_GetLooseCharBox(tp, i, rect)
+        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        csize = raw.FPDFText_GetFontSize(tp, i)
+        obj = raw.FPDFText_GetTextObject(tp, i)
+        cbold = is_bold(*_font(raw, obj, fonts)) if obj else False
+        x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
+        top, bottom = height - max(rect.top, rect.bottom), height - min(rect.top, rect.bottom)
+        base = height - oy.value
+        if chars and (
+            abs(base - baseline) > 0.3 * max(size, csize)
+            or x0 < box[2] - 0.5 * csize
+            or x0 - box[2] > GAP * csize
+            or cbold != bold
+        ):
+            flush()
+        if not chars:
+            box[:] = [x0, top, x1, bottom]
+            size, bold, baseline = csize, cbold, base
+        else:
+            box[:] = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
+        chars.append(ch)
+    flush()
+    return words
+
+
+def read_pages(path: Path) -> list[Page]:
+    """Every page's words. A damaged or encrypted file raises pypdfium2's PdfiumError."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        pages = []
+        for n in range(len(doc)):
+            page = doc[n]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            pages.append(Page(n + 1, width, height, page_words(textpage, height)))
+            textpage.close()
+            page.close()
+        return pages
+    finally:
+        doc.close()

@@ -1,0 +1,81 @@
+"""Words → spans: the words of one baseline that sit together, split where a gap wider than
+a column gutter or a table cell's padding separates them (`Abidjan   Busan` are two spans)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+from helpers.parse.layout.glyphs import Word
+
+SPAN_GAP = 0.9  # ems: a wider gap between two words on one baseline separates two spans
+SAME_LINE = 0.35  # ems: words whose middles are this close sit on one baseline
+
+
+@dataclass(frozen=True)
+class Span:
+    """Words on one baseline, left to right, with no wide gap between them."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return median(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped by baseline (top to bottom), each row left to right."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.middle, w.x0)):
+        if out and abs(w.middle - _middle(out[-1])) <= SAME_LINE * max(w.size, out[-1][0].size):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return [sorted(r, key=lambda w: w.x0) for r in out]
+
+
+def _middle(row: list[Word]) -> float:
+    return median(w.middle for w in row)
+
+
+def split_row(row: list[Word], cuts: list[float] = ()) -> list[Span]:
+    """One row's spans: a new span where the gap between two words is wider than SPAN_GAP
+    ems, or where a ruled cell border (an x in `cuts`) runs between them."""
+    spans: list[list[Word]] = [[row[0]]]
+    for prev, w in zip(row, row[1:], strict=False):
+        gap = w.x0 - prev.x1
+        ruled = any(prev.x1 <= x <= w.x0 for x in cuts)
+        if gap > SPAN_GAP * max(prev.size, w.size) or ruled:
+            spans.append([w])
+        else:
+            spans[-1].append(w)
+    return [Span(tuple(s)) for s in spans]
+
+
+def page_spans(words: list[Word]) -> list[Span]:
+    """Every span of a page."""
+    return [s for r in rows(words) for s in split_row(r)]
