@@ -15,6 +15,7 @@ import pandera.pandas as pa
 
 from helpers.errors import UserError
 from helpers.files import read_manifest
+from helpers.parse.cover import stated_period
 from helpers.parse.extract import Extracted, extract_text
 from helpers.parse.report import read_report
 from helpers.parse.text import normalise_text
@@ -27,12 +28,22 @@ from helpers.tables.locations import load_locations
 from helpers.tables.names import NameResolver, load_affixes, load_aliases
 
 
-def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[str, pd.DataFrame]:
+def parse_report(
+    text: str, period: str, *, root: Path | None = None, second_reading: str | None = None
+) -> dict[str, pd.DataFrame]:
     """Every table of the contract for one report. Raises UserError when the text holds no
-    activities; every other finding goes to `quality` (blocking ones with severity error).
-    `root` is the project folder whose data/reference/ holds the alias tables."""
+    activities or the report says it covers another period; every other finding goes to
+    `quality` (blocking ones with severity error). `root` is the project folder whose
+    data/reference/ holds the alias tables; `second_reading` is a PDF's text layer, compared
+    with `text` (its layout reading)."""
     per: Period = parse_period(period)
     rec = read_report(text, per.year)
+    stated = stated_period(rec.lines)
+    if stated is not None and stated.period != per.id:
+        raise UserError(
+            f"the report says it covers {stated.period} (line {stated.line}: '{stated.text}') "
+            f"but it is filed as {per.id}: move it to data/raw/{stated.period}/"
+        )
     if not rec.activities.activities:
         raise UserError(
             f"no activities found in the report ({checks.nearby(rec, 'ACTIVITIES')}): the file "
@@ -57,6 +68,8 @@ def parse_report(text: str, period: str, *, root: Path | None = None) -> dict[st
     checks.sections(rec, t, q)
     checks.layout(rec, q)
     checks.engagement_reconciliation(t, q)
+    checks.self_checks(rec, t, q)
+    checks.second_reading(text, second_reading, q)
     checks.member_locations(t["members"], load_locations(root), q)
     order = [n for n in schemas.TABLES if n != "quality"]
     return validate({name: t[name] for name in order}, q)
@@ -66,7 +79,8 @@ def parse_file(
     path: Path | str, period: str, *, root: Path | None = None
 ) -> dict[str, pd.DataFrame]:
     """The tables of a report file: `.pdf`, `.md` or `.txt` (suffix in any case)."""
-    return parse_report(extract_text(Path(path)).text, period, root=root)
+    extracted = extract_text(Path(path))
+    return parse_report(extracted.text, period, root=root, second_reading=extracted.second_reading)
 
 
 def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataFrame]:
@@ -136,7 +150,7 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
     progress(f"==> ingest {per.id}: reading {path.name}")
     extracted: Extracted = extract_text(path)
     text = normalise_text(extracted.text)
-    tables = parse_report(text, per.id, root=root)
+    tables = parse_report(text, per.id, root=root, second_reading=extracted.second_reading)
     previous, label = _previous_roster(per, root)
     extra = Findings()
     checks.roster_against_previous(len(tables["members"]), previous, extra, label)

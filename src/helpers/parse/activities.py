@@ -54,6 +54,8 @@ ACTION_LINE_RE = re.compile(r"^ACTION\s+LINE\s*(?P<n>\d+)\b", re.IGNORECASE)
 LINE_TITLE_RE = re.compile(r"^L(?P<n>\d+)\s+[A-Za-z]")
 OUTCOME_RE = re.compile(r"\bL\d+(?:A\d+(?:D\d+)?)?\b", re.IGNORECASE)
 CHALLENGE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.]*\d)")
+# a challenge line (`2.2 Economic resilience`): a value, never prose, even when no label holds it
+VALUE_SHAPED = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+[A-Z][a-z]")
 MEDIA_KEYS = {"METROPOLIS IN THE MEDIA", "IN THE MEDIA", "MEDIA"}
 
 
@@ -78,6 +80,7 @@ class Activity:
     description: str = ""
     header_line: int | None = None  # action line from the section header it sits under
     page_numbers: list[int] = field(default_factory=list)  # bare numbers dropped from the body
+    unread: list[Line] = field(default_factory=list)  # value-shaped lines outside any label
 
     def values(self, kind: str) -> list[LabelValue]:
         return [lv for lv in self.labels if lv.kind == kind]
@@ -143,7 +146,7 @@ def _inline_values(kind: str, rest: str) -> bool:
         return bool(OUTCOME_RE.search(rest)) and not OUTCOME_RE.sub("", rest).strip(" ,;.")
     if kind == "challenges" and CHALLENGE_RE.match(rest.lstrip("-•* ")):
         return True
-    items = [p.strip() for p in split_outside_parens(rest)]
+    items = [p.strip() for p in split_outside_parens(rest.rstrip().rstrip(","))]  # `Amman,` wraps
     longest = 8 if kind == "alliances" else 6 if kind == "challenges" else 5  # long names
     return all(
         p and (p[0].isupper() or p[0].isdigit()) and len(p.split()) <= longest for p in items
@@ -349,17 +352,23 @@ def split_activities(lines: list[Line]) -> ActivitiesSection:
     return ActivitiesSection(acts, headers, media, stray, repeated)
 
 
-def _continues(kind: str, prev: Line, line: Line) -> bool:
-    """Whether a line after a label's value still belongs to it."""
+def _continues(kind: str, prev: Line, line: Line, *, after_blank: bool = False) -> bool:
+    """Whether a line after a label's value still belongs to it. A value left open (a trailing
+    comma, `and`, an open bracket) goes on whatever the next line's case; after a blank line
+    only a line shaped like the label's values does (a code, a bullet)."""
     text = line.item
     if kind == "outcomes":
         return bool(OUTCOME_RE.search(text)) and len(OUTCOME_RE.sub("", text).split()) <= 3
-    if kind == "challenges":
-        if CHALLENGE_RE.match(text):
-            return True
-        return len(text.split()) <= 6 and not text.endswith((".", "!", "?")) and text[:1].isupper()
-    if ends_open(prev.text) and not prev.text.rstrip().endswith(("(", "–")):
+    if kind == "challenges" and CHALLENGE_RE.match(text):
         return True
+    if ends_open(prev.text) and not prev.text.rstrip().endswith(("(",)):
+        return True  # `Seoul, Tehran,` goes on, after a page break too
+    if after_blank:
+        return line.is_bullet and not text.endswith((".", "!", "?"))
+    if kind == "challenges":
+        if text[:1].islower():
+            return True  # `1.1 Combating inequalities and` / `segregation`
+        return len(text.split()) <= 6 and not text.endswith((".", "!", "?")) and text[:1].isupper()
     words = len(text.split())
     items = max(1, text.count(",") + 1)
     return words / items <= 6 and not text.rstrip().endswith((".", "!", "?", ":"))
@@ -370,11 +379,13 @@ def read_body(act: Activity) -> None:
     paragraphs: list[list[str]] = [[]]
     current: LabelValue | None = None
     fresh = False  # the label has no value line yet
+    blank = False  # a blank line since the label's last value
     for ln in act.body:
         kind = classify(ln)
         if kind == "blank":
             if paragraphs[-1]:
                 paragraphs.append([])
+            blank = True
             continue
         if kind == "page_number":
             act.page_numbers.append(ln.no)
@@ -386,16 +397,22 @@ def read_body(act: Activity) -> None:
             kind, rest = hit
             current = LabelValue(kind, ln.no)
             act.labels.append(current)
-            fresh = not rest
+            fresh, blank = not rest, False
             if rest:
                 current.lines.append(Line(ln.no, rest, rest))
             continue
-        if current is not None and (fresh or _continues(current.kind, current.lines[-1], ln)):
+        if current is not None and (
+            fresh or _continues(current.kind, current.lines[-1], ln, after_blank=blank)
+        ):
             current.lines.append(ln)
-            fresh = False
+            fresh = blank = False
             continue
         current = None
         text = ln.item
+        if VALUE_SHAPED.match(text) or (
+            OUTCOME_RE.search(text) and not OUTCOME_RE.sub("", text).strip(" ,;.")
+        ):
+            act.unread.append(ln)  # `2.2 Economic resilience`, `L1A2D4, L1A3D1` in the prose
         started = any(paragraphs)
         if not started and is_upper(text) and _repeats(text, act.title):
             continue  # a repeated subtitle is not description

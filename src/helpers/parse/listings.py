@@ -6,7 +6,7 @@ plain records with the source line of every value."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from helpers.parse.dates import MONTHS
@@ -410,11 +410,34 @@ _PAIR_RE = re.compile(
 )
 
 
-def read_followers(lines: list[Line]) -> list[tuple[str, int, str, int]]:
-    """(platform, followers, figure as printed, line) pairs from the followers part."""
-    out: list[tuple[str, int, str, int]] = []
-    number: tuple[str, int] | None = None
-    platform: tuple[str, int] | None = None
+_FIGURE_FIRST_RE = re.compile(
+    r"(?P<num>\d[\d.,]*\s*[KkMm]?)\s+(?P<words>[^\W\d][^\W\d ]*(?: [^\W\d]+)?)(?=\s+\d|\s*$)"
+)
+
+
+@dataclass
+class Followers:
+    """The followers part: (platform, followers, figure as printed, line) pairs, and the
+    figures or platform names left without their partner (a figure set apart from its name
+    that could not be paired: the count is in doubt)."""
+
+    pairs: list[tuple[str, int, str, int]] = field(default_factory=list)
+    unpaired: list[tuple[str, int]] = field(default_factory=list)
+
+
+def read_followers(lines: list[Line]) -> Followers:
+    """Platforms and their follower figures, wherever the figure is set: after the name
+    (`Facebook – 8.9K`), before it on one line (`24.6K Twitter 7.3K Facebook`), on the line
+    above or below it, or a row of figures over a row of names (paired in order)."""
+    out = Followers()
+    numbers: list[tuple[str, int]] = []
+    platforms: list[tuple[str, int]] = []
+
+    def pair() -> None:
+        while numbers and platforms:
+            (num, no), (name, _) = numbers.pop(0), platforms.pop(0)
+            out.pairs.append((name, parse_count(num) or 0, num, no))
+
     for ln in lines:
         if ln.blank:
             continue
@@ -423,24 +446,23 @@ def read_followers(lines: list[Line]) -> list[tuple[str, int, str, int]]:
         text = ln.text
         if FOLLOWERS_RE.match(text):
             continue
-        pairs = list(_PAIR_RE.finditer(ln.item))
-        if len(pairs) >= 2:  # `Facebook – 8.9K LinkedIn – 7.6K`
-            for p in pairs:
-                out.append((p["words"].strip(" :-–—"), parse_count(p["num"]) or 0,
-                            p["num"].strip(), ln.no))  # fmt: skip
-            number = platform = None
-            continue
-        m = NUMBER_RE.search(text)
-        words = re.sub(r"[\d.,:]+\s*[KkMm]?\b", " ", ln.item).strip(" :-–")
-        words = " ".join(w for w in words.split() if w.lower() not in _FILLER)
-        if m and words and len(words.split()) <= 3:
-            out.append((words, parse_count(m.group(0)) or 0, m.group(0).strip(), ln.no))
-            number = platform = None
-        elif m and not words:
-            number = (m.group(0).strip(), ln.no)
-        elif words and len(words.split()) <= 3:
-            platform = (words, ln.no)
-        if number and platform:
-            out.append((platform[0], parse_count(number[0]) or 0, number[0], number[1]))
-            number = platform = None
+        for regex in (_PAIR_RE, _FIGURE_FIRST_RE):
+            pairs = list(regex.finditer(ln.item))
+            if len(pairs) >= 2 and not regex.sub("", ln.item).strip(" ,;|·•"):
+                for p in pairs:  # `Facebook – 8.9K LinkedIn – 7.6K`, `24.6K Twitter 7.3K …`
+                    out.pairs.append((p["words"].strip(" :-–—"), parse_count(p["num"]) or 0,
+                                      p["num"].strip(), ln.no))  # fmt: skip
+                break
+        else:
+            m = NUMBER_RE.search(text)
+            words = re.sub(r"[\d.,:]+\s*[KkMm]?\b", " ", ln.item).strip(" :-–")
+            words = " ".join(w for w in words.split() if w.lower() not in _FILLER)
+            if m and words and len(words.split()) <= 3:
+                out.pairs.append((words, parse_count(m.group(0)) or 0, m.group(0).strip(), ln.no))
+            elif m and not words:
+                numbers.append((m.group(0).strip(), ln.no))
+            elif words and len(words.split()) <= 3:
+                platforms.append((words, ln.no))
+            pair()
+    out.unpaired = numbers + platforms
     return out

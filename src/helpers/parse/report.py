@@ -12,6 +12,7 @@ from helpers.parse.activities import ActivitiesSection, parse_activities
 from helpers.parse.furniture import Furniture, find_furniture
 from helpers.parse.listings import (
     BoardEntry,
+    Followers,
     Mention,
     PlanItem,
     read_bilateral,
@@ -42,7 +43,7 @@ class ReportRecords:
     engagement: list[tuple[str, int]]
     bilateral: list[tuple[str, int, str | None]]
     mentions: list[Mention]
-    followers: list[tuple[str, int, str, int]]
+    followers: Followers
     nearby: dict[str, str] = field(default_factory=dict)  # section → text seen where it should be
 
 

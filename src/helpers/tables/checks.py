@@ -12,7 +12,12 @@ from helpers.parse.sections import TOP
 from helpers.tables.findings import Findings
 
 MIN_ROSTER = 20  # fewer roster names than this is not a real roster
-BLOCKING = ("section_missing", "section_too_small", "section_repeated")
+# a doubt: text the reader could not place, or two readings that disagree (not the report's
+# own inconsistencies, which stay findings and let the run go on)
+DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
+          "value_outside_label")  # fmt: skip
+BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
+MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread
 SECTION_NAMES = {
     "ACTIVITIES": "the activities (ACTIVITIES)",
     "WHO WE ARE": "the member roster (WHO WE ARE)",
@@ -136,3 +141,42 @@ def accepted_errors(quality: pd.DataFrame) -> list[str]:
     """The blocking findings a period was ingested with (ACCEPT=1): what every page must say."""
     q = quality[(quality["severity"] == "error") & quality["kind"].isin(BLOCKING)]
     return [str(d) for d in q["detail"]]
+
+
+def second_reading(text: str, plain: str | None, q: Findings) -> None:
+    """Letters the PDF's text layer holds that the layout reading did not place."""
+    if plain is None:
+        return
+    from helpers.parse.layout.compare import lost_words
+
+    lost = lost_words(text, plain)
+    if lost:
+        shown = ", ".join(f"'{w}'" for w in lost[:5])
+        q.add("reading_lost_text", f"the PDF's text layer holds {len(lost)} word(s) that the "
+              f"reading of its layout did not place ({shown}): a figure may be missing")  # fmt: skip
+
+
+def self_checks(rec: ReportRecords, tables: dict[str, pd.DataFrame], q: Findings) -> None:
+    """What the report says twice, compared: follower figures with their platforms, the
+    engagement list with the roster, codes in an activity's prose with its labels."""
+    for text, no in rec.followers.unpaired:
+        q.add("follower_unpaired", f"the followers figure or platform '{text}' was read "
+              "without its partner: the follower counts are in doubt", no)  # fmt: skip
+    eng = tables["engagement_table"]
+    off = eng[eng["member"].isna()]
+    if len(off) > MAX_UNLISTED and len(tables["members"]):  # no roster: already blocking
+        names = ", ".join(f"'{n}'" for n in off["name_raw"].head(4))
+        q.add("listed_name_not_on_roster", f"{len(off)} names of the Membership engagement "
+              f"list are not on the roster read ({names}): the roster or the list was not "
+              "read whole", int(off["source_line"].iloc[0]))  # fmt: skip
+    ids = dict(zip(tables["activities"]["source_line"], tables["activities"]["activity_id"],
+                   strict=True))  # fmt: skip
+    for act in rec.activities.activities:
+        aid = ids.get(act.line)
+        for ln in act.unread:
+            q.add("value_outside_label", f"'{ln.text[:60]}' in activity '{act.title[:50]}' "
+                  "looks like a code or challenge but sits outside its labels: not read",
+                  ln.no, aid)  # fmt: skip
+        if not act.labels:
+            q.add("activity_without_labels", f"activity '{act.title[:60]}' has no label "
+                  "(Members, Outcomes, Metropolitan challenges, Alliances)", act.line, aid)  # fmt: skip

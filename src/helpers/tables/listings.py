@@ -126,7 +126,7 @@ def media_mentions(rec: ReportRecords, per: Period, q: Findings) -> pd.DataFrame
 def social_followers(rec: ReportRecords, q: Findings) -> pd.DataFrame:
     """One row per social-media platform with its follower count."""
     rows, seen = [], set()
-    for platform, count, shown, no in rec.followers:
+    for platform, count, shown, no in rec.followers.pairs:
         if platform in seen:
             continue
         seen.add(platform)

@@ -11,7 +11,7 @@ from statistics import median
 
 from helpers.parse.layout.furniture import find_furniture
 from helpers.parse.layout.glyphs import Page, read_pages
-from helpers.parse.layout.order import reading_order
+from helpers.parse.layout.order import badges_first, reading_order
 from helpers.parse.layout.spans import page_spans
 from helpers.parse.layout.write import block_lines, furniture_line
 
@@ -43,7 +43,7 @@ def layout_text(pages: list[Page]) -> str:
         foot = [s for s in page_spans_ if furniture.get(id(s)) == "footer"]
         if head:
             lines.append(furniture_line(page.number, "header", head))
-        lines += block_lines(reading_order(body, em), em)
+        lines += block_lines(reading_order(badges_first(body), em), em)
         if foot:
             lines.append(furniture_line(page.number, "footer", foot))
     return "\n".join(lines) + "\n"

@@ -98,7 +98,7 @@ def page_words(textpage, height: float) -> list[Word]:
         base = height - oy.value
         if chars and (
             abs(base - baseline) > 0.3 * max(size, csize)
-            or x0 < box[2] - 0.5 * csize
+            or x0 < box[0] - 0.2 * csize  # back before the word's start
             or x0 - box[2] > GAP * csize
             or cbold != bold
         ):

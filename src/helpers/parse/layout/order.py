@@ -13,11 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import median
 
+from helpers.parse.dates import match_date
+from helpers.parse.layout.glyphs import Word
 from helpers.parse.layout.spans import Span
 
 GUTTER = 0.8  # ems: the narrowest white space between two columns
 COLUMN_STRIP_GAP = 1.6  # ems: strips further apart than this are read one after the other
 KEY_WIDTH = 0.6  # a left column under this share of the right one's width is a key column
+SIDE = 1.5  # a gutter this many times wider than the others sets a side column apart
+CELL_GAP = 0.5  # ems: lines of one table column closer than this are one cell
+ROW_ALIGN = 0.6  # ems: cells whose tops are this close are in one row
 
 
 @dataclass
@@ -47,16 +52,31 @@ def strips(spans: list[Span]) -> list[list[Span]]:
 
 def columns(spans: list[Span], em: float) -> list[list[Span]]:
     """The region cut down wherever a gutter of GUTTER ems runs its whole height."""
-    out: list[list[Span]] = []
+    runs: list[list[Span]] = []
     right = float("-inf")
     for s in sorted(spans, key=lambda s: (s.x0, s.top)):
-        if out and s.x0 < right + GUTTER * em:
-            out[-1].append(s)
+        if runs and s.x0 < right + GUTTER * em:
+            runs[-1].append(s)
             right = max(right, s.x1)
         else:
-            out.append([s])
+            runs.append([s])
             right = s.x1
-    return out
+    return runs
+
+
+def side_cut(cols: list[list[Span]]) -> int | None:
+    """Where a side column comes off first: the one gutter SIDE times wider than every other
+    (a box of focal points beside the roster's table), as the index of the column after it."""
+    if len(cols) < 3:
+        return None
+    gaps = [
+        min(s.x0 for s in b) - max(s.x1 for s in a) for a, b in zip(cols, cols[1:], strict=False)
+    ]
+    widest = max(gaps)
+    k = gaps.index(widest)
+    if all(widest >= SIDE * g for i, g in enumerate(gaps) if i != k):
+        return k + 1
+    return None
 
 
 def _gap(a: list[Span], b: list[Span]) -> float:
@@ -91,28 +111,64 @@ def is_table(cols: list[list[Span]], em: float) -> bool:
     return _width(left) < KEY_WIDTH * _width(right) and short
 
 
-def table_rows(spans: list[Span], cols: list[list[Span]], em: float) -> list[list[list[Span]]]:
-    """A table's rows, each a list of cells (one per column, each its spans top to bottom).
-    A strip with fewer cells, each under a cell of the row above and closer than the rows
-    are to each other, continues that row (a name wrapped inside its cell)."""
-    col_of = {id(s): k for k, col in enumerate(cols) for s in col}
-    raw_rows = strips(spans)
-    gaps = [_gap(a, b) for a, b in zip(raw_rows, raw_rows[1:], strict=False)]
-    row_gap = median(gaps) if gaps else 0.0
+def cells(col: list[Span], em: float) -> list[list[Span]]:
+    """A table column's cells: runs of lines closer than CELL_GAP ems (a name wrapped in its
+    cell, a card's role, name and office), top to bottom."""
+    out: list[list[Span]] = []
+    for s in sorted(col, key=lambda s: (s.top, s.x0)):
+        if out and s.top - max(x.bottom for x in out[-1]) <= CELL_GAP * em:
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
+def table_rows(cols: list[list[Span]], em: float) -> list[list[list[Span]]]:
+    """A table's rows: cells whose tops are level (within ROW_ALIGN ems) share a row; each row
+    holds one cell per column (empty where the column has none), rows top to bottom."""
+    found = sorted(
+        ((c[0].top, k, c) for k, col in enumerate(cols) for c in cells(col, em)),
+        key=lambda t: (t[0], t[1]),
+    )
     out: list[list[list[Span]]] = []
-    for i, strip in enumerate(raw_rows):
-        cells: list[list[Span]] = [[] for _ in cols]
-        for s in sorted(strip, key=lambda s: (s.top, s.x0)):
-            cells[col_of[id(s)]].append(s)
-        filled = [k for k, c in enumerate(cells) if c]
-        if out and i and len(filled) < len(cols) and all(out[-1][k] for k in filled):
-            gap = gaps[i - 1]
-            lower = all(c[0].text[:1].islower() or c[0].text[:1] in "()" for c in cells if c)
-            if gap < 0.75 * row_gap or lower:
-                for k in filled:
-                    out[-1][k] += cells[k]
-                continue
-        out.append(cells)
+    row_top = float("-inf")
+    for top, k, cell in found:
+        if not out or top - row_top > ROW_ALIGN * em or out[-1][k]:
+            out.append([[] for _ in cols])
+            row_top = top
+        out[-1][k] = cell
+    return out
+
+
+def _moved(span: Span, x0: float, bottom: float) -> Span:
+    """The span's words moved so that it starts at x0 and ends just above `bottom`."""
+    dx, dy = x0 - span.x0, bottom - span.bottom
+    return Span(
+        tuple(
+            Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.size, w.bold)
+            for w in span.words
+        )
+    )
+
+
+def badges_first(spans: list[Span]) -> list[Span]:
+    """A date set as a badge level with a title, to its right (`UCLG-MEWA RETREAT  15–16
+    February`), is read before the title, as a date line above it would be."""
+    out = list(spans)
+    for i, badge in enumerate(spans):
+        if len(badge.words) > 5 or not match_date(badge.text):
+            continue
+        level = [
+            t
+            for t in spans
+            if t is not badge
+            and t.x1 <= badge.x0
+            and t.top - 0.5 * t.size <= badge.middle <= t.bottom + 0.5 * t.size
+            and not match_date(t.text, whole=False)
+        ]
+        if level:
+            title = min(level, key=lambda t: (t.top, t.x0))
+            out[i] = _moved(badge, title.x0, title.top - 0.05 * title.size)
     return out
 
 
@@ -126,8 +182,15 @@ def reading_order(spans: list[Span], em: float) -> list[Block]:
         if len(groups) > 1:
             return [b for g in groups for b in reading_order(g, em)]
     cols = columns(spans, em)
+    side = side_cut(cols)
+    if side is not None:
+        return [
+            b
+            for part in (cols[:side], cols[side:])
+            for b in reading_order([s for col in part for s in col], em)
+        ]
     if len(cols) > 1:
         if is_table(cols, em):
-            return [Block("table", rows=table_rows(spans, cols, em))]
+            return [Block("table", rows=table_rows(cols, em))]
         return [b for col in cols for b in reading_order(col, em)]
     return [Block("text", sorted(spans, key=lambda s: (s.top, s.x0)))]

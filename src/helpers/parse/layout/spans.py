@@ -43,6 +43,10 @@ class Span:
         return all(w.bold for w in self.words)
 
     @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -76,6 +80,39 @@ def split_row(row: list[Word], cuts: list[float] = ()) -> list[Span]:
     return [Span(tuple(s)) for s in spans]
 
 
+ALIGNED = 3  # spans starting at one x after a wide gap in this many rows mark a table column
+
+
+def column_starts(spans_by_row: list[list[Span]]) -> list[float]:
+    """The x where ALIGNED or more rows start a span after a wide gap: a table column's edge
+    (its cells are left-aligned even where a long name leaves a narrow gap before it)."""
+    counts: dict[int, int] = {}
+    for row in spans_by_row:
+        for s in row[1:]:
+            counts[round(s.x0)] = counts.get(round(s.x0), 0) + 1
+    return sorted(x for x in counts if sum(counts.get(x + d, 0) for d in (-1, 0, 1)) >= ALIGNED)
+
+
+def _split_at(span: Span, starts: list[float]) -> list[Span]:
+    """A span cut before each word that starts at a table column's edge."""
+    out: list[list[Word]] = [[span.words[0]]]
+    for prev, w in zip(span.words, span.words[1:], strict=False):
+        at_edge = any(abs(w.x0 - x) <= 1.0 for x in starts)
+        if at_edge and w.x0 - prev.x1 >= 0.15 * w.size:
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return [Span(tuple(ws)) for ws in out]
+
+
 def page_spans(words: list[Word]) -> list[Span]:
-    """Every span of a page."""
-    return [s for r in rows(words) for s in split_row(r)]
+    """Every span of a page: split at wide gaps, then, in rows that a wide gap already splits
+    (table rows), at the edges of table columns."""
+    by_row = [split_row(r) for r in rows(words)]
+    starts = column_starts(by_row)
+    return [
+        piece
+        for row in by_row
+        for s in row
+        for piece in (_split_at(s, starts) if len(row) > 1 else [s])
+    ]

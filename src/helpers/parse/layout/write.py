@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from helpers.parse.layout.order import Block
 from helpers.parse.layout.spans import Span
+from helpers.parse.text import ends_open
 
 PARAGRAPH_GAP = 0.6  # ems of white space between two lines that separate two paragraphs
 
@@ -31,6 +32,22 @@ def markup(span: Span) -> str:
 def furniture_line(page: int, band: str, spans: list[Span]) -> str:
     text = "   ".join(s.text for s in sorted(spans, key=lambda s: s.x0)).replace("-->", "−->")
     return f"<!-- page {page} {band}: {text} -->"
+
+
+def cell_lines(cell: list[Span]) -> list[str]:
+    """A grid cell's lines; a line in the same type that starts in lower case or after an
+    open end (`Santiago` / `de Chile`, `Barcelona (metropolitan` / `area)`) joins the line
+    above: a name wrapped in its cell."""
+    out: list[tuple[Span, str]] = []
+    for s in cell:
+        if out:
+            prev, text = out[-1]
+            same = prev.bold == s.bold and abs(prev.size - s.size) < 0.5
+            if same and (s.text[:1].islower() or s.text[:1] == "(" or ends_open(prev.text)):
+                out[-1] = (s, f"{text} {markup(s)}")
+                continue
+        out.append((s, markup(s)))
+    return [text for _, text in out]
 
 
 def text_lines(spans: list[Span], em: float) -> list[str]:
@@ -73,7 +90,7 @@ def block_lines(blocks: list[Block], em: float) -> list[str]:
                 continue
             for cell in row:
                 if cell:
-                    out += [markup(s) for s in cell]
+                    out += cell_lines(cell)
                     out.append("")
         last = None
     return out
