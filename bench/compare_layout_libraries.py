@@ -626,8 +626,10 @@ def main(argv=None) -> int:
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for label, ver, t1_ms, per30, t in rows:
-        pct2 = lambda a, b: f"{100 * t[a] / t[b]:.2f}%" if t[b] else "n/a"
-        pct = lambda a, b: f"{100 * t[a] / t[b]:.1f}%" if t[b] else "n/a"
+        def pct2(a, b):
+            return f"{100 * t[a] / t[b]:.2f}%" if t[b] else "n/a"
+        def pct(a, b):
+            return f"{100 * t[a] / t[b]:.1f}%" if t[b] else "n/a"
         print(
             f"| {label} | {ver} | {t1_ms:.0f} | {per30:.0f} | {pct2('found', 'total')} | {pct('box_ok', 'total')} | "
             f"{pct('bold_ok', 'bold_n')} | {t['lib_bold']} ({t['ref_bold']}) | "
