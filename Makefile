@@ -98,6 +98,7 @@ mutation: setup ## mutation testing of the pure core (slow, not in make test): k
 bench: setup ## print timing figures (bench/)
 	@$(PY) bench/bench_ingest.py
 	@$(PY) bench/bench_parse.py
+	@$(PY) bench/bench_layout.py
 	@$(PY) bench/bench_report.py
 	@$(PY) bench/bench_periods.py
 	@$(PY) bench/bench_setup.py
