@@ -20,14 +20,14 @@ def characters(text: str) -> Counter[str]:
 
 
 def lost_words(layout: str, plain: str) -> list[str]:
-    """Words of the plain reading holding letters or digits the layout reading lacks, in the
-    plain reading's order (each missing character counted once)."""
+    """Words of the plain reading that the layout reading lost, in the plain reading's order:
+    none when the layout reading holds every letter and digit of the plain one; else the
+    plain words it does not hold (or, when each sits somewhere in it, every word holding a
+    missing character)."""
     missing = characters(plain) - characters(layout)
-    out: list[str] = []
-    for w in _WORD.findall(normalise_text(plain)):
-        hit = [c for c in w.casefold() if missing.get(c, 0) > 0]
-        if hit:
-            out.append(w)
-            for c in hit:
-                missing[c] -= 1
-    return out
+    if not missing:
+        return []
+    stream = "".join(c.casefold() for c in _MARK.sub(r"\1", normalise_text(layout)) if c.isalnum())
+    plain_words = _WORD.findall(normalise_text(plain))
+    absent = [w for w in plain_words if w.casefold() not in stream]
+    return absent or [w for w in plain_words if any(c in missing for c in w.casefold())]
