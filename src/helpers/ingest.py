@@ -68,7 +68,7 @@ def parse_report(
     checks.sections(rec, t, q)
     checks.layout(rec, q)
     checks.engagement_reconciliation(t, q)
-    checks.self_checks(rec, t, q)
+    checks.engagement_on_roster(t, q)
     checks.second_reading(text, second_reading, q)
     checks.member_locations(t["members"], load_locations(root), q)
     order = [n for n in schemas.TABLES if n != "quality"]

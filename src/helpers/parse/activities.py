@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from helpers.parse.dates import DateSpan, match_date, parse_span
+from helpers.parse.listings import CHALLENGE_LINE_RE
 from helpers.parse.text import (
     COLUMN_GAP,
     Line,
@@ -54,8 +55,6 @@ ACTION_LINE_RE = re.compile(r"^ACTION\s+LINE\s*(?P<n>\d+)\b", re.IGNORECASE)
 LINE_TITLE_RE = re.compile(r"^L(?P<n>\d+)\s+[A-Za-z]")
 OUTCOME_RE = re.compile(r"\bL\d+(?:A\d+(?:D\d+)?)?\b", re.IGNORECASE)
 CHALLENGE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.]*\d)")
-# a challenge line (`2.2 Economic resilience`): a value, never prose, even when no label holds it
-VALUE_SHAPED = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+[A-Z][a-z]")
 MEDIA_KEYS = {"METROPOLIS IN THE MEDIA", "IN THE MEDIA", "MEDIA"}
 
 
@@ -139,11 +138,23 @@ class ActivitiesSection:
     repeated_headers: list[int]
 
 
+def only_codes(text: str) -> bool:
+    """Outcome codes and separators, nothing else (`L1A3D1, L1A2D1`)."""
+    return bool(OUTCOME_RE.search(text)) and not OUTCOME_RE.sub("", text).strip(" ,;.")
+
+
+def value_shaped(text: str) -> bool:
+    """A line only a label's value looks like, never prose: outcome codes alone, or a
+    challenge line (`2.2 Economic resilience`; not `2.3 million inhabitants`)."""
+    m = CHALLENGE_LINE_RE.match(text)
+    return only_codes(text) or bool(m and re.match(r"[A-Z][a-z]", m["title"]))
+
+
 def _inline_values(kind: str, rest: str) -> bool:
     """Whether text after a label with no colon or bold is that label's values
     (`Members Rabat, Tunis`, `Outcomes L1A3D1`), not a sentence (`Members of the Board met`)."""
     if kind == "outcomes":
-        return bool(OUTCOME_RE.search(rest)) and not OUTCOME_RE.sub("", rest).strip(" ,;.")
+        return only_codes(rest)
     if kind == "challenges" and CHALLENGE_RE.match(rest.lstrip("-•* ")):
         return True
     items = [p.strip() for p in split_outside_parens(rest.rstrip().rstrip(","))]  # `Amman,` wraps
@@ -409,9 +420,7 @@ def read_body(act: Activity) -> None:
             continue
         current = None
         text = ln.item
-        if VALUE_SHAPED.match(text) or (
-            OUTCOME_RE.search(text) and not OUTCOME_RE.sub("", text).strip(" ,;.")
-        ):
+        if value_shaped(text):
             act.unread.append(ln)  # `2.2 Economic resilience`, `L1A2D4, L1A3D1` in the prose
         started = any(paragraphs)
         if not started and is_upper(text) and _repeats(text, act.title):

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 
 from helpers.parse.dates import MONTHS
+from helpers.parse.furniture import unmarked
 from helpers.parse.text import Line
+from helpers.periods import TERM_MONTHS
 
 COVER_LINES = 60  # the cover and index sit within the report's first lines
 _MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
@@ -15,7 +17,7 @@ _STATED = re.compile(
     rf"^\W*(?P<a>{_MONTH})\b[\s\W]*?(?:to\b|[-–—>→]+)[\s\W]*(?P<b>{_MONTH})\b\W*(?P<year>(?:19|20)\d\d)\W*$",
     re.IGNORECASE,
 )
-TERMS = {(1, 4): 1, (5, 8): 2, (9, 12): 3}  # first and last month → term (helpers.periods)
+TERMS = {months: term for term, months in TERM_MONTHS.items()}  # (first, last month) → term
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ def stated_period(lines: list[Line]) -> StatedPeriod | None:
     """The first line among the report's first COVER_LINES naming a four-month term and a
     year, as its cover does; None when no such line is there."""
     for ln in lines[:COVER_LINES]:
-        text = re.sub(r"^<!-- page \d+ header: (.*) -->$", r"\1", ln.text)
+        text = unmarked(ln.text)
         m = _STATED.match(text)
         if m:
             term = TERMS.get((MONTHS[m["a"].lower()], MONTHS[m["b"].lower()]))

@@ -23,8 +23,20 @@ class Furniture:
     index: int = -1  # position in the list of lines (a split line shares its line number)
 
 
-# furniture the layout reader found by its place on the page (helpers.parse.layout.write)
-MARKED = re.compile(r"^<!-- page \d+ (?:header|footer): .* -->$")
+# furniture the layout reader found by its place on the page, written as a comment line
+MARKED = re.compile(r"^<!-- page \d+ (?P<band>header|footer): (?P<text>.*) -->$", re.MULTILINE)
+
+
+def furniture_mark(page: int, band: str, text: str) -> str:
+    """The line standing for a page's header or footer in the layout reader's text."""
+    return f"<!-- page {page} {band}: {text.replace('-->', '−->')} -->"
+
+
+def unmarked(text: str) -> str:
+    """The text with each furniture line reduced to the furniture's own words."""
+    return MARKED.sub(r"\g<text>", text)
+
+
 _SEPARATED = re.compile(r"^#\s*[·|•–—/-]|[·|•–—/-]\s*#$")
 _PAGE_WORDS = {"page", "report", "progress"}
 

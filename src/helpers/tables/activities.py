@@ -79,6 +79,13 @@ def activities(rec: ReportRecords, per: Period, plan: pd.DataFrame, q: Findings)
         for lv in act.labels:
             if not lv.lines:
                 q.add("empty_label", f"label '{lv.kind}' has no value", lv.line, aid)
+        if not act.labels:
+            q.add("activity_without_labels", f"activity '{act.title[:60]}' has no label "
+                  "(Members, Outcomes, Metropolitan challenges, Alliances)", act.line, aid)  # fmt: skip
+        for ln in act.unread:
+            q.add("value_outside_label", f"'{ln.text[:60]}' in activity '{act.title[:50]}' "
+                  "looks like a code or challenge but sits outside its labels: not read",
+                  ln.no, aid)  # fmt: skip
         rows.append({
             "activity_id": aid, "period": per.id,
             "action_line": f"L{line_no}" if line_no else None,

@@ -156,12 +156,9 @@ def second_reading(text: str, plain: str | None, q: Findings) -> None:
               f"reading of its layout did not place ({shown}): a figure may be missing")  # fmt: skip
 
 
-def self_checks(rec: ReportRecords, tables: dict[str, pd.DataFrame], q: Findings) -> None:
-    """What the report says twice, compared: follower figures with their platforms, the
-    engagement list with the roster, codes in an activity's prose with its labels."""
-    for text, no in rec.followers.unpaired:
-        q.add("follower_unpaired", f"the followers figure or platform '{text}' was read "
-              "without its partner: the follower counts are in doubt", no)  # fmt: skip
+def engagement_on_roster(tables: dict[str, pd.DataFrame], q: Findings) -> None:
+    """The engagement list names members: several of its names off the roster that was read
+    mean the roster or the list was not read whole (a doubt, not the report's own slip)."""
     eng = tables["engagement_table"]
     off = eng[eng["member"].isna()]
     if len(off) > MAX_UNLISTED and len(tables["members"]):  # no roster: already blocking
@@ -169,14 +166,3 @@ def self_checks(rec: ReportRecords, tables: dict[str, pd.DataFrame], q: Findings
         q.add("listed_name_not_on_roster", f"{len(off)} names of the Membership engagement "
               f"list are not on the roster read ({names}): the roster or the list was not "
               "read whole", int(off["source_line"].iloc[0]))  # fmt: skip
-    ids = dict(zip(tables["activities"]["source_line"], tables["activities"]["activity_id"],
-                   strict=True))  # fmt: skip
-    for act in rec.activities.activities:
-        aid = ids.get(act.line)
-        for ln in act.unread:
-            q.add("value_outside_label", f"'{ln.text[:60]}' in activity '{act.title[:50]}' "
-                  "looks like a code or challenge but sits outside its labels: not read",
-                  ln.no, aid)  # fmt: skip
-        if not act.labels:
-            q.add("activity_without_labels", f"activity '{act.title[:60]}' has no label "
-                  "(Members, Outcomes, Metropolitan challenges, Alliances)", act.line, aid)  # fmt: skip

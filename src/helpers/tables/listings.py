@@ -134,4 +134,7 @@ def social_followers(rec: ReportRecords, q: Findings) -> pd.DataFrame:
                      "source_line": no})  # fmt: skip
     if not rows:
         q.add("section_empty", "no social-media follower figures found")
+    for text, no in rec.followers.unpaired:
+        q.add("follower_unpaired", f"the followers figure or platform '{text}' was read "
+              "without its partner: the follower counts are in doubt", no)  # fmt: skip
     return frame("social_followers", rows)

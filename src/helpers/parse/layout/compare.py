@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from helpers.parse.furniture import unmarked
 from helpers.parse.text import normalise_text
 
-_MARK = re.compile(r"^<!-- page \d+ (?:header|footer): (.*) -->$", re.MULTILINE)
 _WORD = re.compile(r"\w+")
 
 
 def characters(text: str) -> Counter[str]:
     """The text's letters and digits, case folded; markup and furniture marks aside."""
-    text = _MARK.sub(r"\1", normalise_text(text)).replace("**", " ")
+    text = unmarked(normalise_text(text)).replace("**", " ")
     return Counter(c.casefold() for c in text if c.isalnum())
 
 
@@ -27,7 +27,7 @@ def lost_words(layout: str, plain: str) -> list[str]:
     missing = characters(plain) - characters(layout)
     if not missing:
         return []
-    stream = "".join(c.casefold() for c in _MARK.sub(r"\1", normalise_text(layout)) if c.isalnum())
+    stream = "".join(c.casefold() for c in unmarked(normalise_text(layout)) if c.isalnum())
     plain_words = _WORD.findall(normalise_text(plain))
     absent = [w for w in plain_words if w.casefold() not in stream]
     return absent or [w for w in plain_words if any(c in missing for c in w.casefold())]

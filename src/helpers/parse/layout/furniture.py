@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from helpers.parse.layout.glyphs import Page
 from helpers.parse.layout.spans import Span
+from helpers.parse.text import is_page_number
 
 BAND = 0.14  # share of the page height at its top and at its bottom where furniture sits
 SAME_PLACE = 4.0  # points: the same place on two pages
@@ -41,7 +42,7 @@ def find_furniture(pages: list[tuple[Page, list[Span]]]) -> dict[int, str]:
             if band is None:
                 continue
             entry = (page.number, s.top if band == "header" else page.height - s.bottom, s)
-            if re.fullmatch(r"\d{1,3}", s.text.strip()):
+            if is_page_number(s.text):
                 numbers[band].append(entry)
             else:
                 seen[(band, _key(s))].append(entry)

@@ -101,7 +101,7 @@ def _width(col: list[Span]) -> float:
     return max(s.x1 for s in col) - min(s.x0 for s in col)
 
 
-def is_table(cols: list[list[Span]], em: float) -> bool:
+def is_table(cols: list[list[Span]]) -> bool:
     """Columns that are a table: three or more of them (a grid), or a narrow key column of
     short cells (a code, a label, a figure) beside wider values."""
     if len(cols) >= 3:
@@ -190,7 +190,7 @@ def reading_order(spans: list[Span], em: float) -> list[Block]:
             for b in reading_order([s for col in part for s in col], em)
         ]
     if len(cols) > 1:
-        if is_table(cols, em):
+        if is_table(cols):
             return [Block("table", rows=table_rows(cols, em))]
         return [b for col in cols for b in reading_order(col, em)]
     return [Block("text", sorted(spans, key=lambda s: (s.top, s.x0)))]

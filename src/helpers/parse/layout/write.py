@@ -6,6 +6,7 @@ recognises as furniture (helpers.parse.furniture)."""
 
 from __future__ import annotations
 
+from helpers.parse.furniture import furniture_mark
 from helpers.parse.layout.order import Block
 from helpers.parse.layout.spans import Span
 from helpers.parse.text import ends_open
@@ -30,8 +31,8 @@ def markup(span: Span) -> str:
 
 
 def furniture_line(page: int, band: str, spans: list[Span]) -> str:
-    text = "   ".join(s.text for s in sorted(spans, key=lambda s: s.x0)).replace("-->", "−->")
-    return f"<!-- page {page} {band}: {text} -->"
+    """A page's header or footer spans, left to right, as one marked furniture line."""
+    return furniture_mark(page, band, "   ".join(s.text for s in sorted(spans, key=lambda s: s.x0)))
 
 
 def cell_lines(cell: list[Span]) -> list[str]:
