@@ -35,33 +35,32 @@ class Block:
     rows: list[list[list[Span]]] = field(default_factory=list)
 
 
-def strips(spans: list[Span]) -> list[list[Span]]:
-    """The region cut across wherever white space runs its whole width (top to bottom)."""
-    out: list[list[Span]] = []
-    bottom = float("-inf")
-    for s in sorted(spans, key=lambda s: (s.top, s.x0)):
-        tol = 0.15 * s.size
-        if out and s.top < bottom - tol:
-            out[-1].append(s)
-            bottom = max(bottom, s.bottom)
+def _sweep(spans: list[Span], axis: str, slack) -> list[list[Span]]:
+    """Spans in runs along one axis (`y` top to bottom, `x` left to right): a span that starts
+    before the run so far ends, plus `slack(span)` points, joins the run."""
+    lo, hi = ("top", "bottom") if axis == "y" else ("x0", "x1")
+    other = "x0" if axis == "y" else "top"
+    runs: list[list[Span]] = []
+    reach = float("-inf")
+    for s in sorted(spans, key=lambda s: (getattr(s, lo), getattr(s, other))):
+        if runs and getattr(s, lo) < reach + slack(s):
+            runs[-1].append(s)
+            reach = max(reach, getattr(s, hi))
         else:
-            out.append([s])
-            bottom = s.bottom
-    return out
+            runs.append([s])
+            reach = getattr(s, hi)
+    return runs
+
+
+def strips(spans: list[Span]) -> list[list[Span]]:
+    """The region cut across wherever white space runs its whole width (top to bottom); lines
+    overlapping by less than 0.15 of their size are apart."""
+    return _sweep(spans, "y", lambda s: -0.15 * s.size)
 
 
 def columns(spans: list[Span], em: float) -> list[list[Span]]:
     """The region cut down wherever a gutter of GUTTER ems runs its whole height."""
-    runs: list[list[Span]] = []
-    right = float("-inf")
-    for s in sorted(spans, key=lambda s: (s.x0, s.top)):
-        if runs and s.x0 < right + GUTTER * em:
-            runs[-1].append(s)
-            right = max(right, s.x1)
-        else:
-            runs.append([s])
-            right = s.x1
-    return runs
+    return _sweep(spans, "x", lambda s: GUTTER * em)
 
 
 def side_cut(cols: list[list[Span]]) -> int | None:
