@@ -121,3 +121,25 @@ def test_bold_runs_are_marked_so_a_run_in_label_is_told_from_its_values():
 def test_the_second_reading_names_letters_the_layout_reading_lost():
     assert lost_words("Twitter 25.1K", "25.1KTwitter") == []  # glued words are not a loss
     assert lost_words("**Members** Amman", "Members Amman, Tehran") == ["Tehran"]
+
+
+def test_a_words_size_is_its_size_as_drawn_under_a_scaled_matrix(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from helpers.parse.layout.glyphs import read_pages
+
+    pdf = tmp_path / "scaled.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 700, "Plain")
+    c.saveState()
+    c.scale(2, 2)  # 5 pt text under a 2x scale is drawn 10 pt high
+    c.setFont("Helvetica", 5)
+    c.drawString(25, 300, "Scaled")
+    c.restoreState()
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(50, 500, "Bold")
+    c.save()
+    words = {w.text: w for w in read_pages(pdf)[0].words}
+    assert round(words["Plain"].size, 2) == round(words["Scaled"].size, 2) == 10
+    assert words["Bold"].bold and not words["Plain"].bold

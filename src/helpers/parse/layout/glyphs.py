@@ -9,6 +9,7 @@ why PDFium (speed, fonts, licence).
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,14 +44,20 @@ class Page:
     words: list[Word]
 
 
-def _font(raw, obj, cache: dict[int, tuple[str, int]]) -> tuple[str, int]:
-    """(base font name, weight) of a text object's font, looked up once per font."""
-    font = raw.FPDFTextObj_GetFont(obj)
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+def _style(raw, obj, cache: dict[int, tuple[float, bool]]) -> tuple[float, bool]:
+    """(font size as drawn, bold) of a text object, looked up once per object: the size set
+    with the font (Tf) scaled by the object's matrix (text drawn at 5 pt under a 2× scale is
+    10 pt), bold from the font's weight or name."""
+    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
     if key not in cache:
+        size, matrix = ctypes.c_float(), raw.FS_MATRIX()
+        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+        font = raw.FPDFTextObj_GetFont(obj)
         buf = ctypes.create_string_buffer(256)
         raw.FPDFFont_GetBaseFontName(font, buf, 256)
-        cache[key] = (buf.value.decode("latin-1"), int(raw.FPDFFont_GetWeight(font)))
+        bold = is_bold(buf.value.decode("latin-1"), int(raw.FPDFFont_GetWeight(font)))
+        cache[key] = (size.value * math.hypot(matrix.c, matrix.d), bold)
     return cache[key]
 
 
@@ -65,7 +72,7 @@ def page_words(textpage, height: float) -> list[Word]:
     import pypdfium2.raw as raw
 
     tp = textpage.raw
-    fonts: dict[int, tuple[str, int]] = {}
+    styles: dict[int, tuple[float, bool]] = {}  # per text object of this page
     words: list[Word] = []
     chars: list[str] = []
     box = [0.0, 0.0, 0.0, 0.0]  # x0, top, x1, bottom
@@ -90,9 +97,8 @@ def page_words(textpage, height: float) -> list[Word]:
             continue
         raw.FPDFText_GetLooseCharBox(tp, i, rect)
         raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        csize = raw.FPDFText_GetFontSize(tp, i)
         obj = raw.FPDFText_GetTextObject(tp, i)
-        cbold = is_bold(*_font(raw, obj, fonts)) if obj else False
+        csize, cbold = _style(raw, obj, styles) if obj else (raw.FPDFText_GetFontSize(tp, i), False)
         x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
         top, bottom = height - max(rect.top, rect.bottom), height - min(rect.top, rect.bottom)
         base = height - oy.value
