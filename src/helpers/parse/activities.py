@@ -372,7 +372,7 @@ def _continues(kind: str, prev: Line, line: Line, *, after_blank: bool = False) 
         return bool(OUTCOME_RE.search(text)) and len(OUTCOME_RE.sub("", text).split()) <= 3
     if kind == "challenges" and CHALLENGE_RE.match(text):
         return True
-    if ends_open(prev.text) and not prev.text.rstrip().endswith(("(",)):
+    if ends_open(prev.text) and not prev.text.rstrip().endswith(("(", "–")):
         return True  # `Seoul, Tehran,` goes on, after a page break too
     if after_blank:
         return line.is_bullet and not text.endswith((".", "!", "?"))
