@@ -207,8 +207,9 @@ def clean_keep_spaces(raw: str) -> str:
 
 def split_items(lines: list[Line]) -> list[tuple[str, int]]:
     """List items with their source line: bullets, pipe-table cells, space-aligned columns or
-    comma lists. An item left open at a line end goes on on the next line (`Barcelona
-    (metropolitan` / `area)`, `UCLG CCRE /` / `CEMR`); a name broken between two plain words
+    comma lists. An item left open at a line end, or followed by a line that starts in lower
+    case or with a bracket, goes on on the next line (`Barcelona (metropolitan` / `area)`,
+    `UCLG CCRE /` / `CEMR`, `Barcelona` / `(ciudad)`); a name broken between two plain words
     (`Grand` / `Paris`) can only be told by the roster (see helpers.tables.resolve)."""
     out: list[tuple[str, int]] = []
     pending: tuple[str, int] | None = None
@@ -229,7 +230,8 @@ def split_items(lines: list[Line]) -> list[tuple[str, int]]:
                 and not nxt.is_bullet
                 and not any(line.no < b < nxt.no for b in blanks)
             )
-            if k == len(pieces) - 1 and more and item and ends_open(item):
+            goes_on = nxt is not None and (nxt.item[:1].islower() or nxt.item[:1] == "(")
+            if k == len(pieces) - 1 and more and item and (ends_open(item) or goes_on):
                 pending = (item, no)
                 continue
             _keep(out, item, no)

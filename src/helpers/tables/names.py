@@ -64,8 +64,9 @@ def close_names(
 
 
 def tidy(name: str) -> str:
-    """Whitespace-normalised name as written (trailing commas, dots and bullets removed)."""
-    text = _SPACE_RE.sub(" ", str(name).replace("\u00a0", " ")).strip()
+    """Whitespace-normalised name as written (trailing commas, dots and bullets removed; a
+    typographic apostrophe written `'`, so `Xi’an` from a typeset PDF is the roster's `Xi'an`)."""
+    text = _SPACE_RE.sub(" ", str(name).replace("\u00a0", " ").replace("’", "'")).strip()
     return text.strip(" ,;.·•*-–—").strip()
 
 

@@ -11,6 +11,7 @@ from statistics import median
 
 from helpers.parse.layout.furniture import find_furniture
 from helpers.parse.layout.glyphs import Page, read_pages
+from helpers.parse.layout.hyphens import mend, vocabulary
 from helpers.parse.layout.order import badges_first, reading_order
 from helpers.parse.layout.spans import page_spans
 from helpers.parse.layout.write import block_lines, furniture_line
@@ -36,6 +37,7 @@ def layout_text(pages: list[Page]) -> str:
     em = body_size(pages)
     spans = [(p, page_spans(p.words)) for p in pages]
     furniture = find_furniture(spans)
+    vocab = vocabulary([w for p in pages for w in p.words])
     lines: list[str] = []
     for page, page_spans_ in spans:
         body = [s for s in page_spans_ if id(s) not in furniture]
@@ -43,7 +45,9 @@ def layout_text(pages: list[Page]) -> str:
         foot = [s for s in page_spans_ if furniture.get(id(s)) == "footer"]
         if head:
             lines.append(furniture_line(page.number, "header", head))
-        lines += block_lines(reading_order(badges_first(body), em), em)
+        blocks = reading_order(badges_first(body), em)
+        mend(blocks, vocab)
+        lines += block_lines(blocks, em)
         if foot:
             lines.append(furniture_line(page.number, "footer", foot))
     return "\n".join(lines) + "\n"

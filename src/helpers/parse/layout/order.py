@@ -10,15 +10,17 @@ or a narrow key column beside its values is a table, read row by row, cell by ce
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
 from helpers.parse.dates import match_date
 from helpers.parse.layout.glyphs import Word
-from helpers.parse.layout.spans import Span
+from helpers.parse.layout.spans import ALIGNED, Span, same_line
+from helpers.parse.text import is_upper
 
 GUTTER = 0.8  # ems: the narrowest white space between two columns
-COLUMN_STRIP_GAP = 1.6  # ems: strips further apart than this are read one after the other
+COLUMN_STRIP_GAP = 4.0  # ems: strips further apart than this are read one after the other
 KEY_WIDTH = 0.6  # a left column under this share of the right one's width is a key column
 SIDE = 1.5  # a gutter this many times wider than the others sets a side column apart
 CELL_GAP = 0.5  # ems: lines of one table column closer than this are one cell
@@ -59,8 +61,12 @@ def strips(spans: list[Span]) -> list[list[Span]]:
 
 
 def columns(spans: list[Span], em: float) -> list[list[Span]]:
-    """The region cut down wherever a gutter of GUTTER ems runs its whole height."""
-    return _sweep(spans, "x", lambda s: GUTTER * em)
+    """The region cut down wherever a gutter runs its whole height: GUTTER ems of white
+    space, or any space before an edge where ALIGNED spans or more start (a table column
+    whose long wrapped name nearly touches the next one)."""
+    starts = Counter(round(s.x0) for s in spans)
+    aligned = {x for x in starts if sum(starts.get(x + d, 0) for d in (-1, 0, 1)) >= ALIGNED}
+    return _sweep(spans, "x", lambda s: (0.0 if round(s.x0) in aligned else GUTTER) * em)
 
 
 def side_cut(cols: list[list[Span]]) -> int | None:
@@ -83,14 +89,22 @@ def _gap(a: list[Span], b: list[Span]) -> float:
 
 
 def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
-    """Consecutive strips that keep a common gutter and sit within COLUMN_STRIP_GAP ems of
-    each other, joined: they are one set of columns."""
+    """Consecutive strips that are one set of columns, joined (read column by column even
+    where both columns leave white space at one height): within COLUMN_STRIP_GAP ems of each
+    other, and together keeping the columns of the strips above when those are established
+    (two lines or more; a single justified line may show spaces as wide as gutters), or else
+    the columns of both (no heading across a table's gutters)."""
     groups: list[list[Span]] = [list(cut[0])]
     for strip in cut[1:]:
         prev = groups[-1]
-        joined = prev + strip
-        if _gap(prev, strip) <= COLUMN_STRIP_GAP * em and len(columns(joined, em)) > 1:
-            groups[-1] = joined
+        joined = len(columns(prev + strip, em))
+        above = len(columns(prev, em))
+        if len(same_line(prev)) > 1 and above > 1:
+            fits = joined == above
+        else:
+            fits = joined == max(above, len(columns(strip, em))) > 1
+        if fits and _gap(prev, strip) <= COLUMN_STRIP_GAP * em:
+            groups[-1] = prev + strip
         else:
             groups.append(list(strip))
     return groups
@@ -101,8 +115,13 @@ def _width(col: list[Span]) -> float:
 
 
 def is_table(cols: list[list[Span]]) -> bool:
-    """Columns that are a table: three or more of them (a grid), or a narrow key column of
-    short cells (a code, a label, a figure) beside wider values."""
+    """Columns that are a table: two lines or more with a cell in two columns or more, and
+    three columns or more (a grid) or a narrow key column of short cells (a code, a label, a
+    figure) beside wider values. (One line whose justified spaces look like gutters is not.)"""
+    col_of = {id(s): k for k, col in enumerate(cols) for s in col}
+    lines = same_line([s for col in cols for s in col])
+    if sum(len({col_of[id(s)] for s in line}) >= 2 for line in lines) < 2:
+        return False
     if len(cols) >= 3:
         return True
     left, right = cols
@@ -150,12 +169,30 @@ def _moved(span: Span, x0: float, bottom: float) -> Span:
     )
 
 
+def _below(span: Span, spans: list[Span]) -> Span | None:
+    """The nearest span under `span` that shares some of its width, within two lines."""
+    under = [
+        t
+        for t in spans
+        if t.top >= span.bottom - 0.1 * span.size
+        and t.top - span.bottom <= 2 * span.size
+        and t.x0 < span.x1
+        and t.x1 > span.x0
+    ]
+    return min(under, key=lambda t: t.top) if under else None
+
+
 def badges_first(spans: list[Span]) -> list[Span]:
     """A date set as a badge level with a title, to its right (`UCLG-MEWA RETREAT  15–16
-    February`), is read before the title, as a date line above it would be."""
+    February`), is read before the title, as a date line above it would be. A date with an
+    upper-case title under it starts an activity of its own column (two-column text) and
+    stays where it is."""
     out = list(spans)
     for i, badge in enumerate(spans):
         if len(badge.words) > 5 or not match_date(badge.text):
+            continue
+        under = _below(badge, spans)
+        if under is not None and is_upper(under.text):
             continue
         level = [
             t
@@ -169,6 +206,12 @@ def badges_first(spans: list[Span]) -> list[Span]:
             title = min(level, key=lambda t: (t.top, t.x0))
             out[i] = _moved(badge, title.x0, title.top - 0.05 * title.size)
     return out
+
+
+def lines_of(spans: list[Span]) -> list[Span]:
+    """A region no gutter cuts, as its lines top to bottom: the spans of one baseline (a wide
+    gap or a taller glyph between them, `PAGE 4  →  ACTIVITIES`) are one line."""
+    return [Span(tuple(w for s in row for w in s.words)) for row in same_line(spans)]
 
 
 def reading_order(spans: list[Span], em: float) -> list[Block]:
@@ -188,8 +231,8 @@ def reading_order(spans: list[Span], em: float) -> list[Block]:
             for part in (cols[:side], cols[side:])
             for b in reading_order([s for col in part for s in col], em)
         ]
-    if len(cols) > 1:
+    if len(cols) > 1 and len(same_line(spans)) > 1:  # one line is never a table (justified words)
         if is_table(cols):
             return [Block("table", rows=table_rows(cols, em))]
         return [b for col in cols for b in reading_order(col, em)]
-    return [Block("text", sorted(spans, key=lambda s: (s.top, s.x0)))]
+    return [Block("text", lines_of(spans))]

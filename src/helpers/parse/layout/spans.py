@@ -51,19 +51,23 @@ class Span:
         return " ".join(w.text for w in self.words)
 
 
-def rows(words: list[Word]) -> list[list[Word]]:
-    """Words grouped by baseline (top to bottom), each row left to right."""
-    out: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.middle, w.x0)):
-        if out and abs(w.middle - _middle(out[-1])) <= SAME_LINE * max(w.size, out[-1][0].size):
+def same_line(items: list) -> list[list]:
+    """Words or spans grouped by baseline (top to bottom: middles within SAME_LINE ems), each
+    group left to right."""
+    out: list[list] = []
+    for w in sorted(items, key=lambda w: (w.middle, w.x0)):
+        if out and abs(w.middle - median(x.middle for x in out[-1])) <= SAME_LINE * max(
+            w.size, out[-1][0].size
+        ):
             out[-1].append(w)
         else:
             out.append([w])
     return [sorted(r, key=lambda w: w.x0) for r in out]
 
 
-def _middle(row: list[Word]) -> float:
-    return median(w.middle for w in row)
+def rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped by baseline (top to bottom), each row left to right."""
+    return same_line(words)
 
 
 def split_row(row: list[Word], cuts: list[float] = ()) -> list[Span]:
@@ -80,6 +84,7 @@ def split_row(row: list[Word], cuts: list[float] = ()) -> list[Span]:
     return [Span(tuple(s)) for s in spans]
 
 
+WIDE = 3.0  # ems: a gap this wide separates two spans of one row, whatever else
 ALIGNED = 3  # spans starting at one x after a wide gap in this many rows mark a table column
 
 
@@ -105,11 +110,29 @@ def _split_at(span: Span, starts: list[float]) -> list[Span]:
     return [Span(tuple(ws)) for ws in out]
 
 
+def rejoin(row: list[Span], starts: list[float]) -> list[Span]:
+    """A row's spans joined again where the gap between two is a justified line's stretched
+    space, not a gutter: narrower than WIDE ems, the next span starting at no column edge,
+    and the same type on both sides (a badge, a bold label or a table column stays apart)."""
+    out = [row[0]]
+    for span in row[1:]:
+        a, b = out[-1].words[-1], span.words[0]
+        narrow = b.x0 - a.x1 < WIDE * max(a.size, b.size)
+        at_edge = any(abs(b.x0 - x) <= 1.0 for x in starts)
+        same = a.bold == b.bold and abs(a.size - b.size) < 0.5
+        if narrow and not at_edge and same:
+            out[-1] = Span(out[-1].words + span.words)
+        else:
+            out.append(span)
+    return out
+
+
 def page_spans(words: list[Word]) -> list[Span]:
-    """Every span of a page: split at wide gaps, then, in rows that a wide gap already splits
-    (table rows), at the edges of table columns."""
-    by_row = [split_row(r) for r in rows(words)]
-    starts = column_starts(by_row)
+    """Every span of a page: split at wide gaps (but for a justified line's stretched spaces),
+    then, in rows that a wide gap still splits (table rows), at the edges of table columns."""
+    split = [split_row(r) for r in rows(words)]
+    starts = column_starts(split)
+    by_row = [rejoin(r, starts) for r in split]
     return [
         piece
         for row in by_row

@@ -1,0 +1,77 @@
+"""A word broken at a line end with a hyphen, mended by the report's own words: `METROPOLI-`
+/ `TAN` is `METROPOLITAN` when the report writes METROPOLITAN elsewhere and never
+METROPOLI-TAN, and `AP-` / `PLIED` is `APPLIED` when neither piece is a word of the report
+(a syllable break); `UCLG-` / `MEWA` is `UCLG-MEWA` when the report writes UCLG-MEWA, or when
+both pieces are its words (a compound: `city-to-` / `city`). Otherwise the lines are left as
+they are (the text parser joins them by case)."""
+
+from __future__ import annotations
+
+import re
+
+from helpers.parse.layout.glyphs import Word
+from helpers.parse.layout.order import Block
+from helpers.parse.layout.spans import Span
+
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # letters and digits, hyphens inside
+
+
+def _token(text: str) -> str:
+    """A word's letters (and inner hyphens), case folded: `GENERAL’S,` → `general`."""
+    m = _WORD.search(text)
+    return m.group(0).casefold() if m else ""
+
+
+def vocabulary(words: list[Word]) -> set[str]:
+    """The report's words as written on one line (case folded, punctuation aside): neither a
+    piece before a line-end hyphen nor the piece after it (the next word stored)."""
+    return {
+        _token(w.text)
+        for before, w in zip([None, *words], words, strict=False)
+        if not w.text.endswith("-") and not (before is not None and before.text.endswith("-"))
+    }
+
+
+def _mended(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None] | None:
+    """(head with the broken word made whole, tail without its first word or None when
+    nothing is left), or None when the report's words do not settle it."""
+    last, first = head.words[-1], tail.words[0]
+    if not (last.text.endswith("-") and len(last.text) > 1 and first.text[:1].isalpha()):
+        return None
+    stem = last.text[:-1]
+    if _token(last.text + first.text) in vocab:
+        text = last.text + first.text  # written with its hyphen elsewhere: `UCLG-MEWA`
+    elif _token(stem + first.text) in vocab:
+        text = stem + first.text  # written whole elsewhere: `METROPOLITAN`
+    else:
+        known = _token(stem).rsplit("-", 1)[-1] in vocab, _token(first.text) in vocab
+        if all(known):
+            text = last.text + first.text  # two words of the report: `city-to-` / `city`
+        elif not any(known):
+            text = stem + first.text  # two syllables: `AP-` / `PLIED`
+        else:
+            return None
+    made = Word(text, last.x0, last.top, last.x1, last.bottom, last.size, last.bold)
+    return Span((*head.words[:-1], made)), (Span(tail.words[1:]) if tail.words[1:] else None)
+
+
+def mend(blocks: list[Block], vocab: set[str]) -> None:
+    """A page's text blocks in reading order, each word broken by a hyphen at the end of a
+    line made whole on that line where the report's words say it is one word (across a
+    column or block break too; a table's cells are left alone)."""
+    last: tuple[list[Span], int] | None = None  # the line before, in its block's list
+    for block in blocks:
+        if block.kind != "text":
+            last = None
+            continue
+        kept: list[Span] = []
+        for line in block.spans:
+            fixed = _mended(last[0][last[1]], line, vocab) if last else None
+            if fixed is not None:
+                last[0][last[1]] = fixed[0]  # type: ignore[index]
+                if fixed[1] is None:
+                    continue
+                line = fixed[1]
+            kept.append(line)
+            last = (kept, len(kept) - 1)
+        block.spans = kept
