@@ -350,7 +350,7 @@ def words_pypdf(path):
     for page in reader.pages:
         out = []
 
-        def visit(text, cm, tm, fd, fs):
+        def visit(text, cm, tm, fd, fs, out=out):
             if not text or not text.strip() or fd is None:
                 return
             # Text space to user space: tm x cm.
@@ -626,10 +626,13 @@ def main(argv=None) -> int:
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for label, ver, t1_ms, per30, t in rows:
-        def pct2(a, b):
+
+        def pct2(a, b, t=t):
             return f"{100 * t[a] / t[b]:.2f}%" if t[b] else "n/a"
-        def pct(a, b):
+
+        def pct(a, b, t=t):
             return f"{100 * t[a] / t[b]:.1f}%" if t[b] else "n/a"
+
         print(
             f"| {label} | {ver} | {t1_ms:.0f} | {per30:.0f} | {pct2('found', 'total')} | {pct('box_ok', 'total')} | "
             f"{pct('bold_ok', 'bold_n')} | {t['lib_bold']} ({t['ref_bold']}) | "

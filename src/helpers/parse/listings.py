@@ -132,6 +132,11 @@ class BoardEntry:
     line: int
 
 
+# a role heading's words, in capitals: read into a person's name or office, the board's
+# cards were not told apart (`CO-PRESIDENCY Ada Colau Mayor of …` on one line)
+ROLE_WORDS = re.compile(r"\b(?:CO-|VICE-)?(?:PRESIDENC(?:Y|IES)|MEMBERS?|TREASURY)\b")
+
+
 def _is_role(text: str) -> bool:
     return is_upper(text) and len(text.split()) <= 5 and not any(ch.isdigit() for ch in text)
 

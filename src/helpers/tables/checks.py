@@ -15,8 +15,9 @@ MIN_ROSTER = 20  # fewer roster names than this is not a real roster
 # a doubt: text the reader could not place, or two readings that disagree (not the report's
 # own inconsistencies, which stay findings and let the run go on)
 DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
-          "value_outside_label")  # fmt: skip
+          "value_outside_label", "board_entry_unclear", "participation_in_doubt")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
+MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread
 SECTION_NAMES = {
     "ACTIVITIES": "the activities (ACTIVITIES)",
@@ -116,10 +117,15 @@ def engagement_reconciliation(tables: dict[str, pd.DataFrame], q: Findings) -> N
         if member not in listed:
             q.add("participant_not_in_engagement_list", f"'{member}' took part "
                   "in an activity but is missing from the Membership engagement list", no, aid)  # fmt: skip
-    for member, no in zip(eng["member"], eng["source_line"], strict=True):
-        if isinstance(member, str) and member not in took_part:
-            q.add("listed_member_without_activity", f"'{member}' is in the "
-                  "Membership engagement list but took part in no activity", int(no))  # fmt: skip
+    idle = [(m, int(no)) for m, no in zip(eng["member"], eng["source_line"], strict=True)
+            if isinstance(m, str) and m not in took_part]  # fmt: skip
+    for member, no in idle:
+        q.add("listed_member_without_activity", f"'{member}' is in the "
+              "Membership engagement list but took part in no activity", no)  # fmt: skip
+    if len(idle) > max(MAX_IDLE, IDLE_SHARE * len(listed)):
+        q.add("participation_in_doubt", f"{len(idle)} of the {len(listed)} members of the "
+              "Membership engagement list took part in no activity that was read: the "
+              "activities' participants were probably not all read", idle[0][1])  # fmt: skip
 
 
 def member_locations(members: pd.DataFrame, locations: pd.DataFrame, q: Findings) -> None:

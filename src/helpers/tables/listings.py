@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.parse.listings import ROLE_WORDS
 from helpers.parse.report import ReportRecords
 from helpers.periods import Period
 from helpers.tables.findings import Findings, frame
@@ -104,6 +105,12 @@ def board(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFra
         if member is None:
             q.add("board_member_unresolved", f"board member {e.name} ({e.position}): "
                   "no member city found in the office title", e.line)  # fmt: skip
+        if ROLE_WORDS.search(f"{e.name} {e.position}"):
+            q.add("board_entry_unclear", f"board entry '{e.name[:40]}' ({e.position[:40]}) "
+                  "holds a role heading's words: the board's seats were not told apart", e.line)  # fmt: skip
+        elif len(e.name.split()) < 2:
+            q.add("board_entry_unclear", f"board member '{e.name}' ({e.position[:40]}) has a "
+                  "one-word name: a name wrapped in its card, read in two?", e.line)  # fmt: skip
         rows.append({"name": e.name, "role": board_role(e.role), "role_raw": e.role or None,
                      "member": member, "region": region, "position": e.position, "term": e.term,
                      "source_line": e.line})  # fmt: skip

@@ -11,6 +11,7 @@ from helpers.parse.layout.spans import Span, page_spans, rows, split_row
 from helpers.parse.layout.write import block_lines
 
 EM = 10.0
+EDGE = 545.0  # the text's right edge on these A4 pages (layout_text takes the report's)
 
 
 def line(text: str, x: float, top: float, *, size: float = 10.0, bold: bool = False) -> list[Word]:
@@ -24,7 +25,7 @@ def line(text: str, x: float, top: float, *, size: float = 10.0, bold: bool = Fa
 
 def text_of(words: list[Word]) -> list[str]:
     spans = badges_first(page_spans(words))
-    return [ln for ln in block_lines(reading_order(spans, EM), EM) if ln]
+    return [ln for ln in block_lines(reading_order(spans, EM, EDGE), EM) if ln]
 
 
 def test_a_wide_gap_separates_two_spans_a_space_does_not():
@@ -33,11 +34,16 @@ def test_a_wide_gap_separates_two_spans_a_space_does_not():
 
 
 def test_two_columns_are_read_column_by_column_whatever_the_stored_order():
-    left = [w for i in range(4) for w in line(f"left line number {i}", 50, 100 + 14 * i)]
-    right = [w for i in range(4) for w in line(f"right line number {i}", 320, 100 + 14 * i)]
-    assert text_of(right + left) == [f"left line number {i}" for i in range(4)] + [
-        f"right line number {i}" for i in range(4)
-    ]
+    # short lines in columns 250 pt wide: none of them wraps into the next
+    left = [w for i in range(4) for w in line(f"the left column line {i}", 50, 100 + 14 * i)]
+    right = [w for i in range(4) for w in line(f"the right column line {i}", 320, 100 + 14 * i)]
+    left += line("a left-hand line as wide as the column", 50, 156)
+    right += line("a right-hand line as wide as the column", 320, 156)
+    got = text_of(right + left)
+    assert got == [f"the left column line {i}" for i in range(4)] + [
+        "a left-hand line as wide as the column"] + [
+        f"the right column line {i}" for i in range(4)] + [
+        "a right-hand line as wide as the column"]  # fmt: skip
 
 
 def test_a_heading_above_two_columns_comes_first_even_when_stored_last():
@@ -64,11 +70,12 @@ def test_a_key_column_is_read_row_by_row():
     ]
 
 
-def test_a_grid_is_read_cell_by_cell_and_a_name_wrapped_in_lower_case_is_joined():
-    words = line("Abidjan", 50, 100) + line("Busan", 200, 100) + line("Santiago", 350, 100)
-    words += line("de Chile", 350, 111)
-    words += line("Cairo", 50, 130) + line("Dakar", 200, 130) + line("Tunis", 350, 130)
-    assert text_of(words) == ["Abidjan", "Busan", "Santiago de Chile", "Cairo", "Dakar", "Tunis"]
+def test_a_grid_is_read_cell_by_cell_and_a_name_wrapped_in_its_cell_is_joined():
+    # columns 60 pt apart: `Santiago de` does not fit its cell, `de Chile` wraps under it
+    words = line("Abidjan", 50, 100) + line("Santiago", 110, 100) + line("Busan", 170, 100)
+    words += line("de Chile", 110, 111)
+    words += line("Cairo", 50, 130) + line("Dakar", 110, 130) + line("Tunis", 170, 130)
+    assert text_of(words) == ["Abidjan", "Santiago de Chile", "Busan", "Cairo", "Dakar", "Tunis"]
 
 
 def test_a_side_column_comes_off_before_the_table_beside_it():
@@ -106,8 +113,9 @@ def test_a_list_split_by_a_footer_is_whole_once_the_footer_is_set_aside():
         "2.1 Social resilience", 50, 715
     )
     p2 = line("2.2 Economic resilience", 50, 60) + line("4.2 Closing the gap", 50, 75)
+    wide = line("A line of prose that runs the whole width of the text", 50, 300)
     pages = [_page(n, line(f"Report · {n}", 50, 810) + (p1 if n == 1 else p2 if n == 2 else
-             line("More", 50, 300))) for n in range(1, 4)]  # fmt: skip
+             wide)) for n in range(1, 4)]  # fmt: skip
     lines = [ln for ln in layout_text(pages).split("\n") if ln and not ln.startswith("<!--")]
     assert lines[:4] == ["**Metropolitan challenges**", "2.1 Social resilience",
                          "2.2 Economic resilience", "4.2 Closing the gap"]  # fmt: skip
@@ -143,3 +151,77 @@ def test_a_words_size_is_its_size_as_drawn_under_a_scaled_matrix(tmp_path):
     words = {w.text: w for w in read_pages(pdf)[0].words}
     assert round(words["Plain"].size, 2) == round(words["Scaled"].size, 2) == 10
     assert words["Bold"].bold and not words["Plain"].bold
+
+
+def test_a_justified_lines_stretched_spaces_do_not_split_it_a_tables_gutters_do():
+    justified = []
+    x = 50.0
+    for w in ["EXTRAORDINARY", "BOARD", "OF", "DIRECTORS"]:  # every space stretched to 11 pt
+        justified.append(Word(w, x, 100, x + 6 * len(w), 110, 10.0))
+        x += 6 * len(w) + 11
+    assert [s.text for s in split_row(justified)] == ["EXTRAORDINARY BOARD OF DIRECTORS"]
+    row = rows(line("Abidjan", 50, 100) + line("Busan", 150, 100) + line("Grand Paris", 230, 100))[
+        0
+    ]
+    assert [s.text for s in split_row(row)] == ["Abidjan", "Busan", "Grand Paris"]
+
+
+def test_a_bullet_in_its_hanging_indent_stays_with_its_item():
+    row = rows(line("•", 50, 100) + line("Rabat, Tunis", 70, 100))[0]
+    assert [s.text for s in split_row(row)] == ["• Rabat, Tunis"]
+
+
+def test_a_line_that_broke_for_want_of_room_goes_on_a_short_one_does_not():
+    from helpers.parse.layout.write import wraps
+
+    above = Span(tuple(line("Members Amman, Ciudad de México,", 50, 100)))  # ends at 239
+    nxt = Span(tuple(line("Madrid, Tehran", 50, 111)))
+    assert wraps(above, nxt, right=260)  # `Madrid,` (42 pt) does not fit in 21 pt
+    assert not wraps(above, nxt, right=400)  # it would have fitted: a line of its own
+    bold = Span(tuple(line("Madrid, Tehran", 50, 111, bold=True)))
+    assert not wraps(above, bold, right=260)  # another type: a label, a title
+
+
+def test_a_word_broken_by_a_hyphen_is_mended_by_the_reports_own_words():
+    from helpers.parse.layout.hyphens import mend, vocabulary
+    from helpers.parse.layout.order import Block
+
+    def mended(first: str, second: str, elsewhere: str) -> list[str]:
+        words = line(first, 50, 100) + line(second, 50, 111)
+        block = Block(
+            "text", [Span(tuple(line(first, 50, 100))), Span(tuple(line(second, 50, 111)))]
+        )
+        mend([block], vocabulary(words + line(elsewhere, 50, 300)))
+        return [s.text for s in block.spans]
+
+    assert mended("KOCAELI METROPOLI-", "TAN MUNICIPALITY", "metropolitan") == [
+        "KOCAELI METROPOLITAN", "MUNICIPALITY"]  # fmt: skip
+    assert mended("the UCLG-", "MEWA Congress", "at UCLG-MEWA") == ["the UCLG-MEWA", "Congress"]
+    assert mended("a city-to-", "city network", "city to") == ["a city-to-city", "network"]
+    assert mended("MUNICIPALITY AP-", "PLIED TO", "nothing") == ["MUNICIPALITY APPLIED", "TO"]
+    assert mended("the co-", "organised event", "organised") == ["the co-", "organised event"]
+
+
+def test_columns_with_white_space_at_one_height_in_both_are_not_interleaved():
+    left = line("left column first paragraph", 50, 100) + line("left column second one", 50, 140)
+    right = line("right column first paragraph", 320, 100) + line("right column second", 320, 140)
+    assert text_of(right + left) == [
+        "left column first paragraph", "left column second one",
+        "right column first paragraph", "right column second"]  # fmt: skip
+
+
+def test_a_heading_ends_the_table_above_it_and_heads_the_one_below():
+    words = []
+    for i in range(2):
+        for k, name in enumerate(["Accra", "Bamako", "Cairo"]):
+            words += line(f"{name}{i}", 50 + 120 * k, 100 + 14 * i)
+    words += line("ASIA-PACIFIC", 50, 140, size=14, bold=True)
+    for i in range(2):
+        for k, name in enumerate(["Amman", "Busan", "Dalian", "Jinan"]):
+            words += line(f"{name}{i}", 50 + 90 * k, 170 + 14 * i)
+    got = text_of(words)
+    heading = got.index("**ASIA-PACIFIC**")
+    assert sorted(got[:heading]) == sorted(
+        f"{n}{i}" for n in ["Accra", "Bamako", "Cairo"] for i in range(2)
+    )
+    assert len(got) - heading - 1 == 8

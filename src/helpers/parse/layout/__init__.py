@@ -38,6 +38,9 @@ def layout_text(pages: list[Page]) -> str:
     spans = [(p, page_spans(p.words)) for p in pages]
     furniture = find_furniture(spans)
     vocab = vocabulary([w for p in pages for w in p.words])
+    # where the text of a page may run to: the report's right text edge (a page of short
+    # lines does not make its column narrower, so a short line there is not a wrapped one)
+    edge = max((s.x1 for _, ss in spans for s in ss if id(s) not in furniture), default=None)
     lines: list[str] = []
     for page, page_spans_ in spans:
         body = [s for s in page_spans_ if id(s) not in furniture]
@@ -45,7 +48,7 @@ def layout_text(pages: list[Page]) -> str:
         foot = [s for s in page_spans_ if furniture.get(id(s)) == "footer"]
         if head:
             lines.append(furniture_line(page.number, "header", head))
-        blocks = reading_order(badges_first(body), em)
+        blocks = reading_order(badges_first(body), em, edge)
         mend(blocks, vocab)
         lines += block_lines(blocks, em)
         if foot:

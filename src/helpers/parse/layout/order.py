@@ -10,6 +10,7 @@ or a narrow key column beside its values is a table, read row by row, cell by ce
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
@@ -21,6 +22,7 @@ from helpers.parse.text import is_upper
 
 GUTTER = 0.8  # ems: the narrowest white space between two columns
 COLUMN_STRIP_GAP = 4.0  # ems: strips further apart than this are read one after the other
+HEADING = 1.3  # a line this many times the body size or larger is a heading
 KEY_WIDTH = 0.6  # a left column under this share of the right one's width is a key column
 SIDE = 1.5  # a gutter this many times wider than the others sets a side column apart
 CELL_GAP = 0.5  # ems: lines of one table column closer than this are one cell
@@ -35,6 +37,8 @@ class Block:
     kind: str
     spans: list[Span] = field(default_factory=list)
     rows: list[list[list[Span]]] = field(default_factory=list)
+    right: float = math.inf  # where the text's column ends (a line wraps short of it)
+    rights: list[float] = field(default_factory=list)  # the same for each column of a table
 
 
 def _sweep(spans: list[Span], axis: str, slack) -> list[list[Span]]:
@@ -72,7 +76,7 @@ def columns(spans: list[Span], em: float) -> list[list[Span]]:
 def side_cut(cols: list[list[Span]]) -> int | None:
     """Where a side column comes off first: the one gutter SIDE times wider than every other
     (a box of focal points beside the roster's table), as the index of the column after it."""
-    if len(cols) < 3:
+    if len(cols) < 4:  # a side column beside a table of three columns or more
         return None
     gaps = [
         min(s.x0 for s in b) - max(s.x1 for s in a) for a, b in zip(cols, cols[1:], strict=False)
@@ -88,26 +92,36 @@ def _gap(a: list[Span], b: list[Span]) -> float:
     return min(s.top for s in b) - max(s.bottom for s in a)
 
 
+def is_heading(strip: list[Span], em: float) -> bool:
+    """One line set HEADING times the body size or larger: a section's heading."""
+    return len(same_line(strip)) == 1 and all(s.size >= HEADING * em for s in strip)
+
+
+def _bold_line(strip: list[Span]) -> bool:
+    """A strip that is one bold span: a heading or a label."""
+    return len(strip) == 1 and strip[0].bold
+
+
 def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
     """Consecutive strips that are one set of columns, joined (read column by column even
     where both columns leave white space at one height): within COLUMN_STRIP_GAP ems of each
-    other, and together keeping the columns of the strips above when those are established
-    (two lines or more; a single justified line may show spaces as wide as gutters), or else
-    the columns of both (no heading across a table's gutters)."""
-    groups: list[list[Span]] = [list(cut[0])]
+    other, neither a heading (a heading ends the columns above it), and together keeping
+    the columns of both (none merged: no line crosses a gutter of the other). A bold line
+    last joined to columns that the next strip does not continue heads that strip instead
+    (`Focal Points` under a roster's table, over its own cards)."""
+    groups: list[list[list[Span]]] = [[cut[0]]]
     for strip in cut[1:]:
-        prev = groups[-1]
+        prev = [s for st in groups[-1] for s in st]
         joined = len(columns(prev + strip, em))
-        above = len(columns(prev, em))
-        if len(same_line(prev)) > 1 and above > 1:
-            fits = joined == above
+        fits = joined == max(len(columns(prev, em)), len(columns(strip, em))) > 1
+        apart = is_heading(prev, em) or is_heading(strip, em)
+        if fits and not apart and _gap(prev, strip) <= COLUMN_STRIP_GAP * em:
+            groups[-1].append(strip)
+        elif len(groups[-1]) > 1 and _bold_line(groups[-1][-1]):
+            groups.append([groups[-1].pop(), strip])
         else:
-            fits = joined == max(above, len(columns(strip, em))) > 1
-        if fits and _gap(prev, strip) <= COLUMN_STRIP_GAP * em:
-            groups[-1] = prev + strip
-        else:
-            groups.append(list(strip))
-    return groups
+            groups.append([strip])
+    return [[s for st in g for s in st] for g in groups]
 
 
 def _width(col: list[Span]) -> float:
@@ -214,25 +228,32 @@ def lines_of(spans: list[Span]) -> list[Span]:
     return [Span(tuple(w for s in row for w in s.words)) for row in same_line(spans)]
 
 
-def reading_order(spans: list[Span], em: float) -> list[Block]:
-    """The blocks of a region in reading order (recursive XY cut)."""
+def _rights(cols: list[list[Span]], right: float) -> list[float]:
+    """Where each of side-by-side columns ends: at the next one's start, the last at `right`."""
+    return [min(s.x0 for s in nxt) for nxt in cols[1:]] + [right]
+
+
+def reading_order(spans: list[Span], em: float, right: float | None = None) -> list[Block]:
+    """The blocks of a region in reading order (recursive XY cut); `right` is where the
+    region's text may run to (the page's text edge at the top)."""
+    if right is None:
+        right = max((s.x1 for s in spans), default=math.inf)
     if len(spans) <= 1:
-        return [Block("text", list(spans))]
+        return [Block("text", list(spans), right=right)]
     cut = strips(spans)
     if len(cut) > 1:
         groups = column_groups(cut, em)
         if len(groups) > 1:
-            return [b for g in groups for b in reading_order(g, em)]
+            return [b for g in groups for b in reading_order(g, em, right)]
     cols = columns(spans, em)
     side = side_cut(cols)
     if side is not None:
-        return [
-            b
-            for part in (cols[:side], cols[side:])
-            for b in reading_order([s for col in part for s in col], em)
-        ]
+        parts = [[s for col in part for s in col] for part in (cols[:side], cols[side:])]
+        return [b for part, r in zip(parts, _rights(parts, right), strict=True)
+                for b in reading_order(part, em, r)]  # fmt: skip
     if len(cols) > 1 and len(same_line(spans)) > 1:  # one line is never a table (justified words)
         if is_table(cols):
-            return [Block("table", rows=table_rows(cols, em))]
-        return [b for col in cols for b in reading_order(col, em)]
-    return [Block("text", lines_of(spans))]
+            return [Block("table", rows=table_rows(cols, em), rights=_rights(cols, right))]
+        return [b for col, r in zip(cols, _rights(cols, right), strict=True)
+                for b in reading_order(col, em, r)]  # fmt: skip
+    return [Block("text", lines_of(spans), right=right)]

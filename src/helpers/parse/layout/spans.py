@@ -3,11 +3,13 @@ a column gutter or a table cell's padding separates them (`Abidjan   Busan` are 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
 from helpers.parse.layout.glyphs import Word
 
+MARKERS = {"•", "▪", "◦", "●", "-", "–", "*", "\uf0b7", "\uf0a7"}  # a list item's bullet
 SPAN_GAP = 0.9  # ems: a wider gap between two words on one baseline separates two spans
 SAME_LINE = 0.35  # ems: words whose middles are this close sit on one baseline
 
@@ -70,21 +72,33 @@ def rows(words: list[Word]) -> list[list[Word]]:
     return same_line(words)
 
 
+def _stretched(gaps: list[float], i: int, size: float) -> bool:
+    """Gap i is a justified line's stretched space: narrower than WIDE ems and within 30% of
+    the gap before or after it (a justified line stretches every space alike; a table's or
+    two columns' gutters stand out among ordinary spaces)."""
+    near = [gaps[j] for j in (i - 1, i + 1) if 0 <= j < len(gaps)]
+    return gaps[i] < WIDE * size and any(abs(g - gaps[i]) <= 0.3 * gaps[i] for g in near)
+
+
 def split_row(row: list[Word], cuts: list[float] = ()) -> list[Span]:
     """One row's spans: a new span where the gap between two words is wider than SPAN_GAP
-    ems, or where a ruled cell border (an x in `cuts`) runs between them."""
+    ems (but for a justified line's stretched spaces, or after a list's bullet or number set
+    in its hanging indent), or where a ruled cell border (an x in `cuts`) runs between them."""
+    gaps = [w.x0 - prev.x1 for prev, w in zip(row, row[1:], strict=False)]
     spans: list[list[Word]] = [[row[0]]]
-    for prev, w in zip(row, row[1:], strict=False):
-        gap = w.x0 - prev.x1
-        ruled = any(prev.x1 <= x <= w.x0 for x in cuts)
-        if gap > SPAN_GAP * max(prev.size, w.size) or ruled:
+    for i, (prev, w) in enumerate(zip(row, row[1:], strict=False)):
+        size = max(prev.size, w.size)
+        same = prev.bold == w.bold and abs(prev.size - w.size) < 0.5
+        bullet = prev.text in MARKERS or bool(re.fullmatch(r"\d{1,2}[.)]", prev.text))
+        wide = gaps[i] > SPAN_GAP * size and not (same and _stretched(gaps, i, size)) and not bullet
+        if wide or any(prev.x1 <= x <= w.x0 for x in cuts):
             spans.append([w])
         else:
             spans[-1].append(w)
     return [Span(tuple(s)) for s in spans]
 
 
-WIDE = 3.0  # ems: a gap this wide separates two spans of one row, whatever else
+WIDE = 3.0  # ems: a gap this wide is never a justified line's stretched space
 ALIGNED = 3  # spans starting at one x after a wide gap in this many rows mark a table column
 
 
@@ -110,29 +124,11 @@ def _split_at(span: Span, starts: list[float]) -> list[Span]:
     return [Span(tuple(ws)) for ws in out]
 
 
-def rejoin(row: list[Span], starts: list[float]) -> list[Span]:
-    """A row's spans joined again where the gap between two is a justified line's stretched
-    space, not a gutter: narrower than WIDE ems, the next span starting at no column edge,
-    and the same type on both sides (a badge, a bold label or a table column stays apart)."""
-    out = [row[0]]
-    for span in row[1:]:
-        a, b = out[-1].words[-1], span.words[0]
-        narrow = b.x0 - a.x1 < WIDE * max(a.size, b.size)
-        at_edge = any(abs(b.x0 - x) <= 1.0 for x in starts)
-        same = a.bold == b.bold and abs(a.size - b.size) < 0.5
-        if narrow and not at_edge and same:
-            out[-1] = Span(out[-1].words + span.words)
-        else:
-            out.append(span)
-    return out
-
-
 def page_spans(words: list[Word]) -> list[Span]:
     """Every span of a page: split at wide gaps (but for a justified line's stretched spaces),
-    then, in rows that a wide gap still splits (table rows), at the edges of table columns."""
-    split = [split_row(r) for r in rows(words)]
-    starts = column_starts(split)
-    by_row = [rejoin(r, starts) for r in split]
+    then, in rows that a wide gap splits (table rows), at the edges of table columns."""
+    by_row = [split_row(r) for r in rows(words)]
+    starts = column_starts(by_row)
     return [
         piece
         for row in by_row

@@ -9,7 +9,7 @@ from __future__ import annotations
 from helpers.parse.furniture import furniture_mark
 from helpers.parse.layout.order import Block
 from helpers.parse.layout.spans import Span
-from helpers.parse.text import ends_open
+from helpers.parse.text import join_wrapped
 
 PARAGRAPH_GAP = 0.6  # ems of white space between two lines that separate two paragraphs
 
@@ -35,35 +35,39 @@ def furniture_line(page: int, band: str, spans: list[Span]) -> str:
     return furniture_mark(page, band, "   ".join(s.text for s in sorted(spans, key=lambda s: s.x0)))
 
 
-def cell_lines(cell: list[Span]) -> list[str]:
-    """A grid cell's lines; a line in the same type that starts in lower case or after an
-    open end (`Santiago` / `de Chile`, `Barcelona (metropolitan` / `area)`) joins the line
-    above: a name wrapped in its cell."""
-    out: list[tuple[Span, str]] = []
-    for s in cell:
-        if out:
-            prev, text = out[-1]
-            same = prev.bold == s.bold and abs(prev.size - s.size) < 0.5
-            if same and (s.text[:1].islower() or s.text[:1] == "(" or ends_open(prev.text)):
-                out[-1] = (s, f"{text} {markup(s)}")
-                continue
-        out.append((s, markup(s)))
-    return [text for _, text in out]
+BULLETS = "•▪◦●-–*"
 
 
-def text_lines(spans: list[Span], em: float) -> list[str]:
-    """A text block's lines; a blank line where a paragraph gap separates two lines."""
-    out: list[str] = []
-    prev: Span | None = None
+def wraps(above: Span, line: Span, right: float) -> bool:
+    """Whether `line` goes on from the line above, which broke only because the next word
+    did not fit before `right` (same type, no bullet, right under it): a value wrapped in a
+    narrow box or cell goes on, whatever its case, and a list of short items does not."""
+    last, first = above.words[-1], line.words[0]
+    same = last.bold == first.bold and abs(last.size - first.size) < 0.5
+    under = 0 <= line.top - above.bottom <= PARAGRAPH_GAP * first.size
+    room = right - above.x1 - 0.3 * last.size
+    return same and under and first.text[:1] not in BULLETS and first.x1 - first.x0 > room
+
+
+def joined_lines(
+    spans: list[Span],
+    right: float,
+    em: float,
+    out: list[str] | None = None,
+    above: tuple[Span, float] | None = None,
+) -> list[str]:
+    """Lines in order appended to `out` (after `above`: the line above and where its column
+    ends), each wrapped line joined to the one it goes on from; a blank line where a
+    paragraph gap separates two."""
+    out = [] if out is None else out
     for s in spans:
-        if (
-            prev is not None
-            and 0 <= s.top - prev.bottom
-            and s.top - prev.bottom > PARAGRAPH_GAP * em
-        ):
-            out.append("")
-        out.append(markup(s))
-        prev = s
+        if above is not None and out and out[-1] and wraps(*above[:1], s, above[1]):
+            out[-1] = join_wrapped([out[-1], markup(s)])  # the parser's own joining of wraps
+        else:
+            if above is not None and s.top - above[0].bottom > PARAGRAPH_GAP * em:
+                out.append("")
+            out.append(markup(s))
+        above = (s, right)
     return out
 
 
@@ -72,26 +76,24 @@ def block_lines(blocks: list[Block], em: float) -> list[str]:
     cell and its value's first line share a line (`**Members** Rabat, Tunis`), a grid's
     cells each come on lines of their own, separated by a blank line."""
     out: list[str] = []
-    last: Span | None = None
+    last: tuple[Span, float] | None = None  # the text blocks' last line, and its column's end
     for b in blocks:
         if b.kind == "text":
-            if last is not None and b.spans and b.spans[0].top - last.bottom > PARAGRAPH_GAP * em:
-                out.append("")
-            out += text_lines(b.spans, em)
-            last = b.spans[-1] if b.spans else last
+            joined_lines(b.spans, b.right, em, out, last)
+            last = (b.spans[-1], b.right) if b.spans else last
             continue
         if out and out[-1]:
             out.append("")
         for row in b.rows:
             if len(row) == 2 and len(row[0]) == 1 and row[1]:
                 key, values = row
-                out.append(f"{markup(key[0])} {markup(values[0])}")
-                out += text_lines(values[1:], em)
+                first, *more = joined_lines(values, b.rights[1], em)
+                out += [f"{markup(key[0])} {first}", *more]
                 out.append("")
                 continue
-            for cell in row:
+            for cell, right in zip(row, b.rights, strict=True):
                 if cell:
-                    out += cell_lines(cell)
+                    out += joined_lines(cell, right, em)
                     out.append("")
         last = None
     return out

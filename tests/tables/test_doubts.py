@@ -1,0 +1,77 @@
+"""The report checks itself: what it says twice, compared. A doubt (text the reader could
+not place) is a blocking finding; the report's own small slips stay warnings."""
+
+from __future__ import annotations
+
+from helpers.ingest import parse_report
+from helpers.tables.checks import BLOCKING
+from tests.conftest import PROGRESS, ROSTER, mini_report
+
+ACTIVITY = """10 March
+
+CITY LAB
+
+Text about it.
+
+Members
+{members}
+
+Outcomes
+L2A2D3
+"""
+
+ENGAGEMENT = """ACTIVE LISTENING
+
+MEMBERSHIP ENGAGEMENT
+
+{names}
+"""
+
+
+def _blocking(t) -> list[str]:
+    q = t["quality"]
+    return list(q.loc[(q["severity"] == "error") & q["kind"].isin(BLOCKING), "kind"])
+
+
+def _report(members: str, listed: str, roster: str = ROSTER) -> str:
+    acts = ACTIVITY.format(members=members)
+    return mini_report(acts, progress=ENGAGEMENT.format(names=listed) + "\n" + PROGRESS,
+                       roster=roster)  # fmt: skip
+
+
+def test_listed_members_who_took_part_in_nothing_read_are_a_doubt_past_a_few():
+    listed = "\n".join(f"- {n}" for n in ["Abidjan", "Cairo", "Johannesburg", "Rabat", "Seoul",
+                                          "Kathmandu", "Tehran"])  # fmt: skip
+    few = parse_report(_report("Abidjan, Cairo, Johannesburg, Rabat, Seoul", listed), "2022-T1")
+    assert "participation_in_doubt" not in _blocking(few)  # two idle: the report's own slip
+    many = parse_report(_report("Abidjan", listed), "2022-T1")  # six of seven idle
+    assert "participation_in_doubt" in _blocking(many)
+
+
+def test_engagement_list_names_off_the_roster_are_a_doubt_past_two():
+    listed = "- Abidjan\n- Cairo\n- Lagos\n- Nairobi\n- Accra"
+    t = parse_report(_report("Abidjan, Cairo", listed), "2022-T1")
+    assert "listed_name_not_on_roster" in _blocking(t)
+    t = parse_report(_report("Abidjan, Cairo", "- Abidjan\n- Cairo\n- Lagos"), "2022-T1")
+    assert "listed_name_not_on_roster" not in _blocking(t)
+
+
+def test_board_seats_run_together_are_a_doubt():
+    run_together = ROSTER.replace("MEMBER\nAsmaa Rhlalou\nMayor of Rabat",
+                                  "MEMBER Asmaa Rhlalou Mayor of Rabat CO-PRESIDENCY Ada Colau")  # fmt: skip
+    t = parse_report(_report("Abidjan", "- Abidjan", roster=run_together), "2022-T1")
+    assert "board_entry_unclear" in _blocking(t)
+    cut = ROSTER.replace("Asmaa Rhlalou\nMayor", "Asmaa\nRhlalou\nMayor")  # a name wrapped in two
+    t = parse_report(_report("Abidjan", "- Abidjan", roster=cut), "2022-T1")
+    assert "board_entry_unclear" in _blocking(t)
+    t = parse_report(_report("Abidjan", "- Abidjan"), "2022-T1")
+    assert "board_entry_unclear" not in _blocking(t)
+
+
+def test_a_challenge_line_outside_its_label_is_a_doubt():
+    acts = (
+        ACTIVITY.format(members="Abidjan") + "\nMetropolitan challenges\n2.3 Climate resilience\n"
+    )
+    acts += "\nmetropolis.org 7\n\n1.1 Combating inequalities and segregation\n"
+    t = parse_report(mini_report(acts), "2022-T1")
+    assert "value_outside_label" in _blocking(t)
