@@ -202,7 +202,8 @@ def clean_keep_spaces(raw: str) -> str:
     """Markup removed as in `clean`, but runs of spaces (column gaps) kept."""
     s = _LINK.sub(r"\1", _BR.sub(" ", raw))
     s = re.sub(r"^\s*#{1,6}\s+", "", s)
-    return _EMPHASIS.sub("", s).replace("\\", "")
+    s = _EMPHASIS.sub("", s).replace("\\", "")
+    return re.sub(r"^\s*#{1,6}\s+", "", s)  # `**## ACTION LINE 2**`: the mark inside bold
 
 
 def split_items(lines: list[Line]) -> list[tuple[str, int]]:

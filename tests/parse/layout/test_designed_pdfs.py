@@ -17,7 +17,10 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PLAIN = sorted((FIXTURES / "pdf").glob("*.pdf"))
 DESIGNED = sorted(p for p in (FIXTURES / "designed").glob("*/*") if p.suffix in {".pdf", ".txt"})
 # read with every field right today (the others stop with a blocking finding)
-READ_RIGHT = {"groff/2022-T1.pdf", "groff/2022-T3.pdf", "groff/2023-T1.pdf"}
+READ_RIGHT = {
+    "groff/2022-T1.pdf", "groff/2022-T3.pdf", "groff/2023-T1.pdf",
+    "fpdf/2022-T1.pdf", "fpdf/2022-T2.pdf", "fpdf/2022-T3.pdf", "fpdf/2023-T1.pdf",
+}  # fmt: skip
 
 
 def _key(tables: dict[str, pd.DataFrame], *, loose: bool = True) -> dict[str, pd.DataFrame]:

@@ -225,3 +225,10 @@ def test_a_heading_ends_the_table_above_it_and_heads_the_one_below():
         f"{n}{i}" for n in ["Accra", "Bamako", "Cairo"] for i in range(2)
     )
     assert len(got) - heading - 1 == 8
+
+
+def test_a_dash_ending_a_bold_outlet_is_no_bullet_the_gutter_after_it_still_splits():
+    row = rows(line("Ciudad de México -", 37, 100, bold=True) + line("cultural change", 312, 100))[
+        0
+    ]
+    assert [s.text for s in split_row(row)] == ["Ciudad de México -", "cultural change"]

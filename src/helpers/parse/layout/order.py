@@ -215,6 +215,7 @@ def badges_first(spans: list[Span]) -> list[Span]:
             and t.x1 <= badge.x0
             and t.top - 0.5 * t.size <= badge.middle <= t.bottom + 0.5 * t.size
             and not match_date(t.text, whole=False)
+            and (t.bold or is_upper(t.text))  # a title, not the other column's prose
         ]
         if level:
             title = min(level, key=lambda t: (t.top, t.x0))
@@ -228,9 +229,17 @@ def lines_of(spans: list[Span]) -> list[Span]:
     return [Span(tuple(w for s in row for w in s.words)) for row in same_line(spans)]
 
 
-def _rights(cols: list[list[Span]], right: float) -> list[float]:
-    """Where each of side-by-side columns ends: at the next one's start, the last at `right`."""
-    return [min(s.x0 for s in nxt) for nxt in cols[1:]] + [right]
+def _rights(cols: list[list[Span]], right: float, em: float | None = None) -> list[float]:
+    """Where each of side-by-side columns ends: at the next one's start, the last at `right`;
+    for text columns (`em` given), at the edge three lines or more run to, where they do (a
+    column of prose ends a gutter short of the next one)."""
+    out = [min(s.x0 for s in nxt) for nxt in cols[1:]] + [right]
+    if em is not None:
+        for k, col in enumerate(cols):
+            edge = max(s.x1 for s in col)
+            if sum(s.x1 >= edge - 0.5 * em for s in col) >= 3:
+                out[k] = min(out[k], edge + 0.2 * em)
+    return out
 
 
 def reading_order(spans: list[Span], em: float, right: float | None = None) -> list[Block]:
@@ -254,6 +263,6 @@ def reading_order(spans: list[Span], em: float, right: float | None = None) -> l
     if len(cols) > 1 and len(same_line(spans)) > 1:  # one line is never a table (justified words)
         if is_table(cols):
             return [Block("table", rows=table_rows(cols, em), rights=_rights(cols, right))]
-        return [b for col, r in zip(cols, _rights(cols, right), strict=True)
+        return [b for col, r in zip(cols, _rights(cols, right, em), strict=True)
                 for b in reading_order(col, em, r)]  # fmt: skip
     return [Block("text", lines_of(spans), right=right)]

@@ -89,7 +89,10 @@ def split_row(row: list[Word], cuts: list[float] = ()) -> list[Span]:
     for i, (prev, w) in enumerate(zip(row, row[1:], strict=False)):
         size = max(prev.size, w.size)
         same = prev.bold == w.bold and abs(prev.size - w.size) < 0.5
-        bullet = prev.text in MARKERS or bool(re.fullmatch(r"\d{1,2}[.)]", prev.text))
+        marker = prev.text in MARKERS or bool(re.fullmatch(r"\d{1,2}[.)]", prev.text))
+        bullet = marker and spans[-1] == [
+            prev
+        ]  # a bullet opens its span: `• Rabat`, not `México -`
         wide = gaps[i] > SPAN_GAP * size and not (same and _stretched(gaps, i, size)) and not bullet
         if wide or any(prev.x1 <= x <= w.x0 for x in cuts):
             spans.append([w])

@@ -40,13 +40,18 @@ BULLETS = "•▪◦●-–*"
 
 def wraps(above: Span, line: Span, right: float) -> bool:
     """Whether `line` goes on from the line above, which broke only because the next word
-    did not fit before `right` (same type, no bullet, right under it): a value wrapped in a
-    narrow box or cell goes on, whatever its case, and a list of short items does not."""
+    did not fit before `right` (same type, no bullet, right under it, the line above not
+    ending a sentence or a label): a value wrapped in a narrow box or cell goes on, whatever
+    its case, and a list of short items does not."""
     last, first = above.words[-1], line.words[0]
     same = last.bold == first.bold and abs(last.size - first.size) < 0.5
-    under = 0 <= line.top - above.bottom <= PARAGRAPH_GAP * first.size
+    under = -0.3 * first.size <= line.top - above.bottom <= PARAGRAPH_GAP * first.size
     room = right - above.x1 - 0.3 * last.size
-    return same and under and first.text[:1] not in BULLETS and first.x1 - first.x0 > room
+    ended = last.text.rstrip("*").endswith((".", "!", "?", ":"))  # a sentence or label ends
+    return (
+        same and under and not ended and first.text[:1] not in BULLETS
+        and first.x1 - first.x0 > room
+    )  # fmt: skip
 
 
 def joined_lines(
