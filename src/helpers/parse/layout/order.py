@@ -249,6 +249,12 @@ def reading_order(spans: list[Span], em: float, right: float | None = None) -> l
         right = max((s.x1 for s in spans), default=math.inf)
     if len(spans) <= 1:
         return [Block("text", list(spans), right=right)]
+    cols = columns(spans, em)
+    if len(cols) > 1 and len(same_line(spans)) > 1 and not is_table(cols):
+        # a gutter through the whole region (two frames of text): cut there first, so that a
+        # table inside one column is not read across the other
+        return [b for col, r in zip(cols, _rights(cols, right, em), strict=True)
+                for b in reading_order(col, em, r)]  # fmt: skip
     cut = strips(spans)
     if len(cut) > 1:
         groups = column_groups(cut, em)
