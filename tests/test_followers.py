@@ -81,3 +81,29 @@ def test_follower_formats_in_a_whole_report(text_2022t1, section, expected):
     assert text_2022t1.count(AS_PRINTED) == 1
     t = parse_report(text_2022t1.replace(AS_PRINTED, section), "2022-T1")
     assert followers(t) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24.6K\n7.3K\nTwitter\nFacebook",  # figures over names, one a line
+        "24.6K 7.3K\n\nTwitter Facebook",  # a row of figures over a row of names
+        "24.6K Twitter 7.3K Facebook",  # each figure before its name, on one line
+        "Twitter\n24.6K\nFacebook\n7.3K",  # each name over its figure
+    ],
+)
+def test_figures_set_apart_from_their_platforms_are_paired_in_order(text):
+    from helpers.parse.listings import read_followers
+    from helpers.parse.text import read_lines
+
+    got = read_followers(read_lines(text))
+    assert [(p, n) for p, n, _, _ in got.pairs] == [("Twitter", 24600), ("Facebook", 7300)]
+    assert got.unpaired == []
+
+
+def test_a_figure_left_without_its_platform_is_unpaired():
+    from helpers.parse.listings import read_followers
+    from helpers.parse.text import read_lines
+
+    got = read_followers(read_lines("24.6K\n7.3K\nTwitter"))
+    assert [p for p, *_ in got.pairs] == ["Twitter"] and [f for f, _ in got.unpaired] == ["7.3K"]

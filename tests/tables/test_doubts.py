@@ -75,3 +75,24 @@ def test_a_challenge_line_outside_its_label_is_a_doubt():
     acts += "\nmetropolis.org 7\n\n1.1 Combating inequalities and segregation\n"
     t = parse_report(mini_report(acts), "2022-T1")
     assert "value_outside_label" in _blocking(t)
+
+
+def test_a_date_alone_in_an_activitys_text_is_a_doubt_an_activity_not_read():
+    acts = ACTIVITY.format(members="Abidjan") + "\n7 October 2022\n\nA line of prose.\n"
+    assert "value_outside_label" in _blocking(parse_report(mini_report(acts), "2022-T1"))
+
+
+def test_a_challenge_read_as_a_member_is_a_doubt():
+    acts = ACTIVITY.format(members="Abidjan, 3.3 Engaged citizenship")
+    assert "value_outside_label" in _blocking(parse_report(mini_report(acts), "2022-T1"))
+
+
+def test_the_period_line_of_the_cover_repeated_is_a_running_header_not_a_roster_name():
+    report = mini_report(ACTIVITY.format(members="Abidjan"))
+    report = report.replace(
+        "METROPOLIS PROGRESS REPORT.", "METROPOLIS PROGRESS REPORT.\n\nJanuary —> April 2022"
+    )
+    report = report.replace("- Cairo\n", "- Cairo\nJanuary —> April 2022\n- Harare\n")
+    t = parse_report(report, "2022-T1")
+    assert "January —> April 2022" not in set(t["members"]["member"])
+    assert {"Cairo", "Harare"} <= set(t["members"]["member"])

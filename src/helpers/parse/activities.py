@@ -144,10 +144,14 @@ def only_codes(text: str) -> bool:
 
 
 def value_shaped(text: str) -> bool:
-    """A line only a label's value looks like, never prose: outcome codes alone, or a
-    challenge line (`2.2 Economic resilience`; not `2.3 million inhabitants`)."""
+    """A line that is never prose: outcome codes alone, a challenge line (`2.2 Economic
+    resilience`; not `2.3 million inhabitants`), or a date alone (another activity's, whose
+    start was not recognised)."""
     m = CHALLENGE_LINE_RE.match(text)
-    return only_codes(text) or bool(m and re.match(r"[A-Z][a-z]", m["title"]))
+    return (
+        only_codes(text) or bool(m and re.match(r"[A-Z][a-z]", m["title"]))
+        or bool(match_date(text))
+    )  # fmt: skip
 
 
 def _inline_values(kind: str, rest: str) -> bool:

@@ -33,6 +33,8 @@ def stated_period(lines: list[Line]) -> StatedPeriod | None:
     """The first line among the report's first COVER_LINES naming a four-month term and a
     year, as its cover does; None when no such line is there."""
     for ln in lines[:COVER_LINES]:
+        if ln.blank:
+            continue
         text = unmarked(ln.text)
         m = _STATED.match(text)
         if m:

@@ -77,10 +77,16 @@ def _increasing(values: list[tuple[int, int]], min_step: int = 1) -> set[int]:
     return chain if len(chain) >= 2 else set()
 
 
-def find_furniture(lines: list[Line], is_heading=lambda ln: False) -> list[Furniture]:
+def find_furniture(
+    lines: list[Line], is_heading=lambda ln: False, states_period=lambda ln: False
+) -> list[Furniture]:
     """Page numbers (bare numbers rising through the text, or one right above a heading) and
-    running headers (a line repeated with its page number changing, in rising order)."""
+    running headers (a line repeated with its page number changing, in rising order, or the
+    period the cover states, `May —> August 2022`, again after the cover)."""
     out: dict[int, Furniture] = {}  # keyed by index in `lines`
+    stated = [i for i, ln in enumerate(lines) if not ln.blank and states_period(ln)]
+    for i in stated[1:]:
+        out[i] = Furniture(lines[i].no, "running_header", "")
     for i, ln in enumerate(lines):
         if MARKED.match(ln.raw.strip()):
             out[i] = Furniture(ln.no, "running_header", "")

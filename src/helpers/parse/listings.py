@@ -420,6 +420,9 @@ _FIGURE_FIRST_RE = re.compile(
 )
 
 
+_FIGURE_ROW_RE = re.compile(r"(?<![\w.,])\d[\d.,]*\s?[KkMm]?(?![\w.,])")
+
+
 @dataclass
 class Followers:
     """The followers part: (platform, followers, figure as printed, line) pairs, and the
@@ -459,6 +462,16 @@ def read_followers(lines: list[Line]) -> Followers:
                                       p["num"].strip(), ln.no))  # fmt: skip
                 break
         else:
+            figures = _FIGURE_ROW_RE.findall(ln.item)
+            if len(figures) >= 2 and not _FIGURE_ROW_RE.sub("", ln.item).strip(" |·•"):
+                numbers += [(f.strip(), ln.no) for f in figures]  # a row of figures over names
+                pair()
+                continue
+            names = ln.item.split()
+            if len(names) >= 2 and len(names) == len(numbers) and not NUMBER_RE.search(text):
+                platforms += [(n, ln.no) for n in names]  # the row of names under the figures
+                pair()
+                continue
             m = NUMBER_RE.search(text)
             words = re.sub(r"[\d.,:]+\s*[KkMm]?\b", " ", ln.item).strip(" :-–")
             words = " ".join(w for w in words.split() if w.lower() not in _FILLER)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from helpers.parse.activities import ActivitiesSection, parse_activities
+from helpers.parse.cover import stated_period
 from helpers.parse.furniture import Furniture, find_furniture
 from helpers.parse.listings import (
     BoardEntry,
@@ -50,7 +51,9 @@ class ReportRecords:
 def read_report(text: str, year: int) -> ReportRecords:
     """Read every section of a report; `year` dates the activities."""
     lines = split_inline_bullets(read_lines(text))
-    furniture = find_furniture(lines, is_heading=is_top_heading)
+    furniture = find_furniture(
+        lines, is_heading=is_top_heading, states_period=lambda ln: stated_period([ln]) is not None
+    )
     layout = find_sections(lines, {f.index for f in furniture})
     progress = layout.lines("PROGRESS")
     section = parse_activities(layout.lines("ACTIVITIES"), year)

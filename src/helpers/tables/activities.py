@@ -7,7 +7,7 @@ from collections import Counter
 
 import pandas as pd
 
-from helpers.parse.activities import Activity, infer_action_lines
+from helpers.parse.activities import Activity, infer_action_lines, value_shaped
 from helpers.parse.report import ReportRecords
 from helpers.parse.text import letterless_items, split_items
 from helpers.periods import Period
@@ -84,7 +84,7 @@ def activities(rec: ReportRecords, per: Period, plan: pd.DataFrame, q: Findings)
                   "(Members, Outcomes, Metropolitan challenges, Alliances)", act.line, aid)  # fmt: skip
         for ln in act.unread:
             q.add("value_outside_label", f"'{ln.text[:60]}' in activity '{act.title[:50]}' "
-                  "looks like a code or challenge but sits outside its labels: not read",
+                  "looks like a code, a challenge or a date but sits outside its labels: not read",
                   ln.no, aid)  # fmt: skip
         rows.append({
             "activity_id": aid, "period": per.id,
@@ -109,6 +109,10 @@ def participation(
         names = split_names(join_broken(items, resolver), resolver)
         seen: set[str] = set()
         for name, no in names:
+            if value_shaped(name):
+                q.add("value_outside_label", f"'{name[:60]}' under Members of activity "
+                      f"'{act.title[:50]}' looks like a code, a challenge or a date: its "
+                      "labels were not read apart", no, aid)  # fmt: skip
             m = resolve(resolver, name, q, no, f"activity '{act.title}'", aid)
             key = m.member or m.name
             if key in seen:
