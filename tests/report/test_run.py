@@ -115,7 +115,9 @@ def test_the_pools_kernel_clients_run_no_heartbeat_thread(tmp_path):
 
 
 def test_a_failing_cell_is_one_line_and_its_kernel_is_shut_down(tmp_path):
-    _write(tmp_path, "ok", BODY)
+    # "ok" is still running when "bad" fails, however slowly the kernels start (a notebook
+    # that had already finished would rightly leave its reset kernel idle in the pool)
+    _write(tmp_path, "ok", "import time\ntime.sleep(600)\n")
     _write(tmp_path, "bad", "import os\nprint(os.getpid(), flush=True)\nx = 1\n1 / 0\n")
     runs = _read_notebooks(tmp_path, ["ok", "bad"])
     kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path))
