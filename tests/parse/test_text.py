@@ -1,6 +1,12 @@
 """Normalising text and reading list items: each rule on a tiny input read by hand."""
 
-from helpers.parse.text import join_wrapped, normalise_text, read_lines, split_items
+from helpers.parse.text import (
+    join_wrapped,
+    normalise_text,
+    read_lines,
+    split_inline_bullets,
+    split_items,
+)
 
 
 def _lines(text: str):
@@ -58,3 +64,13 @@ def test_columns_and_pipe_cells():
 def test_items_keep_their_source_line():
     lines = _lines("Seoul,\n\nTehran")
     assert split_items(lines) == [("Seoul", 1), ("Tehran", 3)]
+
+
+def test_items_bulleted_on_one_line_are_each_an_item_the_first_too():
+    # `• Belo Horizonte • Bogotá`: an HTML import set a list as one paragraph
+    lines = split_inline_bullets(read_lines("• Belo Horizonte • Bogotá • Buenos Aires"))
+    assert [(ln.item, ln.is_bullet) for ln in lines] == [
+        ("Belo Horizonte", True), ("Bogotá", True), ("Buenos Aires", True)]  # fmt: skip
+    lines = split_inline_bullets(read_lines("AFRICA • Abidjan • Accra"))
+    assert [(ln.item, ln.is_bullet) for ln in lines] == [
+        ("AFRICA", False), ("Abidjan", True), ("Accra", True)]  # fmt: skip

@@ -96,3 +96,27 @@ def test_the_period_line_of_the_cover_repeated_is_a_running_header_not_a_roster_
     t = parse_report(report, "2022-T1")
     assert "January —> April 2022" not in set(t["members"]["member"])
     assert {"Cairo", "Harare"} <= set(t["members"]["member"])
+
+
+def test_a_board_seat_on_one_line_is_read_with_its_role():
+    # LibreOffice's HTML import sets a seat's role, name and office on one line
+    one_line = ROSTER.replace("MEMBER\nAsmaa Rhlalou\nMayor of Rabat",
+                              "MEMBER Asmaa Rhlalou Mayor of Rabat\n\n"
+                              "REGIONAL VICE-PRESIDENCY Robert Beugré Mambe Governor of Abidjan")  # fmt: skip
+    t = parse_report(_report("Abidjan", "- Abidjan", roster=one_line), "2022-T1")
+    assert "board_entry_unclear" not in _blocking(t)
+    board = t["board"].set_index("name")
+    assert board.loc["Asmaa Rhlalou", ["role_raw", "position"]].tolist() == [
+        "MEMBER", "Mayor of Rabat"]  # fmt: skip
+    assert board.loc["Robert Beugré Mambe", ["role_raw", "position"]].tolist() == [
+        "REGIONAL VICE-PRESIDENCY", "Governor of Abidjan"]  # fmt: skip
+
+
+def test_a_roster_line_before_the_regions_first_bullet_is_a_doubt():
+    # a member set beside the heading, apart from the region's bullets, is not read as one
+    apart = ROSTER.replace("- Seoul\n", "Seoul\n")
+    t = parse_report(_report("Abidjan", "- Abidjan", roster=apart), "2022-T1")
+    assert "roster_line_not_read" in _blocking(t)
+    assert "Seoul" not in set(t["members"]["member"])
+    t = parse_report(_report("Abidjan", "- Abidjan"), "2022-T1")
+    assert "roster_line_not_read" not in _blocking(t)

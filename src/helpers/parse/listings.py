@@ -123,6 +123,17 @@ def read_roster(lines: list[Line]) -> list[tuple[str, int]]:
     return split_items(listed)
 
 
+def roster_unread(lines: list[Line]) -> list[Line]:
+    """Lines of a region's bulleted roster that no reader takes: text between the region's
+    heading and its first bullet (`Belo Horizonte • Bogotá • …` read apart from its bullet),
+    which is neither a list item, the board nor the focal points."""
+    head = before_marker(before_marker(lines, FOCAL_RE), BOARD_RE)
+    first = next((i for i, ln in enumerate(head) if ln.is_bullet), None)
+    if first is None:
+        return []
+    return [ln for ln in head[:first] if not ln.blank and not is_page_number(ln.text)]
+
+
 @dataclass
 class BoardEntry:
     name: str
@@ -173,6 +184,19 @@ _PERSON_AND_OFFICE = re.compile(
 )
 
 
+def _role_prefix(text: str) -> tuple[str, str]:
+    """(role heading, rest) when ``text`` opens with a role heading's capitals and goes on
+    with a person and an office (`MEMBER Asmaa Rhlalou Mayor of Rabat`), else ("", text)."""
+    words = text.split()
+    n = next((i for i, w in enumerate(words) if not is_upper(w)), len(words))
+    head, rest = " ".join(words[:n]), " ".join(words[n:])
+    merged = _PERSON_AND_OFFICE.match(rest)
+    if n and ROLE_WORDS.search(head) and _is_role(head) and merged:
+        if looks_like_person(merged["name"]):
+            return head, rest
+    return "", text
+
+
 def read_board(lines: list[Line]) -> list[BoardEntry]:
     """People under "Members of the Board of Directors": ROLE, name, (term), position. A
     position wrapped over lines is joined; a name after a position starts the next person."""
@@ -186,6 +210,9 @@ def read_board(lines: list[Line]) -> list[BoardEntry]:
         if _is_role(text):
             role, cur = text, None
             continue
+        heading, rest = _role_prefix(text)
+        if heading:  # `CO-PRESIDENCY David Makhura Premier of Gauteng Province`, one line
+            role, cur, text = heading, None, rest
         if TERM_RE.match(text) and cur is not None:
             term, _, rest = text.partition(")")
             cur.term = term.strip("() ")

@@ -24,6 +24,7 @@ from helpers.parse.listings import (
     read_media,
     read_plan,
     read_roster,
+    roster_unread,
 )
 from helpers.parse.sections import REGIONS, Layout, find_sections, is_top_heading
 from helpers.parse.text import Line, read_lines, split_inline_bullets
@@ -40,6 +41,7 @@ class ReportRecords:
     plan: list[PlanItem]
     challenges: list[PlanItem]
     roster: list[tuple[str, str, int]]  # (region, name as listed, line)
+    roster_unread: list[Line]  # roster lines no reader took
     board: list[tuple[str, BoardEntry]]  # (region, entry)
     engagement: list[tuple[str, int]]
     bilateral: list[tuple[str, int, str | None]]
@@ -57,10 +59,11 @@ def read_report(text: str, year: int) -> ReportRecords:
     layout = find_sections(lines, {f.index for f in furniture})
     progress = layout.lines("PROGRESS")
     section = parse_activities(layout.lines("ACTIVITIES"), year)
-    roster, board = [], []
+    roster, board, unread = [], [], []
     for seg in layout.top("WHO WE ARE"):
         if seg.sub in REGIONS:
             roster += [(REGIONS[seg.sub], name, no) for name, no in read_roster(seg.lines)]
+            unread += roster_unread(seg.lines)
             board += [(REGIONS[seg.sub], e) for e in read_board(seg.lines)]
     mentions, follower_lines = read_media(section.media_lines)
     return ReportRecords(
@@ -71,6 +74,7 @@ def read_report(text: str, year: int) -> ReportRecords:
         plan=read_plan(progress),
         challenges=read_challenges(progress),
         roster=roster,
+        roster_unread=unread,
         board=board,
         engagement=read_engagement_list(layout.lines("ACTIVE LISTENING", "MEMBERSHIP ENGAGEMENT")),
         bilateral=read_bilateral(layout.lines("ACTIVE LISTENING", "BILATERAL MEETINGS")),

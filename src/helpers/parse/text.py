@@ -159,6 +159,7 @@ def split_outside_parens(text: str, seps: str = ",;") -> list[str]:
 
 
 _INLINE_BULLETS = re.compile(r"\s+[•▪◦●]\s+")
+_BULLET_OPEN = re.compile(r"^\s*[•▪◦●]\s+")
 
 
 def split_inline_bullets(lines: list[Line]) -> list[Line]:
@@ -171,7 +172,9 @@ def split_inline_bullets(lines: list[Line]) -> list[Line]:
             out.append(ln)
             continue
         first, *items = parts
-        if first.strip(" •"):
+        if _BULLET_OPEN.match(first):  # `• Belo Horizonte • Bogotá`: the first is an item too
+            items = [_BULLET_OPEN.sub("", first), *items]
+        elif first.strip(" •"):
             out.append(Line(ln.no, first.strip(" •"), clean(first.strip(" •"))))
         out += [Line(ln.no, f"• {it.strip()}", clean(f"• {it.strip()}")) for it in items]
     return out

@@ -15,7 +15,8 @@ MIN_ROSTER = 20  # fewer roster names than this is not a real roster
 # a doubt: text the reader could not place, or two readings that disagree (not the report's
 # own inconsistencies, which stay findings and let the run go on)
 DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
-          "value_outside_label", "board_entry_unclear", "participation_in_doubt")  # fmt: skip
+          "value_outside_label", "board_entry_unclear", "participation_in_doubt",
+          "roster_line_not_read")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread

@@ -30,6 +30,9 @@ def members(rec: ReportRecords, q: Findings) -> pd.DataFrame:
             continue
         seen[name] = region
         rows.append({"member": name, "region": region, "source_line": no})
+    for ln in rec.roster_unread:
+        q.add("roster_line_not_read", f"'{ln.text[:60]}' sits in the roster before its "
+              "region's first listed member and was not read as one", ln.no)  # fmt: skip
     return frame("members", rows)
 
 
