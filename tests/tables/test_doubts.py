@@ -120,3 +120,14 @@ def test_a_roster_line_before_the_regions_first_bullet_is_a_doubt():
     assert "Seoul" not in set(t["members"]["member"])
     t = parse_report(_report("Abidjan", "- Abidjan"), "2022-T1")
     assert "roster_line_not_read" not in _blocking(t)
+
+
+def test_a_role_heading_and_name_on_one_line_take_the_office_below():
+    # groff: `REGIONAL VICE-PRESIDENCY Pablo Javkin` / `Mayor of Rosario`
+    joined = ROSTER.replace("MEMBER\nAsmaa Rhlalou\nMayor of Rabat",
+                            "MEMBER Asmaa Rhlalou\nMayor of Rabat")  # fmt: skip
+    t = parse_report(_report("Abidjan", "- Abidjan", roster=joined), "2022-T1")
+    assert "board_entry_unclear" not in _blocking(t)
+    board = t["board"].set_index("name")
+    assert board.loc["Asmaa Rhlalou", ["role_raw", "position"]].tolist() == [
+        "MEMBER", "Mayor of Rabat"]  # fmt: skip

@@ -186,14 +186,15 @@ _PERSON_AND_OFFICE = re.compile(
 
 def _role_prefix(text: str) -> tuple[str, str]:
     """(role heading, rest) when ``text`` opens with a role heading's capitals and goes on
-    with a person and an office (`MEMBER Asmaa Rhlalou Mayor of Rabat`), else ("", text)."""
+    with a person, and maybe an office (`MEMBER Asmaa Rhlalou Mayor of Rabat`), else
+    ("", text)."""
     words = text.split()
     n = next((i for i, w in enumerate(words) if not is_upper(w)), len(words))
     head, rest = " ".join(words[:n]), " ".join(words[n:])
     merged = _PERSON_AND_OFFICE.match(rest)
-    if n and ROLE_WORDS.search(head) and _is_role(head) and merged:
-        if looks_like_person(merged["name"]):
-            return head, rest
+    person = looks_like_person(merged["name"]) if merged else looks_like_person(rest)
+    if n and ROLE_WORDS.search(head) and _is_role(head) and person:
+        return head, rest  # the office on this line, or on the next one
     return "", text
 
 

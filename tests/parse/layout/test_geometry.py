@@ -232,3 +232,24 @@ def test_a_dash_ending_a_bold_outlet_is_no_bullet_the_gutter_after_it_still_spli
         0
     ]
     assert [s.text for s in split_row(row)] == ["Ciudad de México -", "cultural change"]
+
+
+def test_an_accent_drawn_as_a_glyph_over_its_letter_is_one_letter(tmp_path):
+    # groff draws `ş` as `s` and a spacing cedilla over it; a cedilla apart stays apart
+    from reportlab.pdfgen import canvas
+
+    from helpers.parse.layout.glyphs import read_pages
+
+    pdf = tmp_path / "accent.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 700, "Büyüks")
+    s_at = 50 + c.stringWidth("Büyük", "Helvetica", 10)
+    c.drawString(s_at + 0.5, 700, "\u00b8")  # over the `s`
+    c.drawString(s_at + c.stringWidth("s", "Helvetica", 10), 700, "ehir")
+    c.drawString(50, 600, "a \u00b8 b")
+    c.save()
+    texts = [w.text for w in read_pages(pdf)[0].words]
+    assert "Büyükşehir" in texts
+    assert "\u00b8" in texts  # not over a letter: left as it is
+    assert lost_words("Büyükşehir", "Büyüks\u00b8ehir") == []  # the second reading agrees

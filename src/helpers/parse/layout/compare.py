@@ -5,6 +5,7 @@ not words, are compared: a stored-order reading may glue two words (`25.1KTwitte
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from helpers.parse.furniture import unmarked
@@ -13,10 +14,16 @@ from helpers.parse.text import normalise_text
 _WORD = re.compile(r"\w+")
 
 
+def _letters(text: str) -> str:
+    """``text``'s letters and digits, case folded, accents apart from their letters (`ş` and
+    `s` + a cedilla drawn as its own glyph are both `s`); markup and furniture marks aside."""
+    text = unicodedata.normalize("NFKD", unmarked(normalise_text(text)).replace("**", " "))
+    return "".join(c.casefold() for c in text if c.isalnum())
+
+
 def characters(text: str) -> Counter[str]:
-    """The text's letters and digits, case folded; markup and furniture marks aside."""
-    text = unmarked(normalise_text(text)).replace("**", " ")
-    return Counter(c.casefold() for c in text if c.isalnum())
+    """The text's letters and digits (see ``_letters``), counted."""
+    return Counter(_letters(text))
 
 
 def lost_words(layout: str, plain: str) -> list[str]:
@@ -27,7 +34,7 @@ def lost_words(layout: str, plain: str) -> list[str]:
     missing = characters(plain) - characters(layout)
     if not missing:
         return []
-    stream = "".join(c.casefold() for c in unmarked(normalise_text(layout)) if c.isalnum())
+    stream = _letters(layout)
     plain_words = _WORD.findall(normalise_text(plain))
-    absent = [w for w in plain_words if w.casefold() not in stream]
-    return absent or [w for w in plain_words if any(c in missing for c in w.casefold())]
+    absent = [w for w in plain_words if _letters(w) not in stream]
+    return absent or [w for w in plain_words if any(c in missing for c in _letters(w))]

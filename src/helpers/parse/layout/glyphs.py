@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import ctypes
 import math
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 GAP = 0.25  # a gap wider than this many ems between two characters separates two words
 _HYPHEN = "\x02"  # PDFium's mark for a hyphen at the end of a line
+# an accent some typesetters (groff) draw as a glyph of its own over the letter: `s` + `¸`
+ACCENTS = {"\u00b8": "\u0327", "\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302",
+           "\u02dc": "\u0303", "\u02da": "\u030a", "\u02c7": "\u030c", "\u00af": "\u0304",
+           "\u02d8": "\u0306", "\u02d9": "\u0307", "\u02dd": "\u030b", "\u02db": "\u0328"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,13 +83,14 @@ def page_words(textpage, height: float) -> list[Word]:
     box = [0.0, 0.0, 0.0, 0.0]  # x0, top, x1, bottom
     size = 0.0
     bold = False
-    baseline = 0.0
+    baseline = last_x1 = 0.0
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
 
     def flush() -> None:
         if chars and "".join(chars).strip():
-            words.append(Word("".join(chars), box[0], box[1], box[2], box[3], size, bold))
+            text = unicodedata.normalize("NFC", "".join(chars))
+            words.append(Word(text, box[0], box[1], box[2], box[3], size, bold))
         chars.clear()
 
     for i in range(raw.FPDFText_CountChars(tp)):
@@ -102,6 +108,10 @@ def page_words(textpage, height: float) -> list[Word]:
         x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
         top, bottom = height - max(rect.top, rect.bottom), height - min(rect.top, rect.bottom)
         base = height - oy.value
+        if ch in ACCENTS and chars and x0 < last_x1:  # drawn over the letter before: one letter
+            chars.append(ACCENTS[ch])
+            continue
+        last_x1 = x1
         if chars and (
             abs(base - baseline) > 0.3 * max(size, csize)
             or x0 < box[0] - 0.2 * csize  # back before the word's start
