@@ -94,3 +94,26 @@ def test_rules_are_tried_in_order():
     assert [k for k, _ in LINE_RULES] == [
         "blank", "page_number", "action_header", "media_heading", "date", "label", "list_item",
         "prose"]  # fmt: skip
+
+
+def test_a_bold_label_wrapped_in_a_narrow_cell_is_one_label():
+    lines = read_lines(
+        "14 March\nCITY LAB\nText of the lab.\n\n**Metropolitan**\n**challenges:**\n2.1 Social resilience\n"
+    )
+    (act,) = parse_activities(lines, 2022).activities
+    assert [(lv.kind, [ln.text for ln in lv.lines]) for lv in act.labels] == [
+        ("challenges", ["2.1 Social resilience"])]  # fmt: skip
+    assert act.description == "Text of the lab."
+
+
+def test_a_description_cell_going_on_after_a_page_break_is_not_a_value():
+    # a table row split by a page break: the text's cell, then the labels' cell, go on
+    lines = read_lines(
+        "14 December\nEXECUTIVE COMMITTEE MEETING\nThe Committee met to prepare the 2023\n\n"
+        "**Members**\nGuangzhou, Tehran, Berlin,\n\n"  # the page's furniture set aside here
+        "General Assembly.\n\nMontevideo, Gauteng\n"
+    )
+    (act,) = parse_activities(lines, 2022).activities
+    assert act.description == "The Committee met to prepare the 2023 General Assembly."
+    members = [ln.text for lv in act.labels for ln in lv.lines]
+    assert members == ["Guangzhou, Tehran, Berlin,", "Montevideo, Gauteng"]

@@ -131,3 +131,16 @@ def test_a_role_heading_and_name_on_one_line_take_the_office_below():
     board = t["board"].set_index("name")
     assert board.loc["Asmaa Rhlalou", ["role_raw", "position"]].tolist() == [
         "MEMBER", "Mayor of Rabat"]  # fmt: skip
+
+
+def test_an_alliance_that_reads_like_a_sentence_is_a_doubt():
+    # the description's last bullets set under a labels box: read after the Alliances label
+    acts = ACTIVITY.format(members="Abidjan") + (
+        "\nAlliances\nUNDP\n\n• to generate better livelihoods for food workers\n"
+    )
+    t = parse_report(mini_report(acts), "2022-T1")
+    assert "label_value_unclear" in _blocking(t)
+    t = parse_report(
+        mini_report(ACTIVITY.format(members="Abidjan") + "\nAlliances\nUNDP\n"), "2022-T1"
+    )
+    assert "label_value_unclear" not in _blocking(t)

@@ -20,6 +20,7 @@ from helpers.parse.listings import CHALLENGE_LINE_RE
 from helpers.parse.text import (
     COLUMN_GAP,
     Line,
+    clean,
     ends_open,
     fold,
     heading_key,
@@ -389,6 +390,17 @@ def _continues(kind: str, prev: Line, line: Line, *, after_blank: bool = False) 
     return words / items <= 6 and not text.rstrip().endswith((".", "!", "?", ":"))
 
 
+def _ends_open_text(paragraphs: list[list[str]], line: Line) -> bool:
+    """``line`` ends the description's last sentence, left open (no full stop) before the
+    labels: a sentence's end, not a value (it has no comma and ends with a full stop)."""
+    last = next((p[-1] for p in reversed(paragraphs) if p), "")
+    text = line.item
+    return (
+        bool(last) and not last.rstrip().endswith((".", "!", "?", ":"))
+        and text.endswith((".", "!", "?")) and "," not in text and not line.is_bullet
+    )  # fmt: skip
+
+
 def read_body(act: Activity) -> None:
     """Fill an activity's labels and description from its body lines."""
     paragraphs: list[list[str]] = [[]]
@@ -415,6 +427,11 @@ def read_body(act: Activity) -> None:
             fresh, blank = not rest, False
             if rest:
                 current.lines.append(Line(ln.no, rest, rest))
+            continue
+        if current is not None and not fresh and blank and _ends_open_text(paragraphs, ln):
+            # a table row split by a page break: the description's cell goes on at the top of
+            # the next page (`… to prepare the 2023` / `General Assembly.`), then the labels'
+            next(p for p in reversed(paragraphs) if p).append(ln.item)
             continue
         if current is not None and (
             fresh or _continues(current.kind, current.lines[-1], ln, after_blank=blank)
@@ -454,9 +471,30 @@ def split_trailing_dates(lines: list[Line]) -> list[Line]:
     return out
 
 
+_BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*$")
+
+
+def join_split_labels(lines: list[Line]) -> list[Line]:
+    """A bold label wrapped in a narrow cell (`**Metropolitan**` / `**challenges:**`) is one
+    label line again (the first line's number), when the first is no label alone."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        a = _BOLD_LINE.match(prev.raw.strip()) if prev is not None else None
+        b = _BOLD_LINE.match(ln.raw.strip())
+        if a and b and not label_of(prev):
+            raw = f"**{a.group(1).strip()} {b.group(1).strip()}**"
+            joined = Line(prev.no, raw, clean(raw))
+            if label_of(joined):
+                out[-1] = joined
+                continue
+        out.append(ln)
+    return out
+
+
 def parse_activities(lines: list[Line], year: int) -> ActivitiesSection:
     """Split the section, read every activity's body and dates."""
-    section = split_activities(split_trailing_dates(lines))
+    section = split_activities(split_trailing_dates(join_split_labels(lines)))
     for act in section.activities:
         read_body(act)
         try:

@@ -16,10 +16,11 @@ MIN_ROSTER = 20  # fewer roster names than this is not a real roster
 # own inconsistencies, which stay findings and let the run go on)
 DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
           "value_outside_label", "board_entry_unclear", "participation_in_doubt",
-          "roster_line_not_read")  # fmt: skip
+          "roster_line_not_read", "label_value_unclear")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread
+MAX_NAME_WORDS = 8  # an alliance's name longer than this is a sentence read into the label
 SECTION_NAMES = {
     "ACTIVITIES": "the activities (ACTIVITIES)",
     "WHO WE ARE": "the member roster (WHO WE ARE)",
@@ -173,3 +174,15 @@ def engagement_on_roster(tables: dict[str, pd.DataFrame], q: Findings) -> None:
         q.add("listed_name_not_on_roster", f"{len(off)} names of the Membership engagement "
               f"list are not on the roster read ({names}): the roster or the list was not "
               "read whole", int(off["source_line"].iloc[0]))  # fmt: skip
+
+
+def alliance_names(alliances: pd.DataFrame, q: Findings) -> None:
+    """A doubt for an alliance that reads like the activity's text rather than a name: it
+    starts in lower case, or runs past MAX_NAME_WORDS words (`to generate better livelihoods
+    for food workers …`: a line of the description read after the Alliances label)."""
+    for row in alliances.itertuples():
+        name = row.alliance_raw
+        if name[:1].islower() or len(name.split()) > MAX_NAME_WORDS:
+            q.add("label_value_unclear", f"'{name[:60]}' under an activity's Alliances reads like "
+                  "a sentence, not a name: the activity's text was probably read into its "
+                  "labels", row.source_line, row.activity_id)  # fmt: skip

@@ -200,6 +200,22 @@ def test_a_word_broken_by_a_hyphen_is_mended_by_the_reports_own_words():
     assert mended("a city-to-", "city network", "city to") == ["a city-to-city", "network"]
     assert mended("MUNICIPALITY AP-", "PLIED TO", "nothing") == ["MUNICIPALITY APPLIED", "TO"]
     assert mended("the co-", "organised event", "organised") == ["the co-", "organised event"]
+    # a capital after the hyphen goes on a name, not a syllable
+    assert mended("José Luis Martínez-", "Almeida", "Mayor") == ["José Luis Martínez-Almeida"]
+
+
+def test_a_table_edge_cuts_the_rows_around_it_not_a_name_further_down_the_page():
+    # three rows of a two-column table set their second column's edge at x=200; far below,
+    # `Buenos Aires` in a roster whose `Aires` happens to start at x=200 stays one name
+    words = [
+        w
+        for i in range(3)
+        for w in line(f"Key{i}", 50, 100 + 14 * i) + line("Value", 200, 100 + 14 * i)
+    ]
+    words += [w for i in range(5) for w in line("A line of prose between them", 50, 160 + 14 * i)]
+    words += line("Buenos", 155, 400) + line("Aires", 200, 400) + line("Lima", 400, 400)
+    texts = [s.text for s in page_spans(words)]
+    assert "Buenos Aires" in texts and texts.count("Value") == 3
 
 
 def test_columns_with_white_space_at_one_height_in_both_are_not_interleaved():

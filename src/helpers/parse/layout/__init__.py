@@ -48,7 +48,7 @@ def layout_text(pages: list[Page]) -> str:
         foot = [s for s in page_spans_ if furniture.get(id(s)) == "footer"]
         if head:
             lines.append(furniture_line(page.number, "header", head))
-        blocks = reading_order(badges_first(body), em, edge)
+        blocks = reading_order(badges_first(body), em, edge, page.rects)
         mend(blocks, vocab)
         lines += block_lines(blocks, em)
         if foot:

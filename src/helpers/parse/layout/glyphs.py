@@ -41,12 +41,14 @@ class Word:
 
 @dataclass(frozen=True)
 class Page:
-    """One page: its number (from 1), its size in points, its words in stored order."""
+    """One page: its number (from 1), its size in points, its words in stored order, and
+    the filled boxes drawn on it (helpers.parse.layout.boxes.Rect)."""
 
     number: int
     width: float
     height: float
     words: list[Word]
+    rects: tuple = ()
 
 
 def _style(raw, obj, cache: dict[int, tuple[float, bool]]) -> tuple[float, bool]:
@@ -133,6 +135,8 @@ def read_pages(path: Path) -> list[Page]:
     """Every page's words. A damaged or encrypted file raises pypdfium2's PdfiumError."""
     import pypdfium2 as pdfium
 
+    from helpers.parse.layout.boxes import filled_rects
+
     doc = pdfium.PdfDocument(path)
     try:
         pages = []
@@ -140,7 +144,8 @@ def read_pages(path: Path) -> list[Page]:
             page = doc[n]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            pages.append(Page(n + 1, width, height, page_words(textpage, height)))
+            rects = tuple(filled_rects(page, width, height))
+            pages.append(Page(n + 1, width, height, page_words(textpage, height), rects))
             textpage.close()
             page.close()
         return pages

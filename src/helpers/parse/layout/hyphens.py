@@ -39,7 +39,9 @@ def _mended(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None]
     if not (last.text.endswith("-") and len(last.text) > 1 and first.text[:1].isalpha()):
         return None
     stem = last.text[:-1]
-    if _token(last.text + first.text) in vocab:
+    if stem[-1:].islower() and first.text[:1].isupper():
+        text = last.text + first.text  # `Martínez-` / `Almeida`: a syllable goes on in its case
+    elif _token(last.text + first.text) in vocab:
         text = last.text + first.text  # written with its hyphen elsewhere: `UCLG-MEWA`
     elif _token(stem + first.text) in vocab:
         text = stem + first.text  # written whole elsewhere: `METROPOLITAN`

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
 from helpers.parse.dates import match_date
+from helpers.parse.layout.boxes import Rect, contents, inner
 from helpers.parse.layout.glyphs import Word
 from helpers.parse.layout.spans import ALIGNED, Span, same_line
 from helpers.parse.text import is_upper
@@ -39,6 +41,9 @@ class Block:
     rows: list[list[list[Span]]] = field(default_factory=list)
     right: float = math.inf  # where the text's column ends (a line wraps short of it)
     rights: list[float] = field(default_factory=list)  # the same for each column of a table
+    # the first or last block of a box drawn on the page (its text read apart from around it)
+    opens_box: bool = False
+    closes_box: bool = False
 
 
 def _sweep(spans: list[Span], axis: str, slack) -> list[list[Span]]:
@@ -64,18 +69,31 @@ def strips(spans: list[Span]) -> list[list[Span]]:
     return _sweep(spans, "y", lambda s: -0.15 * s.size)
 
 
-def columns(spans: list[Span], em: float) -> list[list[Span]]:
+def columns(spans: list[Span], em: float, *, edges: bool = True) -> list[list[Span]]:
     """The region cut down wherever a gutter runs its whole height: GUTTER ems of white
-    space, or any space before an edge where ALIGNED spans or more start (a table column
-    whose long wrapped name nearly touches the next one)."""
+    space, or (`edges`) any space before an edge where ALIGNED spans or more start (a table
+    column whose long wrapped name nearly touches the next one)."""
+    if not edges:
+        return _sweep(spans, "x", lambda s: GUTTER * em)
     starts = Counter(round(s.x0) for s in spans)
     aligned = {x for x in starts if sum(starts.get(x + d, 0) for d in (-1, 0, 1)) >= ALIGNED}
     return _sweep(spans, "x", lambda s: (0.0 if round(s.x0) in aligned else GUTTER) * em)
 
 
+def _boxes_in(col: list[Span]) -> bool:
+    return any(_box_of(w) is not None for s in col for w in s.words)
+
+
 def side_cut(cols: list[list[Span]]) -> int | None:
-    """Where a side column comes off first: the one gutter SIDE times wider than every other
-    (a box of focal points beside the roster's table), as the index of the column after it."""
+    """Where a side column comes off first, as the index of the column after it: the one
+    column at either end that holds boxes (cards of focal points beside the roster's table,
+    whose columns hold none), or the one gutter SIDE times wider than every other."""
+    if len(cols) >= 3:
+        boxed = [_boxes_in(col) for col in cols]
+        if boxed[-1] and not any(boxed[:-1]):
+            return len(cols) - 1
+        if boxed[0] and not any(boxed[1:]):
+            return 1
     if len(cols) < 4:  # a side column beside a table of three columns or more
         return None
     gaps = [
@@ -114,7 +132,7 @@ def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
         prev = [s for st in groups[-1] for s in st]
         joined = len(columns(prev + strip, em))
         fits = joined == max(len(columns(prev, em)), len(columns(strip, em))) > 1
-        apart = is_heading(prev, em) or is_heading(strip, em)
+        apart = is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1])
         if fits and not apart and _gap(prev, strip) <= COLUMN_STRIP_GAP * em:
             groups[-1].append(strip)
         elif len(groups[-1]) > 1 and _bold_line(groups[-1][-1]):
@@ -148,7 +166,9 @@ def cells(col: list[Span], em: float) -> list[list[Span]]:
     cell, a card's role, name and office), top to bottom."""
     out: list[list[Span]] = []
     for s in sorted(col, key=lambda s: (s.top, s.x0)):
-        if out and s.top - max(x.bottom for x in out[-1]) <= CELL_GAP * em:
+        if out and _boxes_in([s, *out[-1]]):  # a box is a cell of its own, touching or not
+            out.append([s])
+        elif out and s.top - max(x.bottom for x in out[-1]) <= CELL_GAP * em:
             out[-1].append(s)
         else:
             out.append([s])
@@ -158,10 +178,15 @@ def cells(col: list[Span], em: float) -> list[list[Span]]:
 def table_rows(cols: list[list[Span]], em: float) -> list[list[list[Span]]]:
     """A table's rows: cells whose tops are level (within ROW_ALIGN ems) share a row; each row
     holds one cell per column (empty where the column has none), rows top to bottom."""
+    by_col = [cells(col, em) for col in cols]
+    # a box's top (a shaded key cell) starts a row in every column: a value cell that runs
+    # over it is two cells
+    edges = sorted(c[0].top for col in by_col for c in col if _boxes_in(c))
     found = sorted(
-        ((c[0].top, k, c) for k, col in enumerate(cols) for c in cells(col, em)),
+        ((c[0].top, k, c) for k, col in enumerate(by_col) for cell in col
+         for c in _split_cell(cell, edges, em)),
         key=lambda t: (t[0], t[1]),
-    )
+    )  # fmt: skip
     out: list[list[list[Span]]] = []
     row_top = float("-inf")
     for top, k, cell in found:
@@ -169,6 +194,18 @@ def table_rows(cols: list[list[Span]], em: float) -> list[list[list[Span]]]:
             out.append([[] for _ in cols])
             row_top = top
         out[-1][k] = cell
+    return out
+
+
+def _split_cell(cell: list[Span], edges: list[float], em: float) -> list[list[Span]]:
+    """A cell cut before each line that starts at or below a row edge its line above is
+    above (ROW_ALIGN ems of slack)."""
+    out = [[cell[0]]]
+    for prev, s in zip(cell, cell[1:], strict=False):
+        if any(prev.top + ROW_ALIGN * em < e <= s.top + ROW_ALIGN * em for e in edges):
+            out.append([s])
+        else:
+            out[-1].append(s)
     return out
 
 
@@ -223,6 +260,23 @@ def badges_first(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _aside_ends(strip: list[Span]) -> bool:
+    """A strip of text with a box beside it (an activity's labels beside its description):
+    the text and its box are read together, and the strips below are not their columns."""
+    boxes = [s for s in strip if _box_of(s.words[0]) is not None]
+    text = [s for s in strip if s not in boxes]
+    if not text or len(_sweep(text, "x", lambda s: 0)) != 1:
+        return False  # one column of prose, not a table's rows beside cards
+    top = min(s.top for s in text)
+    # a box of lines (not a one-line heading's band) that starts level with the text (one
+    # row of a table), not half-way down the other column
+    return any(
+        _beside_text(b, text) and abs(b.top - top) <= 1.5 * b.size
+        and b.bottom - b.top >= 2.5 * b.size
+        for b in boxes
+    )  # fmt: skip
+
+
 def lines_of(spans: list[Span]) -> list[Span]:
     """A region no gutter cuts, as its lines top to bottom: the spans of one baseline (a wide
     gap or a taller glyph between them, `PAGE 4  →  ACTIVITIES`) are one line."""
@@ -242,17 +296,133 @@ def _rights(cols: list[list[Span]], right: float, em: float | None = None) -> li
     return out
 
 
-def reading_order(spans: list[Span], em: float, right: float | None = None) -> list[Block]:
+def reading_order(
+    spans: list[Span],
+    em: float,
+    right: float | None = None,
+    rects: Sequence[Rect] = (),
+    *,
+    boxed: bool = False,
+) -> list[Block]:
     """The blocks of a region in reading order (recursive XY cut); `right` is where the
-    region's text may run to (the page's text edge at the top)."""
+    region's text may run to (the page's text edge at the top). The text inside each of the
+    boxes `rects` drawn on the page is read as one piece: the cut goes round the box (see
+    helpers.parse.layout.boxes), and its text comes in its place. Inside a box (`boxed`: a
+    card), a box beside the card's text is an aside, read after all of that text."""
+    units = contents(spans, list(rects))
+    if not units:
+        return _cut(spans, em, right)
+    inside = {id(s) for _, held in units for s in held}
+    loose = [s for s in spans if id(s) not in inside]
+    stand_ins = [_stand_in(k, rect, held) for k, (rect, held) in enumerate(units)]
+    aside = [s for s in stand_ins if boxed and _beside_text(s, loose)]
+    rest = [s for s in stand_ins if s not in aside]
+    blocks = _cut(loose + rest, em, right) + [b for s in aside for b in _cut([s], em, right)]
+    read = [
+        reading_order(held, em, rect.x1 - (min(s.x0 for s in held) - rect.x0),
+                      inner(rect, rects), boxed=True)
+        for rect, held in units
+    ]  # fmt: skip
+    return _expand(blocks, read)
+
+
+def _beside_text(box: Span, spans: list[Span]) -> bool:
+    """A box set to the right of text level with it: an aside (an activity card's labels
+    beside its description, which may go on under the box), read after the text."""
+    return any(s.x1 <= box.x0 and s.top < box.bottom and s.bottom > box.top for s in spans)
+
+
+BOX = "\x00box"  # a stand-in word for a box's text while the page around it is cut
+
+
+def _stand_in(k: int, rect: Rect, held: list[Span]) -> Span:
+    """One word covering box `k`, the size of the text inside."""
+    return Span((Word(f"{BOX}{k}", rect.x0, rect.top, rect.x1, rect.bottom,
+                      median(s.size for s in held)),))  # fmt: skip
+
+
+def _box_of(w: Word) -> int | None:
+    return int(w.text[len(BOX) :]) if w.text.startswith(BOX) else None
+
+
+def _pieces(span: Span, read: list[list[Block]]) -> list[Span | list[Block]]:
+    """A line split at the stand-ins it holds: its words before, a box's blocks, after (a
+    box of one line stays in the line)."""
+    out: list[Span | list[Block]] = []
+    run: list[Word] = []
+    for w in span.words:
+        k = _box_of(w)
+        if k is None:
+            run.append(w)
+            continue
+        if _key_cell(span, w, read[k]):
+            run += read[k][0].spans[0].words
+            continue
+        if run:
+            out.append(Span(tuple(run)))
+            run = []
+        out.append(read[k])
+    if run:
+        out.append(Span(tuple(run)))
+    return out
+
+
+def _key_cell(line: Span, w: Word, blocks: list[Block]) -> bool:
+    """A box that opens a line with a short key of one line (`1.1`, a shaded key cell): it
+    stays in the line, before the value."""
+    one = len(blocks) == 1 and len(blocks[0].spans) == 1
+    return one and line.words[0] is w and len(line.words) > 1 and len(blocks[0].spans[0].words) <= 2
+
+
+def _lines(blocks: list[Block]) -> list[Span]:
+    """A box's lines in order (its tables' cells row by row), for a table cell."""
+    return [s for b in blocks for s in (b.spans or [x for row in b.rows for c in row for x in c])]
+
+
+def _expand(blocks: list[Block], read: list[list[Block]]) -> list[Block]:
+    """``blocks`` with each stand-in replaced by its box's blocks (the first and last marked,
+    see ``Block``): in a
+    text block, the lines around it become blocks of their own; in a table cell, the box's
+    lines take its place."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind == "table":
+            b.rows = [[[x for s in cell for p in _pieces(s, read)
+                        for x in ([p] if isinstance(p, Span) else _lines(p))] for cell in row]
+                      for row in b.rows]  # fmt: skip
+            out.append(b)
+            continue
+        cur = Block("text", right=b.right)
+        for s in b.spans:
+            for p in _pieces(s, read):
+                if isinstance(p, Span):
+                    cur.spans.append(p)
+                    continue
+                if cur.spans:
+                    out.append(cur)
+                    cur = Block("text", right=b.right)
+                if p:
+                    p[0].opens_box = p[-1].closes_box = True
+                out += p
+        if cur.spans:
+            out.append(cur)
+    return out
+
+
+def _cut(spans: list[Span], em: float, right: float | None = None) -> list[Block]:
+    """``reading_order`` of a region with no box in it."""
     if right is None:
         right = max((s.x1 for s in spans), default=math.inf)
     if len(spans) <= 1:
         return [Block("text", list(spans), right=right)]
-    cols = columns(spans, em)
-    if len(cols) > 1 and len(same_line(spans)) > 1 and not is_table(cols):
-        # a gutter through the whole region (two frames of text): cut there first, so that a
-        # table inside one column is not read across the other
+    cols = columns(spans, em, edges=False)
+    if (
+        len(cols) > 1
+        and len(same_line(spans)) > 1
+        and not any(is_table(c) for c in (cols, columns(spans, em)))
+    ):
+        # a white gutter through the whole region (two frames of text): cut there first, so
+        # that a table inside one column is not read across the other
         return [b for col, r in zip(cols, _rights(cols, right, em), strict=True)
                 for b in reading_order(col, em, r)]  # fmt: skip
     cut = strips(spans)

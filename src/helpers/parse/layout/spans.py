@@ -103,6 +103,7 @@ def split_row(row: list[Word], cuts: list[float] = ()) -> list[Span]:
 
 WIDE = 3.0  # ems: a gap this wide is never a justified line's stretched space
 ALIGNED = 3  # spans starting at one x after a wide gap in this many rows mark a table column
+NEAR = 4  # rows above and below a row that show its table's column edges
 
 
 def column_starts(spans_by_row: list[list[Span]]) -> list[float]:
@@ -131,10 +132,13 @@ def page_spans(words: list[Word]) -> list[Span]:
     """Every span of a page: split at wide gaps (but for a justified line's stretched spaces),
     then, in rows that a wide gap splits (table rows), at the edges of table columns."""
     by_row = [split_row(r) for r in rows(words)]
-    starts = column_starts(by_row)
-    return [
-        piece
-        for row in by_row
-        for s in row
-        for piece in (_split_at(s, starts) if len(row) > 1 else [s])
-    ]
+    out: list[Span] = []
+    for i, row in enumerate(by_row):
+        if len(row) == 1:
+            out += row
+            continue
+        # the table's own edges: aligned in the rows around, not anywhere on the page (the
+        # next card's left edge under a table does not cut `Buenos Aires` in two)
+        starts = column_starts(by_row[max(0, i - NEAR) : i + NEAR + 1])
+        out += [piece for s in row for piece in _split_at(s, starts)]
+    return out

@@ -83,17 +83,25 @@ def block_lines(blocks: list[Block], em: float) -> list[str]:
     out: list[str] = []
     last: tuple[Span, float] | None = None  # the text blocks' last line, and its column's end
     for b in blocks:
+        if b.opens_box:  # a box's text is read apart from what is around it
+            last = None
+            if out and out[-1]:
+                out.append("")
         if b.kind == "text":
             joined_lines(b.spans, b.right, em, out, last)
             last = (b.spans[-1], b.right) if b.spans else last
+            if b.closes_box:
+                last = None
+                out.append("")
             continue
         if out and out[-1]:
             out.append("")
         for row in b.rows:
-            if len(row) == 2 and len(row[0]) == 1 and row[1]:
-                key, values = row
+            if len(row) == 2 and row[1] and (len(row[0]) == 1 or all(s.bold for s in row[0])):
+                key, values = row  # a bold key wrapped in its cell is one key
                 first, *more = joined_lines(values, b.rights[1], em)
-                out += [f"{markup(key[0])} {first}", *more]
+                whole = Span(tuple(w for s in key for w in s.words))
+                out += [f"{markup(whole)} {first}", *more]
                 out.append("")
                 continue
             for cell, right in zip(row, b.rights, strict=True):

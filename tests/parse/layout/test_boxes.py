@@ -1,0 +1,70 @@
+"""Boxes drawn on a page (cards, shaded cells, a labels box) as containers of the reading
+order, on tiny made-up pages: words placed by hand, rectangles given as the page's fills."""
+
+from __future__ import annotations
+
+from helpers.parse.layout.boxes import Rect, contents
+from helpers.parse.layout.order import badges_first, reading_order
+from helpers.parse.layout.spans import page_spans
+from helpers.parse.layout.write import block_lines
+from tests.parse.layout.test_geometry import EDGE, EM, line
+
+
+def read(words, rects) -> list[str]:
+    blocks = reading_order(badges_first(page_spans(words)), EM, EDGE, rects)
+    return [ln for ln in block_lines(blocks, EM) if ln]
+
+
+def test_a_cards_lines_are_read_together_in_a_grid_of_cards():
+    # two cards side by side, each a role, a name and an office: card by card, not row by row
+    words = (line("MEMBER", 60, 100) + line("Asmaa Rhlalou", 60, 114) + line("Mayor of Rabat", 60, 128)
+             + line("TREASURY", 320, 100) + line("Jean Vanraes", 320, 114)
+             + line("Councilor of Uccle", 320, 128))  # fmt: skip
+    rects = [Rect(50, 90, 290, 145), Rect(310, 90, 550, 145)]
+    assert read(words, rects) == ["MEMBER", "Asmaa Rhlalou", "Mayor of Rabat",
+                                  "TREASURY", "Jean Vanraes", "Councilor of Uccle"]  # fmt: skip
+
+
+def test_cards_beside_a_table_are_a_side_column_read_after_it():
+    rows = [
+        ("Abidjan", "Accra", "Cairo"),
+        ("Dakar", "Durban", "Harare"),
+        ("Rabat", "Tunis", "Lome"),
+    ]
+    words = [w for i, r in enumerate(rows) for k, name in enumerate(r)
+             for w in line(name, 60 + 90 * k, 100 + 18 * i)]  # fmt: skip
+    words += (
+        line("Focal Points", 400, 100)
+        + line("SECRETARY", 405, 116)
+        + line("Teresa Oliver", 405, 128)
+    )
+    rects = [Rect(400, 112, 545, 142)]
+    assert read(words, rects) == [
+        "Abidjan", "Accra", "Cairo", "Dakar", "Durban", "Harare", "Rabat", "Tunis", "Lome",
+        "Focal Points", "SECRETARY", "Teresa Oliver"]  # fmt: skip
+
+
+def test_in_a_card_a_box_beside_the_text_is_read_after_all_of_it():
+    # an activity card: title, text beside a labels box, and text going on under the box
+    words = (line("CITY LAB", 60, 100) + line("The text of the", 60, 120) + line("activity goes", 60, 134)
+             + line("on here and under the box too.", 60, 180)
+             + line("Members", 330, 120) + line("Rabat, Tunis", 330, 134))  # fmt: skip
+    rects = [Rect(50, 90, 550, 200), Rect(320, 115, 545, 150)]
+    assert read(words, rects) == ["CITY LAB", "The text of the", "activity goes",
+                                  "on here and under the box too.", "Members", "Rabat, Tunis"]  # fmt: skip
+
+
+def test_a_shaded_key_cell_stays_on_its_line_and_touching_cells_stay_apart():
+    # a listing whose code cells are shaded and touch each other
+    words = line("1.1", 55, 101) + line("Combating inequalities", 110, 101)
+    words += line("1.3", 55, 116) + line("Advancing mobility", 110, 116)
+    rects = [Rect(50, 98, 100, 113), Rect(50, 113, 100, 128)]
+    assert read(words, rects) == ["1.1 Combating inequalities", "1.3 Advancing mobility"]
+
+
+def test_a_box_around_the_whole_region_is_no_container_and_the_outermost_box_holds():
+    words = line("Rabat", 60, 100) + line("Tunis", 60, 114)
+    spans = page_spans(words)
+    around, card, inner = Rect(40, 80, 560, 300), Rect(50, 95, 200, 112), Rect(55, 97, 150, 111)
+    units = contents(spans, [around, card, inner])
+    assert [(r, [s.text for s in held]) for r, held in units] == [(card, ["Rabat"])]
