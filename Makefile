@@ -18,7 +18,7 @@ BYTECODE := IPython PIL _hypothesis_globals.py _pytest annotated_types arrow att
 	jupyter_core jupyterlab_pygments kiwisolver markupsafe matplotlib mistune mpl_toolkits \
 	mypy_extensions.py nbclient nbconvert nbformat numpy openpyxl packaging pandas pandera \
 	pandocfilters.py papermill platformdirs pluggy psutil py.py pyarrow pydantic pydantic_core \
-	pygments pyparsing pypdf pypdfium2 pytest rapidfuzz referencing requests \
+	pygments pyparsing pypdf pypdfium2 pytest spellchecker rapidfuzz referencing requests \
 	rfc3339_validator.py rfc3986_validator.py rpds seaborn selectolax shapefile.py shapely six.py sortedcontainers soupsieve \
 	tenacity tinycss2 tornado traitlets typeguard typing_extensions.py typing_inspect.py \
 	typing_inspection uri_template urllib3 webcolors webencodings xdist yaml zmq

@@ -68,3 +68,32 @@ def test_a_box_around_the_whole_region_is_no_container_and_the_outermost_box_hol
     around, card, inner = Rect(40, 80, 560, 300), Rect(50, 95, 200, 112), Rect(55, 97, 150, 111)
     units = contents(spans, [around, card, inner])
     assert [(r, [s.text for s in held]) for r, held in units] == [(card, ["Rabat"])]
+
+
+def test_figures_in_a_row_of_cards_are_split_at_the_cards_edges_and_stay_with_their_names():
+    # evenly set figures look like a justified line; each card's edge splits them
+    words = []
+    rects = []
+    for k, (figure, name) in enumerate(
+        [("25.1K", "Twitter"), ("8K", "Facebook"), ("512", "YouTube")]
+    ):
+        x = 50 + 100 * k
+        words += line(figure, x + 10, 100, size=22) + line(name, x + 10, 130)
+        rects.append(Rect(x, 90, x + 90, 150))
+    blocks = reading_order(badges_first(page_spans(words, rects)), EM, EDGE, rects)
+    lines = [ln for ln in block_lines(blocks, EM) if ln]
+    assert lines == ["25.1K", "Twitter", "8K", "Facebook", "512", "YouTube"]
+
+
+def test_a_heading_under_a_row_of_cards_starts_the_cards_below_it():
+    # focal points' cards, then the board's heading and its cards: not read as two columns
+    words = (line("SECRETARY", 60, 100) + line("Decun Zhan", 60, 114)
+             + line("GENERAL", 320, 100) + line("Teresa Oliver", 320, 114)
+             + line("Board of Directors", 60, 140, bold=True)
+             + line("PRESIDENCY", 60, 160) + line("Guo Yonghang", 60, 174)
+             + line("MEMBER", 320, 160) + line("Liu Xin", 320, 174))  # fmt: skip
+    rects = [Rect(50, 95, 290, 128), Rect(310, 95, 550, 128),
+             Rect(50, 155, 290, 188), Rect(310, 155, 550, 188)]  # fmt: skip
+    lines = read(words, rects)
+    assert lines.index("**Board of Directors**") == 4
+    assert set(lines[:4]) == {"SECRETARY", "Decun Zhan", "GENERAL", "Teresa Oliver"}

@@ -199,7 +199,11 @@ def test_a_word_broken_by_a_hyphen_is_mended_by_the_reports_own_words():
     assert mended("the UCLG-", "MEWA Congress", "at UCLG-MEWA") == ["the UCLG-MEWA", "Congress"]
     assert mended("a city-to-", "city network", "city to") == ["a city-to-city", "network"]
     assert mended("MUNICIPALITY AP-", "PLIED TO", "nothing") == ["MUNICIPALITY APPLIED", "TO"]
-    assert mended("the co-", "organised event", "organised") == ["the co-", "organised event"]
+    # both pieces words of the report or of English: a compound broken at its hyphen
+    assert mended("the co-", "organised event", "organised") == ["the co-organised", "event"]
+    assert mended("for long-", "term finance", "nothing") == ["for long-term", "finance"]
+    # one piece a word, the other not: left for the text parser
+    assert mended("the qz-", "organised event", "organised") == ["the qz-", "organised event"]
     # a capital after the hyphen goes on a name, not a syllable
     assert mended("José Luis Martínez-", "Almeida", "Mayor") == ["José Luis Martínez-Almeida"]
 

@@ -35,7 +35,7 @@ def body_size(pages: list[Page]) -> float:
 def layout_text(pages: list[Page]) -> str:
     """The report's text in reading order, page after page."""
     em = body_size(pages)
-    spans = [(p, page_spans(p.words)) for p in pages]
+    spans = [(p, page_spans(p.words, p.rects)) for p in pages]
     furniture = find_furniture(spans)
     vocab = vocabulary([w for p in pages for w in p.words])
     # where the text of a page may run to: the report's right text edge (a page of short

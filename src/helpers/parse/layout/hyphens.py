@@ -2,18 +2,34 @@
 / `TAN` is `METROPOLITAN` when the report writes METROPOLITAN elsewhere and never
 METROPOLI-TAN, and `AP-` / `PLIED` is `APPLIED` when neither piece is a word of the report
 (a syllable break); `UCLG-` / `MEWA` is `UCLG-MEWA` when the report writes UCLG-MEWA, or when
-both pieces are its words (a compound: `city-to-` / `city`). Otherwise the lines are left as
-they are (the text parser joins them by case)."""
+both pieces are words of the report or of an English dictionary (pyspellchecker: a compound,
+`city-to-` / `city`, `long-` / `term`). Otherwise the lines are left as they are (the text
+parser joins them by case)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 from helpers.parse.layout.glyphs import Word
 from helpers.parse.layout.order import Block
 from helpers.parse.layout.spans import Span
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # letters and digits, hyphens inside
+
+
+@cache
+def _english() -> Any:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1)
+
+
+def is_english(word: str) -> bool:
+    """A word of pyspellchecker's English dictionary (`term`, `month`, `metropolitan`): with
+    the report's own words, what tells a compound broken at its hyphen from a syllable."""
+    return len(word) > 1 and word.isalpha() and word in _english()
 
 
 def _token(text: str) -> str:
@@ -43,12 +59,13 @@ def _mended(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None]
         text = last.text + first.text  # `Martínez-` / `Almeida`: a syllable goes on in its case
     elif _token(last.text + first.text) in vocab:
         text = last.text + first.text  # written with its hyphen elsewhere: `UCLG-MEWA`
-    elif _token(stem + first.text) in vocab:
-        text = stem + first.text  # written whole elsewhere: `METROPOLITAN`
+    elif _token(stem + first.text) in vocab or is_english(_token(stem + first.text)):
+        text = stem + first.text  # written whole elsewhere, or a word: `METROPOLITAN`
     else:
-        known = _token(stem).rsplit("-", 1)[-1] in vocab, _token(first.text) in vocab
+        pieces = _token(stem).rsplit("-", 1)[-1], _token(first.text)
+        known = [p in vocab or is_english(p) for p in pieces]
         if all(known):
-            text = last.text + first.text  # two words of the report: `city-to-` / `city`
+            text = last.text + first.text  # two words: `city-to-` / `city`, `long-` / `term`
         elif not any(known):
             text = stem + first.text  # two syllables: `AP-` / `PLIED`
         else:

@@ -132,7 +132,10 @@ def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
         prev = [s for st in groups[-1] for s in st]
         joined = len(columns(prev + strip, em))
         fits = joined == max(len(columns(prev, em)), len(columns(strip, em))) > 1
-        apart = is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1])
+        apart = (
+            is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1])
+            or (_bold_line(strip) and _cards(groups[-1][-1]))  # a heading over the next cards
+        )  # fmt: skip
         if fits and not apart and _gap(prev, strip) <= COLUMN_STRIP_GAP * em:
             groups[-1].append(strip)
         elif len(groups[-1]) > 1 and _bold_line(groups[-1][-1]):
@@ -258,6 +261,11 @@ def badges_first(spans: list[Span]) -> list[Span]:
             title = min(level, key=lambda t: (t.top, t.x0))
             out[i] = _moved(badge, title.x0, title.top - 0.05 * title.size)
     return out
+
+
+def _cards(strip: list[Span]) -> bool:
+    """A strip that is a row of boxes of several lines each (cards, not one-line bands)."""
+    return all(_box_of(s.words[0]) is not None and s.bottom - s.top >= 2.5 * s.size for s in strip)
 
 
 def _aside_ends(strip: list[Span]) -> bool:
@@ -416,9 +424,11 @@ def _cut(spans: list[Span], em: float, right: float | None = None) -> list[Block
     if len(spans) <= 1:
         return [Block("text", list(spans), right=right)]
     cols = columns(spans, em, edges=False)
+    cards = all(_cards([s]) or s.bold for s in spans)  # a grid of cards under their headings
     if (
         len(cols) > 1
         and len(same_line(spans)) > 1
+        and not cards
         and not any(is_table(c) for c in (cols, columns(spans, em)))
     ):
         # a white gutter through the whole region (two frames of text): cut there first, so

@@ -4,6 +4,7 @@ a column gutter or a table cell's padding separates them (`Abidjan   Busan` are 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
@@ -80,10 +81,10 @@ def _stretched(gaps: list[float], i: int, size: float) -> bool:
     return gaps[i] < WIDE * size and any(abs(g - gaps[i]) <= 0.3 * gaps[i] for g in near)
 
 
-def split_row(row: list[Word], cuts: list[float] = ()) -> list[Span]:
+def split_row(row: list[Word], cuts: Sequence[float] = ()) -> list[Span]:
     """One row's spans: a new span where the gap between two words is wider than SPAN_GAP
     ems (but for a justified line's stretched spaces, or after a list's bullet or number set
-    in its hanging indent), or where a ruled cell border (an x in `cuts`) runs between them."""
+    in its hanging indent), or where a box's edge (an x in `cuts`) runs between them."""
     gaps = [w.x0 - prev.x1 for prev, w in zip(row, row[1:], strict=False)]
     spans: list[list[Word]] = [[row[0]]]
     for i, (prev, w) in enumerate(zip(row, row[1:], strict=False)):
@@ -128,10 +129,16 @@ def _split_at(span: Span, starts: list[float]) -> list[Span]:
     return [Span(tuple(ws)) for ws in out]
 
 
-def page_spans(words: list[Word]) -> list[Span]:
-    """Every span of a page: split at wide gaps (but for a justified line's stretched spaces),
-    then, in rows that a wide gap splits (table rows), at the edges of table columns."""
-    by_row = [split_row(r) for r in rows(words)]
+def page_spans(words: list[Word], rects: Sequence = ()) -> list[Span]:
+    """Every span of a page: split at wide gaps (but for a justified line's stretched spaces)
+    and at the edges of the boxes drawn across the row (`rects`: evenly set figures in a row of
+    cards are not one justified line), then, in rows that a wide gap splits (table rows), at
+    the edges of table columns."""
+    by_row = []
+    for r in rows(words):
+        middle = median(w.middle for w in r)
+        edges = [x for b in rects if b.top <= middle <= b.bottom for x in (b.x0, b.x1)]
+        by_row.append(split_row(r, edges))
     out: list[Span] = []
     for i, row in enumerate(by_row):
         if len(row) == 1:

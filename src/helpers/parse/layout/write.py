@@ -67,7 +67,9 @@ def joined_lines(
     out = [] if out is None else out
     for s in spans:
         if above is not None and out and out[-1] and wraps(*above[:1], s, above[1]):
-            out[-1] = join_wrapped([out[-1], markup(s)])  # the parser's own joining of wraps
+            # the parser's own joining of wraps; two bold runs meeting are one (`**METROPOLITAN
+            # CHALLENGES:**` wrapped in its cell)
+            out[-1] = join_wrapped([out[-1], markup(s)]).replace("** **", " ")
         else:
             if above is not None and s.top - above[0].bottom > PARAGRAPH_GAP * em:
                 out.append("")
