@@ -64,6 +64,9 @@ def test_board_seats_run_together_are_a_doubt():
     cut = ROSTER.replace("Asmaa Rhlalou\nMayor", "Asmaa\nRhlalou\nMayor")  # a name wrapped in two
     t = parse_report(_report("Abidjan", "- Abidjan", roster=cut), "2022-T1")
     assert "board_entry_unclear" in _blocking(t)
+    broken = ROSTER.replace("Asmaa Rhlalou\nMayor", "Asmaa Rhla-\nlou Mayor")  # a name broken
+    t = parse_report(_report("Abidjan", "- Abidjan", roster=broken), "2022-T1")
+    assert "board_entry_unclear" in _blocking(t)
     t = parse_report(_report("Abidjan", "- Abidjan"), "2022-T1")
     assert "board_entry_unclear" not in _blocking(t)
 

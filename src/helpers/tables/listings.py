@@ -111,6 +111,9 @@ def board(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFra
         if ROLE_WORDS.search(f"{e.name} {e.position}"):
             q.add("board_entry_unclear", f"board entry '{e.name[:40]}' ({e.position[:40]}) "
                   "holds a role heading's words: the board's seats were not told apart", e.line)  # fmt: skip
+        elif e.name.endswith("-") or e.position[:1].islower():
+            q.add("board_entry_unclear", f"board member '{e.name}' ({e.position[:40]}): a name "
+                  "broken at a line end was not made whole", e.line)  # fmt: skip
         elif len(e.name.split()) < 2:
             q.add("board_entry_unclear", f"board member '{e.name}' ({e.position[:40]}) has a "
                   "one-word name: a name wrapped in its card, read in two?", e.line)  # fmt: skip

@@ -273,3 +273,21 @@ def test_an_accent_drawn_as_a_glyph_over_its_letter_is_one_letter(tmp_path):
     assert "Büyükşehir" in texts
     assert "\u00b8" in texts  # not over a letter: left as it is
     assert lost_words("Büyükşehir", "Büyüks\u00b8ehir") == []  # the second reading agrees
+
+
+def test_a_badge_over_a_labels_box_is_still_read_before_its_title():
+    # `7 October 2022` right of the title, over a box whose first line is in capitals
+    # (`OUTCOMES L2A1D1`) that is not flush with it: the badge is the activity's date
+    words = (line("METROTALKS: HOUSING", 50, 100, bold=True) + line("7 October 2022", 440, 100)
+             + line("In this new episode", 50, 120) + line("OUTCOMES L2A1D1", 400, 116))  # fmt: skip
+    assert text_of(words)[:2] == ["7 October 2022", "**METROTALKS: HOUSING**"]
+
+
+def test_a_name_broken_in_a_table_cell_is_mended_in_its_cell():
+    from helpers.parse.layout.hyphens import mend, vocabulary
+    from helpers.parse.layout.order import Block
+
+    cell = [Span(tuple(line("Martínez-", 50, 100))), Span(tuple(line("Almeida", 50, 111)))]
+    block = Block("table", rows=[[cell, [Span(tuple(line("Mayor", 300, 100)))]]])
+    mend([block], vocabulary([w for s in cell for w in s.words]))
+    assert [s.text for s in block.rows[0][0]] == ["Martínez-Almeida"]

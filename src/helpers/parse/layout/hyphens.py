@@ -77,10 +77,15 @@ def _mended(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None]
 def mend(blocks: list[Block], vocab: set[str]) -> None:
     """A page's text blocks in reading order, each word broken by a hyphen at the end of a
     line made whole on that line where the report's words say it is one word (across a
-    column or block break too; a table's cells are left alone)."""
+    column or block break too; within a table's cell, not from one cell to the next)."""
     last: tuple[list[Span], int] | None = None  # the line before, in its block's list
     for block in blocks:
         if block.kind != "text":
+            for row in block.rows:  # within a cell: `José Luis Martínez-` / `Almeida`
+                for k, cell in enumerate(row):
+                    inner = Block("text", list(cell))
+                    mend([inner], vocab)
+                    row[k] = inner.spans
             last = None
             continue
         kept: list[Span] = []

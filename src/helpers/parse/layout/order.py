@@ -239,15 +239,15 @@ def _below(span: Span, spans: list[Span]) -> Span | None:
 def badges_first(spans: list[Span]) -> list[Span]:
     """A date set as a badge level with a title, to its right (`UCLG-MEWA RETREAT  15–16
     February`), is read before the title, as a date line above it would be. A date with an
-    upper-case title under it starts an activity of its own column (two-column text) and
-    stays where it is."""
+    upper-case title under it, flush with it, starts an activity of its own column (two-column
+    text) and stays where it is."""
     out = list(spans)
     for i, badge in enumerate(spans):
         if len(badge.words) > 5 or not match_date(badge.text):
             continue
         under = _below(badge, spans)
-        if under is not None and is_upper(under.text):
-            continue
+        if under is not None and is_upper(under.text) and abs(under.x0 - badge.x0) <= badge.size:
+            continue  # the date heads the title set under it, flush with it
         level = [
             t
             for t in spans
