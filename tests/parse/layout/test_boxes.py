@@ -97,3 +97,34 @@ def test_a_heading_under_a_row_of_cards_starts_the_cards_below_it():
     lines = read(words, rects)
     assert lines.index("**Board of Directors**") == 4
     assert set(lines[:4]) == {"SECRETARY", "Decun Zhan", "GENERAL", "Teresa Oliver"}
+
+
+def test_shaded_keys_of_several_lines_each_head_their_values_after_a_short_last_line():
+    # a label table under a paragraph whose last line is short enough to sit in the key
+    # column: the paragraph, then each key (wrapped in its cell) with its value list
+    words = (line("The campaign showed women leaders of the network", 55, 80)
+             + line("and Kathmandu.", 55, 92)
+             + line("Members", 56, 110, bold=True) + line("Montreal", 170, 110) + line("Bogota", 170, 121)
+             + line("Metropolitan", 56, 140, bold=True) + line("challenges:", 56, 151, bold=True)
+             + line("3.1 Gender mainstreaming", 170, 140))  # fmt: skip
+    rects = [Rect(51, 106, 165, 135), Rect(51, 135, 165, 165)]
+    assert read(words, rects) == [
+        "The campaign showed women leaders of the network", "and Kathmandu.",
+        "**Members** Montreal", "Bogota",
+        "**Metropolitan challenges:** 3.1 Gender mainstreaming"]  # fmt: skip
+
+
+def test_a_word_broken_without_a_hyphen_in_a_narrow_cell_is_made_whole():
+    from helpers.parse.layout.hyphens import mend, vocabulary
+    from helpers.parse.layout.order import Block
+    from helpers.parse.layout.spans import Span
+
+    def mended(first: str, second: str) -> list[str]:
+        block = Block(
+            "text", [Span(tuple(line(first, 50, 100))), Span(tuple(line(second, 50, 111)))]
+        )
+        mend([block], vocabulary(line(first, 50, 100) + line(second, 50, 111)))
+        return [s.text for s in block.spans]
+
+    assert mended("Metropolitan challen", "ges") == ["Metropolitan challenges"]
+    assert mended("reached the", "re port") == ["reached the", "re port"]  # `the` is a word

@@ -22,7 +22,8 @@ READ_RIGHT = {
     "fpdf/2022-T1.pdf", "fpdf/2022-T2.pdf", "fpdf/2022-T3.pdf", "fpdf/2023-T1.pdf",
     "lohtml/2022-T1.pdf", "lohtml/2022-T2.pdf", "lohtml/2022-T3.pdf", "lohtml/2023-T1.pdf",
     "groff/2022-T2.pdf",
-    "libreoffice/2022-T1.pdf", "libreoffice/2022-T3.pdf",
+    "libreoffice/2022-T1.pdf", "libreoffice/2022-T2.pdf", "libreoffice/2022-T3.pdf",
+    "libreoffice/2023-T1.pdf",
     "weasyprint/2022-T1.pdf", "weasyprint/2022-T2.pdf", "weasyprint/2022-T3.pdf",
     "weasyprint/2023-T1.pdf",
 }  # fmt: skip

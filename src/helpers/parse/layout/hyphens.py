@@ -53,7 +53,7 @@ def _mended(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None]
     nothing is left), or None when the report's words do not settle it."""
     last, first = head.words[-1], tail.words[0]
     if not (last.text.endswith("-") and len(last.text) > 1 and first.text[:1].isalpha()):
-        return None
+        return _unhyphenated(head, tail, vocab)
     stem = last.text[:-1]
     if stem[-1:].islower() and first.text[:1].isupper():
         text = last.text + first.text  # `Martínez-` / `Almeida`: a syllable goes on in its case
@@ -71,6 +71,26 @@ def _mended(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None]
         else:
             return None
     made = Word(text, last.x0, last.top, last.x1, last.bottom, last.size, last.bold)
+    return Span((*head.words[:-1], made)), (Span(tail.words[1:]) if tail.words[1:] else None)
+
+
+def _unhyphenated(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None] | None:
+    """A word too long for its narrow cell, broken with no hyphen (`challen` / `ges`): made
+    whole when neither piece is an English word and the whole is a word of the report or of
+    English."""
+    last, first = head.words[-1], tail.words[0]
+    a, b = _WORD.fullmatch(last.text), _WORD.fullmatch(first.text.rstrip(":,.;"))
+    if not (a and b) or last.text[-1:].isupper() != first.text[:1].isupper():
+        return None
+    whole = _token(last.text + first.text)
+    pieces = (_token(last.text), _token(first.text))
+    if any(is_english(p) for p in pieces):  # (the pieces are in the report's words: here)
+        return None
+    if not (whole in vocab or is_english(whole)):
+        return None
+    made = Word(
+        last.text + first.text, last.x0, last.top, first.x1, last.bottom, last.size, last.bold
+    )
     return Span((*head.words[:-1], made)), (Span(tail.words[1:]) if tail.words[1:] else None)
 
 

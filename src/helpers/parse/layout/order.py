@@ -135,6 +135,9 @@ def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
         apart = (
             is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1])
             or (_bold_line(strip) and _cards(groups[-1][-1]))  # a heading over the next cards
+            # rows of shaded keys and their values are a table of their own, not columns
+            # with the prose above (a paragraph's short last line fits in the key column)
+            or (_keyed_row(strip) is None) != (_keyed_row(groups[-1][-1]) is None)
         )  # fmt: skip
         if fits and not apart and _gap(prev, strip) <= COLUMN_STRIP_GAP * em:
             groups[-1].append(strip)
@@ -153,6 +156,9 @@ def is_table(cols: list[list[Span]]) -> bool:
     """Columns that are a table: two lines or more with a cell in two columns or more, and
     three columns or more (a grid) or a narrow key column of short cells (a code, a label, a
     figure) beside wider values. (One line whose justified spaces look like gutters is not.)"""
+    if len(cols) == 2 and len(cols[0]) >= 2 and all(_boxes_in([s]) for s in cols[0]):
+        # shaded key cells, each with its value starting level with its top
+        return all(any(k.top <= v.top < k.bottom for v in cols[1]) for k in cols[0])
     col_of = {id(s): k for k, col in enumerate(cols) for s in col}
     lines = same_line([s for col in cols for s in col])
     if sum(len({col_of[id(s)] for s in line}) >= 2 for line in lines) < 2:
@@ -451,4 +457,22 @@ def _cut(spans: list[Span], em: float, right: float | None = None) -> list[Block
             return [Block("table", rows=table_rows(cols, em), rights=_rights(cols, right))]
         return [b for col, r in zip(cols, _rights(cols, right, em), strict=True)
                 for b in reading_order(col, em, r)]  # fmt: skip
+    keyed = _keyed_row(spans)
+    if keyed is not None:
+        return [Block("table", rows=[keyed], rights=[keyed[1][0].x0, right])]
     return [Block("text", lines_of(spans), right=right)]
+
+
+def _keyed_row(spans: list[Span]) -> list[list[Span]] | None:
+    """A box with text beside it on its right, starting within it (a shaded key cell of
+    several lines, `Metropolitan` / `challenges:`, and its value): one table row, key and
+    value, else None."""
+    boxes = [s for s in spans if _box_of(s.words[0]) is not None]
+    if len(boxes) != 1:
+        return None
+    key = boxes[0]
+    rest = [s for s in spans if s is not key]
+    near = key.x1 + 2 * key.size  # the value's cell is the next one, not the next column
+    if not rest or not all(key.x1 <= s.x0 <= near and key.top <= s.top < key.bottom for s in rest):
+        return None
+    return [[key], sorted(rest, key=lambda s: (s.top, s.x0))]
