@@ -70,6 +70,7 @@ def parse_report(
     checks.engagement_reconciliation(t, q)
     checks.engagement_on_roster(t, q)
     checks.alliance_names(t["activity_alliances"], q)
+    checks.participant_names(t["participation"], q)
     checks.second_reading(text, second_reading, q)
     checks.member_locations(t["members"], load_locations(root), q)
     order = [n for n in schemas.TABLES if n != "quality"]

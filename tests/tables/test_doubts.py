@@ -147,3 +147,26 @@ def test_an_alliance_that_reads_like_a_sentence_is_a_doubt():
         mini_report(ACTIVITY.format(members="Abidjan") + "\nAlliances\nUNDP\n"), "2022-T1"
     )
     assert "label_value_unclear" not in _blocking(t)
+
+
+def test_a_title_set_inside_an_activitys_text_is_a_doubt():
+    # another activity (date lost) read into this one: its bold title sits in the text
+    acts = ACTIVITY.format(members="Abidjan").replace(
+        "Text about it.",
+        "Text about it.\n\n**CITY MANAGERS COMMUNITY 2023: KICK-OFF**\n\nMore text.",
+    )
+    t = parse_report(mini_report(acts), "2022-T1")
+    assert "title_in_text" in _blocking(t)
+    t = parse_report(mini_report(ACTIVITY.format(members="Abidjan")), "2022-T1")
+    assert "title_in_text" not in _blocking(t)
+
+
+def test_a_title_line_in_bold_capitals_is_no_label_and_a_sentence_is_no_member():
+    from helpers.parse.activities import label_of
+    from helpers.parse.text import read_lines
+
+    assert label_of(read_lines("**CITIES: HOW CAN METROPOLISES FINANCE THEIR CLIMATE**")[0]) is None
+    assert label_of(read_lines("**MEMBERS: ISTANBUL, KOCAELI**")[0])[0] == "members"
+    acts = ACTIVITY.format(members="Abidjan, How can metropolises finance their transition?")
+    t = parse_report(mini_report(acts), "2022-T1")
+    assert "label_value_unclear" in _blocking(t)

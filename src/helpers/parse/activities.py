@@ -81,6 +81,7 @@ class Activity:
     header_line: int | None = None  # action line from the section header it sits under
     page_numbers: list[int] = field(default_factory=list)  # bare numbers dropped from the body
     unread: list[Line] = field(default_factory=list)  # value-shaped lines outside any label
+    titles: list[Line] = field(default_factory=list)  # title-shaped lines in its text
 
     def values(self, kind: str) -> list[LabelValue]:
         return [lv for lv in self.labels if lv.kind == kind]
@@ -173,6 +174,13 @@ def _inline_values(kind: str, rest: str) -> bool:
 INLINE_LABELS = {"members", "outcomes", "metropolitan challenges", "alliances"}
 
 
+def _title_words(text: str) -> bool:
+    """Words of a title in capitals (three or more; no outcome or challenge code, no list
+    comma)."""
+    codes = OUTCOME_RE.search(text) or re.search(r"\b\d+\.\d+\b", text)
+    return is_upper(text) and len(text.split()) >= 3 and not codes and "," not in text
+
+
 def label_of(line: Line, *, inline: bool = True) -> tuple[str, str] | None:
     """(kind, value on the same line) when the line is a label such as `**Members:**`,
     `Members` or (when `inline`) `Members Rabat, Tunis`."""
@@ -185,6 +193,8 @@ def label_of(line: Line, *, inline: bool = True) -> tuple[str, str] | None:
     # bold marks a label when it closes right after it (`**Members**`), not a bold title
     # that starts with a label's word (`**MEMBER OF METROPOLIS**`)
     explicit = m.group("colon1") or m.group("colon2") or (m.group("open") and m.group("close"))
+    if m.group("open") and not m.group("close") and _title_words(rest):
+        return None  # `**CITIES: HOW CAN METROPOLISES …?**`: a bold title's line, not a label
     if rest and not explicit:
         if not (inline and name.lower() in INLINE_LABELS and name[0].isupper()):
             return None
@@ -446,6 +456,8 @@ def read_body(act: Activity) -> None:
         started = any(paragraphs)
         if not started and is_upper(text) and _repeats(text, act.title):
             continue  # a repeated subtitle is not description
+        if _BOLD_LINE.match(ln.raw.strip()) and _title_words(text):
+            act.titles.append(ln)  # `**CITY MANAGERS COMMUNITY 2023: KICK-OFF …**` in the text
         paragraphs[-1].append(text)
     act.description = "\n\n".join(join_wrapped(p) for p in paragraphs if p)
 

@@ -82,6 +82,10 @@ def activities(rec: ReportRecords, per: Period, plan: pd.DataFrame, q: Findings)
         if not act.labels:
             q.add("activity_without_labels", f"activity '{act.title[:60]}' has no label "
                   "(Members, Outcomes, Metropolitan challenges, Alliances)", act.line, aid)  # fmt: skip
+        for ln in act.titles:
+            q.add("title_in_text", f"'{ln.text[:60]}' in the text of activity '{act.title[:50]}' "
+                  "is set like an activity's title: another activity was probably read into "
+                  "this one", ln.no, aid)  # fmt: skip
         for ln in act.unread:
             q.add("value_outside_label", f"'{ln.text[:60]}' in activity '{act.title[:50]}' "
                   "looks like a code, a challenge or a date but sits outside its labels: not read",

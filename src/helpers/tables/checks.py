@@ -16,7 +16,7 @@ MIN_ROSTER = 20  # fewer roster names than this is not a real roster
 # own inconsistencies, which stay findings and let the run go on)
 DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
           "value_outside_label", "board_entry_unclear", "participation_in_doubt",
-          "roster_line_not_read", "label_value_unclear")  # fmt: skip
+          "roster_line_not_read", "label_value_unclear", "title_in_text")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread
@@ -174,6 +174,20 @@ def engagement_on_roster(tables: dict[str, pd.DataFrame], q: Findings) -> None:
         q.add("listed_name_not_on_roster", f"{len(off)} names of the Membership engagement "
               f"list are not on the roster read ({names}): the roster or the list was not "
               "read whole", int(off["source_line"].iloc[0]))  # fmt: skip
+
+
+def participant_names(participation: pd.DataFrame, q: Findings) -> None:
+    """A doubt for a participant off the roster whose name reads like text, not a name: past
+    MAX_NAME_WORDS words, or ending a sentence or a question (`HOW CAN METROPOLISES FINANCE
+    THEIR CLIMATE TRANSITION?`: a title's line read as a label's value)."""
+    for row in participation.itertuples():
+        name = row.name_raw
+        if row.is_member:
+            continue
+        if len(name.split()) > MAX_NAME_WORDS or name.rstrip().endswith(("?", "!", ".")):
+            q.add("label_value_unclear", f"'{name[:60]}' among an activity's members reads like "
+                  "text, not a name: the activity's text was probably read into its labels",
+                  row.source_line, row.activity_id)  # fmt: skip
 
 
 def alliance_names(alliances: pd.DataFrame, q: Findings) -> None:

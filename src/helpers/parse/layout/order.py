@@ -264,7 +264,8 @@ def badges_first(spans: list[Span]) -> list[Span]:
             and (t.bold or is_upper(t.text))  # a title, not the other column's prose
         ]
         if level:
-            title = min(level, key=lambda t: (t.top, t.x0))
+            # the title nearest on its left (not a bold label of the column before)
+            title = max(level, key=lambda t: (t.x1, -t.top))
             out[i] = _moved(badge, title.x0, title.top - 0.05 * title.size)
     return out
 
@@ -430,7 +431,8 @@ def _cut(spans: list[Span], em: float, right: float | None = None) -> list[Block
     if len(spans) <= 1:
         return [Block("text", list(spans), right=right)]
     cols = columns(spans, em, edges=False)
-    cards = all(_cards([s]) or s.bold for s in spans)  # a grid of cards under their headings
+    # a grid of cards under their headings: not two frames of text
+    cards = all(_cards([s]) or s.bold for s in spans)
     if (
         len(cols) > 1
         and len(same_line(spans)) > 1
