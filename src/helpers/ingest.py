@@ -71,8 +71,12 @@ def parse_report(
     checks.engagement_on_roster(t, q)
     checks.alliance_names(t["activity_alliances"], q)
     checks.participant_names(t["participation"], q)
+    checks.action_lines(t["activities"], t["activity_outcomes"], q)
     checks.second_reading(text, second_reading, q)
-    checks.member_locations(t["members"], load_locations(root), q)
+    locations = load_locations(root)
+    checks.member_locations(t["members"], locations, q)
+    known = NameResolver(locations.assign(region=""), load_aliases(root), load_affixes(root))
+    checks.known_members_off_roster(t["participation"], known, q)
     order = [n for n in schemas.TABLES if n != "quality"]
     return validate({name: t[name] for name in order}, q)
 

@@ -3,6 +3,8 @@ not place) is a blocking finding; the report's own small slips stay warnings."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from helpers.ingest import parse_report
 from helpers.tables.checks import BLOCKING
 from tests.conftest import PROGRESS, ROSTER, mini_report
@@ -170,3 +172,28 @@ def test_a_title_line_in_bold_capitals_is_no_label_and_a_sentence_is_no_member()
     acts = ACTIVITY.format(members="Abidjan, How can metropolises finance their transition?")
     t = parse_report(mini_report(acts), "2022-T1")
     assert "label_value_unclear" in _blocking(t)
+
+
+def test_activities_naming_none_of_their_action_lines_outcomes_are_a_doubt():
+    from helpers.tables.checks import action_lines
+    from helpers.tables.findings import Findings
+
+    acts = pd.DataFrame({"activity_id": ["a", "b", "c"], "title": ["A", "B", "C"],
+                         "action_line": ["L1", "L1", "L2"], "source_line": [1, 2, 3]})  # fmt: skip
+    read_out_of_place = pd.DataFrame({"activity_id": ["a", "b", "c"],
+                                      "code": ["L2A1D1", "L3A1D1", "L2A2D2"]})  # fmt: skip
+    q = Findings()
+    action_lines(acts, read_out_of_place, q)
+    assert [r["kind"] for r in q.rows] == ["action_line_in_doubt"]
+    one_off = read_out_of_place.assign(code=["L1A1D1", "L3A1D1", "L2A2D2"])  # one cross-line
+    q = Findings()
+    action_lines(acts, one_off, q)
+    assert q.rows == []
+
+
+def test_known_members_off_the_roster_read_are_a_doubt():
+    # Berlin, Toronto and Madrid took part but the roster read lacks them
+    t = parse_report(_report("Abidjan, Berlin, Toronto, Madrid", "- Abidjan"), "2022-T1")
+    assert "known_member_off_roster" in _blocking(t)
+    t = parse_report(_report("Abidjan, Berlin, Kigali", "- Abidjan"), "2022-T1")
+    assert "known_member_off_roster" not in _blocking(t)  # one known member off: a slip

@@ -10,17 +10,20 @@ import pandas as pd
 from helpers.parse.report import ReportRecords
 from helpers.parse.sections import TOP
 from helpers.tables.findings import Findings
+from helpers.tables.names import NameResolver
 
 MIN_ROSTER = 20  # fewer roster names than this is not a real roster
 # a doubt: text the reader could not place, or two readings that disagree (not the report's
 # own inconsistencies, which stay findings and let the run go on)
 DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
           "value_outside_label", "board_entry_unclear", "participation_in_doubt",
-          "roster_line_not_read", "label_value_unclear", "title_in_text")  # fmt: skip
+          "roster_line_not_read", "label_value_unclear", "title_in_text",
+          "action_line_in_doubt", "known_member_off_roster")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread
 MAX_NAME_WORDS = 8  # an alliance's name longer than this is a sentence read into the label
+OFF_LINE_SHARE = 0.25  # more activities than this whose codes are all off their action line
 SECTION_NAMES = {
     "ACTIVITIES": "the activities (ACTIVITIES)",
     "WHO WE ARE": "the member roster (WHO WE ARE)",
@@ -200,3 +203,37 @@ def alliance_names(alliances: pd.DataFrame, q: Findings) -> None:
             q.add("label_value_unclear", f"'{name[:60]}' under an activity's Alliances reads like "
                   "a sentence, not a name: the activity's text was probably read into its "
                   "labels", row.source_line, row.activity_id)  # fmt: skip
+
+
+def action_lines(activities: pd.DataFrame, outcomes: pd.DataFrame, q: Findings) -> None:
+    """A doubt when many activities (at least two, and more than OFF_LINE_SHARE of those with
+    outcome codes) name none of their own action line's outcomes: the action-line headings
+    were probably read out of place (a grid of action-line tiles read out of order)."""
+    codes = outcomes.groupby("activity_id")["code"].agg(list)
+    off = [
+        row for row in activities.itertuples()
+        if row.activity_id in codes.index and row.action_line
+        and not any(str(c).startswith(row.action_line) for c in codes[row.activity_id])
+    ]  # fmt: skip
+    if len(off) >= 2 and len(off) > OFF_LINE_SHARE * len(codes):
+        q.add("action_line_in_doubt", f"{len(off)} of {len(codes)} activities name none of "
+              f"their action line's outcomes (first: '{off[0].title[:50]}' under "
+              f"{off[0].action_line}): the action-line headings were probably read out of place",
+              int(off[0].source_line), off[0].activity_id)  # fmt: skip
+
+
+def known_members_off_roster(
+    participation: pd.DataFrame, known: NameResolver, q: Findings
+) -> None:
+    """A doubt when more than MAX_UNLISTED participants off this roster are members the
+    reference data knows (member_locations.csv, through the alias table: `Ciudad de México`,
+    `Berlin`): the roster was probably not read whole (a wrapped cell merged with its
+    neighbour)."""
+    if participation["is_member"].astype(bool).sum() == 0:
+        return  # no roster at all: section_missing says so
+    off = participation.loc[~participation["is_member"].astype(bool), "name_raw"].unique()
+    known_off = sorted({m for n in off if (m := known.resolve(n).member) is not None})
+    if len(known_off) > MAX_UNLISTED:
+        q.add("known_member_off_roster", f"{len(known_off)} members that took part are not on "
+              f"the roster that was read ({', '.join(known_off[:5])}): the roster was "
+              "probably not read whole")  # fmt: skip
