@@ -1,6 +1,59 @@
 # Metropolis progress workbench. `make help` lists the targets.
-PERIOD ?= 2022-T1
-PYTHON ?= python3
+
+# The variables a user sets. Each is taken as written ($(value): a `$(...)` in it is never
+# expanded by make), checked for the goals that use it (one line, before any recipe runs) and
+# handed to the recipes in their environment, where they read "$$PERIOD": no shell ever parses
+# a value as code. MEMBER is any name, passed to the command line as one argument unchanged.
+PERIOD_DEFAULT := 2022-T1
+as_written = $(if $(filter undefined,$(origin $(1))),$(2),$(value $(1)))
+override PERIOD := $(call as_written,PERIOD,$(PERIOD_DEFAULT))
+override MEMBER := $(call as_written,MEMBER,)
+override JOBS := $(call as_written,JOBS,)
+override ACCEPT := $(call as_written,ACCEPT,)
+override FORCE := $(call as_written,FORCE,)
+override PYTHON := $(call as_written,PYTHON,python3)
+export PERIOD MEMBER JOBS ACCEPT FORCE PYTHON
+
+# same: non-empty when $(1) and $(2) are the same text (spaces and newlines count).
+same = $(and $(findstring $(1),$(2)),$(findstring $(2),$(1)))
+define NL
+
+
+endef
+# shown: a value on one line of a message (a newline written \n).
+shown = '$(subst $(NL),\n,$(1))'
+digits_as = $(subst 1,$(2),$(subst 2,$(2),$(subst 3,$(2),$(subst 4,$(2),$(subst 5,$(2),$(subst \
+	6,$(2),$(subst 7,$(2),$(subst 8,$(2),$(subst 9,$(2),$(1))))))))))
+# without: $(1) with every character of the list $(2) removed.
+without = $(if $(2),$(call without,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
+COMMAND_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D E F G H I J K L M \
+	N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 . _ / + -
+period_ok = $(and $(call same,$(call digits_as,$(subst 0,1,$(1)),0),0000-T0),$(filter %-T1 %-T2 %-T3,$(1)))
+jobs_ok = $(or $(call same,x$(1),x),$(strip $(foreach s,1 10 11,$(call same,$(call digits_as,$(1),1),$(s)))))
+flag_ok = $(or $(call same,x$(1),x),$(call same,$(1),1))
+command_ok = $(and $(1),$(call same,x$(call without,$(1),$(COMMAND_CHARS)),x))
+uses = $(filter $(1),$(or $(MAKECMDGOALS),help))
+refuse = $(error $(1)=$(call shown,$($(1))) $(2))
+
+PERIOD_BAD := is not a period: write it like 2022-T2 (T1 January–April, T2 May–August, T3 September–December)
+JOBS_BAD := is not a number of kernels from 1 to 99 (leave it out for one per core)
+PYTHON_BAD := is not a Python command: letters, digits and . _ / + - only (e.g. python3.11)
+ifneq ($(call uses,ingest report new-period),)
+  $(if $(call period_ok,$(PERIOD)),,$(call refuse,PERIOD,$(PERIOD_BAD)))
+endif
+ifneq ($(call uses,ingest report),)
+  $(if $(call flag_ok,$(ACCEPT)),,$(call refuse,ACCEPT,is not a switch: write ACCEPT=1 or leave it out))
+endif
+ifneq ($(call uses,report report-all),)
+  $(if $(call flag_ok,$(FORCE)),,$(call refuse,FORCE,is not a switch: write FORCE=1 or leave it out))
+endif
+ifneq ($(call uses,report-all),)
+  $(if $(call jobs_ok,$(JOBS)),,$(call refuse,JOBS,$(JOBS_BAD)))
+endif
+ifneq ($(filter-out help clean,$(call uses,%)),)
+  $(if $(call command_ok,$(PYTHON)),,$(call refuse,PYTHON,$(PYTHON_BAD)))
+endif
+
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml uv.lock | cksum | cut -d' ' -f1)
@@ -23,16 +76,15 @@ BYTECODE := IPython PIL _hypothesis_globals.py _pytest annotated_types arrow att
 	tenacity tinycss2 tornado traitlets typeguard typing_extensions.py typing_inspect.py \
 	typing_inspection uri_template urllib3 webcolors webencodings xdist yaml zmq
 NO_BYTECODE := '[/\\](tests?|testing)[/\\]'
-UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON=$(PYTHON) UV_PYTHON_DOWNLOADS=never
+UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON="$$PYTHON" UV_PYTHON_DOWNLOADS=never
 KERNEL := metropolis-workbench
-JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lock ingest report report-all new-period profile lab test lint mutation bench docs clean
 
 help: ## list the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
-	@echo "  (PERIOD=$(PERIOD) by default; e.g. make report PERIOD=2022-T2)"
+	@echo "  (PERIOD=$(PERIOD_DEFAULT) by default; e.g. make report PERIOD=2022-T2)"
 
 setup: $(STAMP) ## build .venv from uv.lock with uv (runs once per change of pyproject.toml or uv.lock)
 
@@ -40,9 +92,9 @@ $(UV):
 	@mkdir -p .tools
 	@if ! "$(UV_CACHED)/bin/uv" --version >/dev/null 2>&1; then \
 		rm -rf "$(UV_CACHED).$$$$" && mkdir -p "$$(dirname "$(UV_CACHED)")" && \
-		PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --disable-pip-version-check --no-compile \
+		PIP_ROOT_USER_ACTION=ignore "$$PYTHON" -m pip install --quiet --disable-pip-version-check --no-compile \
 			--target "$(UV_CACHED).$$$$" uv==$(UV_VERSION) 2> .tools/pip.log \
-		|| { cat .tools/pip.log; echo "make setup: could not install uv $(UV_VERSION) with $(PYTHON) -m pip"; exit 1; }; \
+		|| { cat .tools/pip.log; echo "make setup: could not install uv $(UV_VERSION) with $$PYTHON -m pip"; exit 1; }; \
 		rm -rf "$(UV_CACHED)" && mv "$(UV_CACHED).$$$$" "$(UV_CACHED)"; \
 	fi
 	@ln -sfn "$(UV_CACHED)" .tools/uv-$(UV_VERSION)
@@ -62,19 +114,19 @@ lock: | $(UV) ## re-resolve uv.lock after editing the pins in pyproject.toml (th
 	@$(UV_ENV) $(UV) lock
 
 ingest: setup ## parse data/raw/PERIOD into data/processed/PERIOD tables
-	@$(PY) -m helpers ingest --period $(PERIOD) $(if $(ACCEPT),--accept-errors,)
+	@$(PY) -m helpers ingest --period="$$PERIOD" $(if $(ACCEPT),--accept-errors,)
 
 report: setup ## ingest PERIOD and render reports/PERIOD/*.html and reports/index.html (FORCE=1 reruns all; ACCEPT=1 renders despite a missing section, with a banner)
-	@$(PY) -m helpers report --period $(PERIOD) $(if $(FORCE),--force,) $(if $(ACCEPT),--accept-errors,)
+	@$(PY) -m helpers report --period="$$PERIOD" $(if $(FORCE),--force,) $(if $(ACCEPT),--accept-errors,)
 
 report-all: setup ## rebuild every period with a raw report from one process, on a pool of JOBS kernels (default: cores)
-	@$(PY) -m helpers report-all --jobs $(JOBS) $(if $(FORCE),--force,)
+	@$(PY) -m helpers report-all --jobs="$${JOBS:-$$(nproc 2>/dev/null || echo 2)}" $(if $(FORCE),--force,)
 
 new-period: setup ## create data/raw/PERIOD and say what to put there
-	@$(PY) -m helpers new-period --period $(PERIOD)
+	@$(PY) -m helpers new-period --period="$$PERIOD"
 
 profile: setup ## render reports/members/<member>.html (MEMBER=Seoul)
-	@$(PY) -m helpers profile --member "$(MEMBER)"
+	@$(PY) -m helpers profile --member="$$MEMBER"
 
 lab: setup ## open JupyterLab in notebooks/ with the project kernel (Ctrl-C stops it)
 	@echo "==> JupyterLab: open the http://localhost:8888/lab?token=... URL printed below; Ctrl-C to stop"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import sys
+import unicodedata
 from collections.abc import Sequence
 
 from helpers.errors import UserError
@@ -56,6 +57,10 @@ def _profile(args: argparse.Namespace) -> None:
 
     if not args.member:
         raise UserError("say which member: make profile MEMBER=Seoul")
+    controls = sorted({f"U+{ord(c):04X}" for c in args.member if unicodedata.category(c) == "Cc"})
+    if controls:
+        raise UserError(f"a member's name holds no control character ({', '.join(controls)}): "
+                        "write it as the report does, e.g. make profile MEMBER=Seoul")  # fmt: skip
     path = write_profile(args.member)
     print(f"==> member profile written to {path}")
 

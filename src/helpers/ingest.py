@@ -18,7 +18,7 @@ from helpers.files import read_manifest
 from helpers.parse.cover import stated_period
 from helpers.parse.extract import Extracted, extract_text
 from helpers.parse.report import read_report
-from helpers.parse.text import normalise_text
+from helpers.parse.text import control_characters, normalise_text
 from helpers.periods import Period, find_report, parse_period, processed_dir, project_root
 from helpers.tables import activities as act_tables
 from helpers.tables import checks, schemas
@@ -37,6 +37,8 @@ def parse_report(
     data/reference/ holds the alias tables; `second_reading` is a PDF's text layer, compared
     with `text` (its layout reading)."""
     per: Period = parse_period(period)
+    q = Findings()
+    controls(text, q)
     rec = read_report(text, per.year)
     stated = stated_period(rec.lines)
     if stated is not None and stated.period != per.id:
@@ -49,7 +51,6 @@ def parse_report(
             f"no activities found in the report ({checks.nearby(rec, 'ACTIVITIES')}): the file "
             "is empty, truncated or not a Metropolis progress report; check it in data/raw/"
         )
-    q = Findings()
     t: dict[str, pd.DataFrame] = {}
     t["members"] = list_tables.members(rec, q)
     resolver = NameResolver(t["members"], load_aliases(root), load_affixes(root))
@@ -79,6 +80,22 @@ def parse_report(
     checks.known_members_off_roster(t["participation"], known, q)
     order = [n for n in schemas.TABLES if n != "quality"]
     return validate({name: t[name] for name in order}, q)
+
+
+MAX_CONTROL_FINDINGS = 20  # lines with control characters named one by one; the rest summed
+
+
+def controls(text: str, q: Findings) -> None:
+    """A finding for each line of the report's text holding control characters, which the
+    reading removes (`normalise_text`): the first `MAX_CONTROL_FINDINGS` lines one by one,
+    the others in one more finding."""
+    found = control_characters(text)
+    for line, chars in found[:MAX_CONTROL_FINDINGS]:
+        q.add("control_character", f"removed from the line: {chars}", line)
+    rest = found[MAX_CONTROL_FINDINGS:]
+    if rest:
+        q.add("control_character", f"removed from {len(rest)} more lines (lines {rest[0][0]}–"
+              f"{rest[-1][0]})", rest[0][0])  # fmt: skip
 
 
 def parse_file(
@@ -155,8 +172,10 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
 
     progress(f"==> ingest {per.id}: reading {path.name}")
     extracted: Extracted = extract_text(path)
-    text = normalise_text(extracted.text)
-    tables = parse_report(text, per.id, root=root, second_reading=extracted.second_reading)
+    text = normalise_text(extracted.text)  # as the parser reads it: every source_line's text
+    tables = parse_report(
+        extracted.text, per.id, root=root, second_reading=extracted.second_reading
+    )  # the text as extracted, so its control characters are found and recorded
     previous, label = _previous_roster(per, root)
     extra = Findings()
     checks.roster_against_previous(len(tables["members"]), previous, extra, label)

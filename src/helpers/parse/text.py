@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u3000": " "}
@@ -19,6 +20,11 @@ _CHARS = {"\u2010": "-", "\u2011": "-", "\u2212": "-", "\ufb00": "ff", "\ufb01":
           # Word's bullets come out of a PDF as Symbol/Wingdings private-use characters
           "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "•"}  # fmt: skip
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters (NUL, ESC, DEL, the C1 range; a PDF's text can hold them), lone surrogates
+# and the two noncharacters XML forbids: no writer can store them (openpyxl refuses them, a
+# browser shows them as boxes), so they are removed where text is read. Tabs, line ends and
+# page breaks are not among them (they become spaces and line ends).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●+]|\d+[.)])\s+")
@@ -65,15 +71,38 @@ def clean(raw: str) -> str:
     return _WS.sub(" ", clean_keep_spaces(raw)).strip()
 
 
-def normalise_text(text: str) -> str:
-    """One form for every exporter: LF line ends (CR, U+2028, form feeds and U+2029 too),
-    NFC accents, plain spaces and hyphens, ligatures spelled out, invisible characters removed."""
+def _line_ends(text: str) -> str:
+    """LF line ends: CR, CR LF, U+2028, U+0085, form feeds and vertical tabs as one, U+2029 as
+    two (a paragraph)."""
     for k, v in _BREAKS.items():
         text = text.replace(k, v)
-    text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """One form for every exporter: LF line ends (CR, U+2028, form feeds and U+2029 too),
+    control characters removed (see `control_characters`), NFC accents, plain spaces and
+    hyphens, ligatures spelled out, invisible characters removed."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", _line_ends(text)))
     for k, v in {**_SPACES, **_CHARS}.items():
         text = text.replace(k, v)
     return _INVISIBLE.sub("", text)
+
+
+def control_characters(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` holding characters `normalise_text` removes as no writer can
+    store them (NUL, ESC, DEL, C1 controls, lone surrogates, U+FFFE/U+FFFF): each as its
+    number in the normalised text and the characters it held (``U+0000 ×2, U+001B``)."""
+    text = _line_ends(text)
+    if not _CONTROL.search(text):
+        return []
+    found = []
+    for no, line in enumerate(text.split("\n"), 1):
+        counts = Counter(_CONTROL.findall(line))
+        if counts:
+            named = (f"U+{ord(c):04X}" + (f" ×{n}" if n > 1 else "") for c, n in counts.items())
+            found.append((no, ", ".join(named)))
+    return found
 
 
 def read_lines(text: str) -> list[Line]:

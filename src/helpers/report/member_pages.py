@@ -13,23 +13,17 @@ from helpers.analysis.explore import Tables, _resolve
 from helpers.analysis.members import Profile, directory, profiles
 from helpers.display import format_value
 from helpers.errors import UserError
-from helpers.report.members import _slug
+from helpers.report.members import profile_file_names
 from helpers.report.pages import render_page
 from helpers.report.worldmap import RosterMap, map_figure, map_roster
 from helpers.tables.names import fold
 
 
 def _filenames(people: list[Profile]) -> dict[str, str]:
-    """Profile name → file name; a non-member whose slug a member already has gets a suffix."""
-    out: dict[str, str] = {}
-    used: set[str] = {"index"}
-    for p in sorted(people, key=lambda p: (not p.is_member, p.name)):
-        slug = _slug(p.name)
-        while slug in used:
-            slug += "-participant"
-        used.add(slug)
-        out[p.name] = f"{slug}.html"
-    return out
+    """Profile name → file name (`profile_file_names`), members first: a non-member whose
+    name slugs like a member's gets the hashed form."""
+    ordered = sorted(people, key=lambda p: (not p.is_member, p.name))
+    return profile_file_names(p.name for p in ordered)
 
 
 def _day(value: Any) -> str:
