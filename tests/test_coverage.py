@@ -15,15 +15,13 @@ A5 L2   no outcome                       no challenge
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from helpers.analysis import coverage as cov
 from helpers.tables.schemas import SCHEMAS, columns
-
-RAW = Path(__file__).resolve().parents[1] / "data/raw/2022-T1/metropolis_progress_report_2022-T1.md"
+from tests.conftest import REPORT_2022T1
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -340,7 +338,7 @@ def report() -> dict[str, pd.DataFrame]:
     """The 2022-T1 report parsed once for this module (needs helpers.ingest)."""
     from helpers.ingest import parse_report
 
-    return parse_report(RAW.read_text(encoding="utf-8"), "2022-T1")
+    return parse_report(REPORT_2022T1.read_text(encoding="utf-8"), "2022-T1")
 
 
 def test_report_deliverables(report):

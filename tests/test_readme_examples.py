@@ -26,15 +26,10 @@ def test_the_readme_example_is_found():
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory) -> Path:
-    import shutil
-
     from helpers.ingest import ingest_period
+    from tests.conftest import new_project
 
-    root = tmp_path_factory.mktemp("readme")
-    src = Path(__file__).resolve().parents[1]
-    shutil.copytree(src / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
-    shutil.copytree(src / "data" / "reference", root / "data" / "reference")
-    (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    root = new_project(tmp_path_factory.mktemp("readme"))
     ingest_period("2022-T1", root=root)
     return root
 
