@@ -21,7 +21,10 @@ if CHROMIUM is None and os.environ.get("METROPOLIS_REQUIRE_BROWSER"):
         "(.ci/run installs it with apt-get install chromium)",
         pytrace=False,
     )
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
+    pytest.mark.slow,  # builds a project and drives the browser
+]
 
 # Chromium's own background connections are refused on a closed network: switch them off.
 FLAGS = [

@@ -12,6 +12,8 @@ import pytest
 from helpers.build import build_period
 from tests.conftest import new_project
 
+pytestmark = pytest.mark.slow  # builds two periods: notebooks, pages, trends
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -17,6 +17,8 @@ from helpers.build import build_all
 from helpers.errors import UserError
 from tests.conftest import new_project
 
+pytestmark = pytest.mark.slow  # ingests three periods and runs their notebooks
+
 PERIODS = ("2022-T1", "2022-T2", "2022-T3")
 PAGES = ("02_engagement", "03_coverage", "04_quality")
 

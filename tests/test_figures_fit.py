@@ -14,6 +14,8 @@ from helpers import plots
 from helpers.analysis import trends
 from helpers.display import smallest_text_pt
 
+pytestmark = pytest.mark.slow  # ingests a project and draws every chart of the pages
+
 PLOTS = [name for name in plots.__all__ if name.startswith("plot_")]
 TRENDS = {
     "activities": lambda t: trends.plot_activities_over_time(trends.activity_counts(t)),

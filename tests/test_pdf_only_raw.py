@@ -15,6 +15,8 @@ from helpers.analysis.explore import load
 from helpers.ingest import ingest_period
 from tests.conftest import PDF_2022T1, ROOT
 
+pytestmark = pytest.mark.slow  # reads a PDF into a project
+
 PERIOD = "2022-T1"
 
 

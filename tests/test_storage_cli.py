@@ -58,6 +58,7 @@ def run_cli(*args: str, root: Path) -> subprocess.CompletedProcess:
                           text=True, env=env, timeout=120)  # fmt: skip
 
 
+@pytest.mark.slow  # a subprocess per case
 @pytest.mark.parametrize(
     "content, message",
     [
@@ -76,6 +77,7 @@ def test_bad_files_give_one_line_and_nonzero_exit(tmp_root, content, message):
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
 
 
+@pytest.mark.slow  # a subprocess per case
 @pytest.mark.parametrize(
     "period, message", [("2022-T4", "not a period id"), ("22-T1", "not a period id"),
                         ("2031-T2", "no report for 2031-T2")],

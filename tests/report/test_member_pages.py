@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import new_project
 
+pytestmark = pytest.mark.slow  # ingests two periods and writes every member's page
+
 
 class _Rows(HTMLParser):
     """Text of every table row's cells, keyed by the first cell's text."""

@@ -52,6 +52,7 @@ def _gone(pid: int) -> bool:
     return False
 
 
+@pytest.mark.slow
 def test_notebooks_run_at_once_in_their_own_kernels_stopped_when_the_pool_closes(tmp_path):
     marks = tmp_path / "marks"
     marks.mkdir()
@@ -86,6 +87,7 @@ print(os.getpid(), "leak" in globals(), period)
 """
 
 
+@pytest.mark.slow
 def test_a_reused_kernel_is_reset_between_notebooks(tmp_path):
     _write(tmp_path, "first", LEAK)
     _write(tmp_path, "second", PROBE)
@@ -105,6 +107,7 @@ def test_a_reused_kernel_is_reset_between_notebooks(tmp_path):
     assert counts[0] == counts[1] == [1, 2, 3]  # numbered as in a fresh kernel
 
 
+@pytest.mark.slow
 def test_the_pools_kernel_clients_run_no_heartbeat_thread(tmp_path):
     """helpers.report.run._client_class: the heartbeat channel could hang a run (see there);
     the other channels work."""
@@ -125,6 +128,7 @@ def test_the_pools_kernel_clients_run_no_heartbeat_thread(tmp_path):
     assert executed.cells[-1].outputs[0]["text"].split()[1:] == ["False", "2022-T1"]
 
 
+@pytest.mark.slow
 def test_a_failing_cell_is_one_line_and_its_kernel_is_shut_down(tmp_path):
     # "ok" is still running when "bad" fails, however slowly the kernels start (a notebook
     # that had already finished would rightly leave its reset kernel idle in the pool): "bad"
