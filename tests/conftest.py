@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +139,19 @@ def built_project(root: Path) -> Path:
     new_project(root, notebooks=True)
     build_period("2022-T1", root=root, progress=lambda s: None)
     return root
+
+
+def run_cli(*args: str, root: Path) -> subprocess.CompletedProcess:
+    """``python -m helpers ARGS`` on the project in ``root``, in a subprocess."""
+    env = {**os.environ, "METROPOLIS_ROOT": str(root), "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True,
+                          text=True, env=env, timeout=120)  # fmt: skip
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """The SHA-256 of every .parquet and .csv table in ``folder``, by file name."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.suffix in (".parquet", ".csv")
+    }

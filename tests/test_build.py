@@ -14,8 +14,6 @@ from tests.conftest import new_project
 
 pytestmark = pytest.mark.slow  # builds two periods: notebooks, pages, trends
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, list[str]]:

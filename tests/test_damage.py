@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers.ingest import ingest_period
-from tests.test_storage_cli import run_cli
+from tests.conftest import run_cli
 
 QUIET = {"progress": lambda s: None}
 
@@ -94,7 +94,7 @@ def test_a_second_run_on_the_same_period_waits_and_leftovers_are_cleaned(tmp_roo
     import sys
 
     from helpers.files import period_lock
-    from tests.test_storage_cli import ROOT
+    from tests.conftest import ROOT
 
     processed = tmp_root / "data" / "processed"
     leftover = processed / ".2022-T1.tmp-killed"

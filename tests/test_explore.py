@@ -26,9 +26,9 @@ from helpers.errors import UserError
 from helpers.report import members
 from helpers.report.members import profile_html, write_profile
 from helpers.tables.schemas import SCHEMAS, TABLES, empty_frame
+from tests.conftest import ROOT as REPO
 from tests.conftest import new_project
 
-REPO = Path(__file__).resolve().parents[1]
 REAL = "2022-T1"
 
 # --------------------------------------------------------------------------------------------

@@ -7,16 +7,13 @@
   expectations (expected.json).
 """
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from helpers.ingest import parse_file
-from tests.conftest import REPORT_2022T1
+from tests.conftest import FIXTURES, REPORT_2022T1
 from tests.fixture_accuracy import score
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VARIANTS = sorted(p.stem for p in (FIXTURES / "layouts" / "2022-T1").glob("*.txt"))
 # the order of roster names read from a column-major grid cannot be recovered
 ORDER_FREE = {"columns": {"members"}}

@@ -11,8 +11,7 @@ import pytest
 
 from helpers.errors import UserError
 from helpers.ingest import ingest_period, parse_file, parse_report
-from tests.conftest import FIXTURES, REPORT_2022T1
-from tests.test_storage_cli import digests, run_cli
+from tests.conftest import FIXTURES, REPORT_2022T1, digests, run_cli
 
 PDF = FIXTURES / "pdf" / "2022-T1.pdf"
 QUIET = {"progress": lambda s: None}

@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+from tests.conftest import ROOT
+
+README = ROOT / "README.md"
 
 
 def _example_lines() -> list[str]:

@@ -17,9 +17,8 @@ import pytest
 from helpers.errors import UserError
 from helpers.files import file_sha256
 from helpers.report.render import ANALYSIS_NOTEBOOKS, live_markup, render_period, write_index
-from tests.conftest import new_project
+from tests.conftest import ROOT, new_project
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 PERIOD = "2022-T1"
 SCRIPT = "<script>alert(1)</script>"
