@@ -13,7 +13,7 @@ import pytest
 
 from helpers.analysis import coverage as cov
 from helpers.tables.schemas import SCHEMAS, columns
-from tests.test_coverage import _act
+from tests.analysis.test_coverage import _act
 
 # --------------------------------------------------------------------------- building tables
 

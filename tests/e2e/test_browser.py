@@ -33,7 +33,7 @@ FLAGS = [
 ]  # fmt: skip
 
 # The 2022-T1 roster by region, counted by hand from the report's WHO WE ARE section,
-# and the members who took part (tests/test_engagement.py holds the same hand counts).
+# and the members who took part (tests/analysis/test_engagement.py holds the same hand counts).
 ROSTER_BY_REGION = {
     "Africa": 25,
     "Asia-Pacific": 75,

@@ -12,7 +12,7 @@ import pytest
 
 from helpers.ingest import parse_file
 from tests.conftest import FIXTURES, REPORT_2022T1
-from tests.fixture_accuracy import score
+from tests.parse.fixture_accuracy import score
 
 VARIANTS = sorted(p.stem for p in (FIXTURES / "layouts" / "2022-T1").glob("*.txt"))
 # the order of roster names read from a column-major grid cannot be recovered
