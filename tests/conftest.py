@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-REPORT_2022T1 = ROOT / "data" / "raw" / "2022-T1" / "metropolis_progress_report_2022-T1.md"
+ROOT = Path(__file__).resolve().parents[1]  # the repository: code, notebooks, reference data
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The tests read reports only from here, never from the officer's data/raw/ (which may hold the
+# PDF instead, or another period) nor from data/processed/ or reports/ of the working tree.
+REPORTS = FIXTURES / "reports"
+REPORT_2022T1 = REPORTS / "2022-T1" / "metropolis_progress_report_2022-T1.md"
+PDF_2022T1 = FIXTURES / "pdf" / "2022-T1.pdf"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_working_tree_data(tmp_path_factory: pytest.TempPathFactory):
+    """Code that defaults to the project root (helpers.periods.project_root) sees a tmp project
+    holding only the reference data: a test that names no root reads nothing from the working
+    tree's data/raw/, data/processed/ or reports/, and writes nothing there."""
+    root = tmp_path_factory.mktemp("default_root")
+    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("METROPOLIS_ROOT", str(root))
+        yield root
 
 
 @pytest.fixture(scope="session")
@@ -87,14 +107,28 @@ def mini_report(activities: str, *, progress: str = PROGRESS, roster: str = ROST
     return f"METROPOLIS PROGRESS REPORT.\n\nACTIVITIES\n\n{activities}\n\n{progress}\n\n{roster}\n"
 
 
+def new_project(
+    root: Path, periods: tuple[str, ...] = ("2022-T1",), *, notebooks: bool = False
+) -> Path:
+    """A project folder in ``root``: each period's committed fixture report (the markdown
+    export) in data/raw/<period>/, the reference data, and the notebooks if asked."""
+    for period in periods:
+        raw = root / "data" / "raw" / period
+        raw.mkdir(parents=True)
+        for f in (REPORTS / period).glob("*.md"):
+            shutil.copy(f, raw / f.name)
+    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
+    if notebooks:
+        shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    if not (root / "pyproject.toml").exists():
+        (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    return root
+
+
 @pytest.fixture
 def tmp_root(tmp_path: Path) -> Path:
     """A project root in a tmp folder with the 2022-T1 raw report and the reference data."""
-    (tmp_path / "data" / "raw" / "2022-T1").mkdir(parents=True)
-    shutil.copy(REPORT_2022T1, tmp_path / "data" / "raw" / "2022-T1" / REPORT_2022T1.name)
-    shutil.copytree(ROOT / "data" / "reference", tmp_path / "data" / "reference")
-    (tmp_path / "pyproject.toml").write_text("[project]\nname='x'\n")
-    return tmp_path
+    return new_project(tmp_path)
 
 
 def built_project(root: Path) -> Path:
@@ -102,8 +136,22 @@ def built_project(root: Path) -> Path:
     notebooks, ingested and rendered by the build (pages, index, trends)."""
     from helpers.build import build_period
 
-    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    new_project(root, notebooks=True)
     build_period("2022-T1", root=root, progress=lambda s: None)
     return root
+
+
+def run_cli(*args: str, root: Path) -> subprocess.CompletedProcess:
+    """``python -m helpers ARGS`` on the project in ``root``, in a subprocess."""
+    env = {**os.environ, "METROPOLIS_ROOT": str(root), "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True,
+                          text=True, env=env, timeout=120)  # fmt: skip
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """The SHA-256 of every .parquet and .csv table in ``folder``, by file name."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.suffix in (".parquet", ".csv")
+    }

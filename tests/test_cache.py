@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import shutil
 
 import nbformat
 
+from helpers import cache
 from helpers.cache import ingest_fingerprint, notebook_fingerprints, tables_sha256
 from helpers.periods import parse_period
 from helpers.report.notebooks import _read_notebooks
@@ -84,3 +87,67 @@ def test_generated_time_follows_source_date_epoch(monkeypatch):
     assert generated_at() == "2022-05-01 00:00 UTC"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
     assert generated_at() != "2022-05-01 00:00 UTC" and generated_at().endswith(" UTC")
+
+
+# --------------------------------------------------------------------------------------------
+# Small hand-made cases for rules the tests above leave open (first found by `make mutation`,
+# docs/mutation.md); every expected value is read from the rows written in the test.
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def _notebooks(folder, body="x = 1"):
+    params = nbformat.v4.new_code_cell('period = "2000-T1"')
+    params.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Trends"), params, nbformat.v4.new_code_cell(body)]
+    nbformat.write(nb, folder / "trends.ipynb")
+    return _read_notebooks(folder, ["trends"])
+
+
+def test_ingest_fingerprint_follows_the_raw_file_mtime(tmp_root):
+    period = parse_period("2022-T1")
+    before = cache.ingest_fingerprint(period, tmp_root)
+    raw = next((tmp_root / "data" / "raw" / "2022-T1").iterdir())
+    st = raw.stat()
+    os.utime(raw, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    assert cache.ingest_fingerprint(period, tmp_root) != before
+
+
+def test_page_fingerprint_ignores_key_order_and_reads_any_value(tmp_path):
+    nbs = _notebooks(tmp_path)
+    a = cache.page_fingerprint({"a": 1, "b": 2}, nbs, "k")
+    assert cache.page_fingerprint({"b": 2, "a": 1}, nbs, "k") == a
+    day = cache.page_fingerprint({"day": dt.date(2022, 1, 10)}, nbs, "k")
+    assert day == cache.page_fingerprint({"day": "2022-01-10"}, nbs, "k")
+
+
+def test_page_fingerprint_follows_the_code_and_the_template(tmp_path, monkeypatch):
+    nbs = _notebooks(tmp_path)
+    pkg, tpl = tmp_path / "pkg", tmp_path / "tpl"
+    (pkg / "sub").mkdir(parents=True)
+    (tpl / "css").mkdir(parents=True)
+    (pkg / "sub" / "m.py").write_text("x = 1\n")
+    (tpl / "css" / "page.css").write_text("a {}\n")
+    monkeypatch.setattr(cache, "PACKAGE", pkg)
+    monkeypatch.setattr(cache, "TEMPLATE_DIR", tpl)
+    first = cache.page_fingerprint({}, nbs, "k")
+    (pkg / "sub" / "m.py").write_text("x = 2\n")
+    code = cache.page_fingerprint({}, nbs, "k")
+    assert code != first
+    (tpl / "css" / "page.css").write_text("a { color: red }\n")
+    assert cache.page_fingerprint({}, nbs, "k") != code
+
+
+def test_trends_fingerprint_is_the_page_fingerprint_of_the_period_tables(tmp_path):
+    nbs = _notebooks(tmp_path)
+    tables = {"2022-T1": "aa", "2022-T2": None}
+    expected = cache.page_fingerprint(
+        {"periods": ["2022-T1", "2022-T2"], "tables_sha256": {"2022-T1": "aa", "2022-T2": None}},
+        nbs,
+        "k",
+    )
+    assert cache.trends_fingerprint(tables, nbs, "k") == expected
+    assert cache.trends_fingerprint({"2022-T1": "ab", "2022-T2": None}, nbs, "k") != expected
+    assert json.dumps(tables)  # the tables are plain text, no path objects

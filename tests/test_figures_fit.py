@@ -14,6 +14,8 @@ from helpers import plots
 from helpers.analysis import trends
 from helpers.display import smallest_text_pt
 
+pytestmark = pytest.mark.slow  # ingests a project and draws every chart of the pages
+
 PLOTS = [name for name in plots.__all__ if name.startswith("plot_")]
 TRENDS = {
     "activities": lambda t: trends.plot_activities_over_time(trends.activity_counts(t)),
@@ -26,16 +28,11 @@ TRENDS = {
 @pytest.fixture(scope="module")
 def periods(tmp_path_factory):
     """The 2022-T1 tables as the trends page loads them (every processed period)."""
-    import shutil
-
     from helpers.analysis.explore import load_all
     from helpers.ingest import ingest_period
-    from tests.conftest import REPORT_2022T1, ROOT
+    from tests.conftest import new_project
 
-    root = tmp_path_factory.mktemp("figures")
-    (root / "data" / "raw" / "2022-T1").mkdir(parents=True)
-    shutil.copy(REPORT_2022T1, root / "data" / "raw" / "2022-T1")
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
+    root = new_project(tmp_path_factory.mktemp("figures"))
     ingest_period("2022-T1", root, progress=lambda s: None)
     return load_all(root=root)
 

@@ -1,6 +1,6 @@
 """The member directory and the profiles on the real 2022-T1 report and the May–August 2022
 fixture (rosters differ: Shiraz is on the first only). Every expected value is read by hand
-from the two reports (data/raw/2022-T1, tests/fixtures/reports/2022-T2)."""
+from the two reports (tests/fixtures/reports/2022-T1 and 2022-T2)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import new_project
+
+pytestmark = pytest.mark.slow  # ingests two periods and writes every member's page
 
 
 class _Rows(HTMLParser):
@@ -59,13 +61,7 @@ def site(tmp_path_factory) -> Path:
     from helpers.ingest import ingest_period
     from helpers.report.members import write_members
 
-    root = tmp_path_factory.mktemp("members")
-    shutil.copytree(REPO / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
-    (root / "data" / "raw" / "2022-T2").mkdir(parents=True)
-    for f in (REPO / "tests" / "fixtures" / "reports" / "2022-T2").glob("*.md"):
-        shutil.copy(f, root / "data" / "raw" / "2022-T2" / f.name)
-    shutil.copytree(REPO / "data" / "reference", root / "data" / "reference")
-    (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    root = new_project(tmp_path_factory.mktemp("members"), ("2022-T1", "2022-T2"))
     for p in ("2022-T1", "2022-T2"):
         ingest_period(p, root=root, progress=lambda s: None)
     assert write_members(root, progress=lambda s: None) > 0

@@ -24,10 +24,19 @@ def _write(folder: Path, name: str, body: str) -> None:
     nbformat.write(nb, folder / f"{name}.ipynb")
 
 
+# Each notebook marks that it started, then waits for the other one's mark: each sees the
+# other's only if both ran at once, however slowly their kernels start (the wait ends after ten
+# minutes only so that notebooks run one after the other fail instead of hanging)
 BODY = """import json, os, time
-start = time.time()
-time.sleep(1.5)
-print(json.dumps({"pid": os.getpid(), "period": period, "start": start, "end": time.time()}))
+from pathlib import Path
+marks = Path({marks!r})
+(marks / {name!r}).touch()
+for _ in range(6000):
+    saw = sorted(p.name for p in marks.iterdir() if p.name != {name!r})
+    if saw:
+        break
+    time.sleep(0.1)
+print(json.dumps({{"pid": os.getpid(), "period": period, "saw": saw}}))
 """
 
 
@@ -43,9 +52,12 @@ def _gone(pid: int) -> bool:
     return False
 
 
+@pytest.mark.slow
 def test_notebooks_run_at_once_in_their_own_kernels_stopped_when_the_pool_closes(tmp_path):
+    marks = tmp_path / "marks"
+    marks.mkdir()
     for name in ("a", "b"):
-        _write(tmp_path, name, BODY)
+        _write(tmp_path, name, BODY.format(marks=str(marks), name=name))
     runs = _read_notebooks(tmp_path, ["a", "b"])
     kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path))
     finished: list[str] = []
@@ -58,7 +70,7 @@ def test_notebooks_run_at_once_in_their_own_kernels_stopped_when_the_pool_closes
     a, b = (_printed(e) for e in executed)
     assert a["period"] == b["period"] == "2022-T1"  # the parameter went in (papermill)
     assert a["pid"] != b["pid"]  # one kernel each
-    assert a["start"] < b["end"] and b["start"] < a["end"]  # they overlapped
+    assert (a["saw"], b["saw"]) == (["b"], ["a"])  # each ran while the other had started
     assert sorted(finished) == ["a", "b"]
     assert len(kernels.idle) == 2 and kernels.count == 2  # kept for reuse until closed
     kernels.close()
@@ -75,6 +87,7 @@ print(os.getpid(), "leak" in globals(), period)
 """
 
 
+@pytest.mark.slow
 def test_a_reused_kernel_is_reset_between_notebooks(tmp_path):
     _write(tmp_path, "first", LEAK)
     _write(tmp_path, "second", PROBE)
@@ -94,6 +107,7 @@ def test_a_reused_kernel_is_reset_between_notebooks(tmp_path):
     assert counts[0] == counts[1] == [1, 2, 3]  # numbered as in a fresh kernel
 
 
+@pytest.mark.slow
 def test_the_pools_kernel_clients_run_no_heartbeat_thread(tmp_path):
     """helpers.report.run._client_class: the heartbeat channel could hang a run (see there);
     the other channels work."""
@@ -114,11 +128,17 @@ def test_the_pools_kernel_clients_run_no_heartbeat_thread(tmp_path):
     assert executed.cells[-1].outputs[0]["text"].split()[1:] == ["False", "2022-T1"]
 
 
+@pytest.mark.slow
 def test_a_failing_cell_is_one_line_and_its_kernel_is_shut_down(tmp_path):
     # "ok" is still running when "bad" fails, however slowly the kernels start (a notebook
-    # that had already finished would rightly leave its reset kernel idle in the pool)
-    _write(tmp_path, "ok", "import time\ntime.sleep(600)\n")
-    _write(tmp_path, "bad", "import os\nprint(os.getpid(), flush=True)\nx = 1\n1 / 0\n")
+    # that had already finished would rightly leave its reset kernel idle in the pool): "bad"
+    # fails only once "ok" has started, and "ok" sleeps until it is cancelled
+    started = tmp_path / "ok.started"
+    _write(tmp_path, "ok", f"from pathlib import Path\nPath({str(started)!r}).touch()\n"
+                           "import time\ntime.sleep(600)\n")  # fmt: skip
+    _write(tmp_path, "bad", f"import time\nfrom pathlib import Path\n"
+                            f"while not Path({str(started)!r}).exists(): time.sleep(0.05)\n"
+                            "1 / 0\n")  # fmt: skip
     runs = _read_notebooks(tmp_path, ["ok", "bad"])
     kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path))
     with pytest.raises(UserError) as err:

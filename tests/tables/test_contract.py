@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from helpers.tables import contract, schemas
 
 
@@ -43,6 +45,7 @@ def _loaded(*modules: str) -> set[str]:
     return set(out.stdout.split())
 
 
+@pytest.mark.slow  # a subprocess
 def test_member_pages_and_analysis_load_neither_pandera_nor_matplotlib():
     loaded = _loaded(
         "helpers.report.member_pages",

@@ -9,6 +9,7 @@ import pytest
 from helpers.tables.findings import Findings
 from helpers.tables.names import NameResolver
 from helpers.tables.resolve import all_known, join_broken, resolve, segment_row, split_names
+from tests.tables.test_names import BASIC, roster
 
 ROSTER = pd.DataFrame(
     {
@@ -177,3 +178,38 @@ def test_segment_row_names_of_up_to_five_words():
     six = "A B C D E F"
     r6 = NameResolver(pd.DataFrame({"member": [six, "Rabat"], "region": ["X", "X"]}))
     assert segment_row([(f"Rabat {six}", 2)], r6) == [(f"Rabat {six}", 2)]
+
+
+# --------------------------------------------------------------------------------------------
+# Small hand-made cases for rules the tests above leave open (first found by `make mutation`,
+# docs/mutation.md); every expected value is read from the rows written in the test.
+
+
+# --------------------------------------------------------------------------- resolve.py
+
+
+def test_a_folded_match_finding_names_the_activity():
+    q = Findings()
+    resolve(BASIC, "MONTREAL", q, 12, "Participants", activity="A7")
+    assert len(q.rows) == 1
+    row = q.rows[0]
+    assert (row["severity"], row["kind"], row["activity_id"], row["source_line"]) == (
+        "info", "folded_match", "A7", 12)  # fmt: skip
+
+
+SEG = NameResolver(
+    roster(("Abidjan", "Africa"), ("Seoul", "Asia"), ("Lisbon", "Europe"),
+           ("Santo", "Americas"), ("Santo Domingo", "Americas"), ("Domingo Este", "Americas"),
+           ("Este", "Americas")),
+)  # fmt: skip
+
+
+def test_segment_row_splits_two_names_and_keeps_the_others():
+    items = [("Seoul", 1), ("Abidjan Lisbon", 2), ("Kigali Seoul", 3)]
+    assert segment_row(items, SEG) == [("Seoul", 1), ("Abidjan", 2), ("Lisbon", 2),
+                                       ("Kigali Seoul", 3)]  # fmt: skip
+
+
+def test_segment_row_of_equal_splits_keeps_the_first_found():
+    # Santo + Domingo Este and Santo Domingo + Este explain the same three words
+    assert segment_row([("Santo Domingo Este", 4)], SEG) == [("Santo", 4), ("Domingo Este", 4)]

@@ -20,6 +20,8 @@ from helpers.build import build_period
 from helpers.ingest import ingest_period
 from tests.conftest import REPORT_2022T1, built_project
 
+pytestmark = pytest.mark.slow  # ingests and builds projects
+
 QUIET = {"progress": lambda s: None}
 LISTED = "Barcelona (city), Cairo, Seoul\n"
 

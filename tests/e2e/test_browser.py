@@ -21,7 +21,10 @@ if CHROMIUM is None and os.environ.get("METROPOLIS_REQUIRE_BROWSER"):
         "(.ci/run installs it with apt-get install chromium)",
         pytrace=False,
     )
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
+    pytest.mark.slow,  # builds a project and drives the browser
+]
 
 # Chromium's own background connections are refused on a closed network: switch them off.
 FLAGS = [
@@ -30,7 +33,7 @@ FLAGS = [
 ]  # fmt: skip
 
 # The 2022-T1 roster by region, counted by hand from the report's WHO WE ARE section,
-# and the members who took part (tests/test_engagement.py holds the same hand counts).
+# and the members who took part (tests/analysis/test_engagement.py holds the same hand counts).
 ROSTER_BY_REGION = {
     "Africa": 25,
     "Asia-Pacific": 75,

@@ -14,9 +14,8 @@ import pytest
 from helpers.errors import UserError
 from helpers.ingest import parse_report
 from helpers.tables.locations import load_locations, missing_locations, roster_locations
-from tests.conftest import FIXTURES, ROSTER, mini_report
+from tests.conftest import FIXTURES, ROOT, ROSTER, mini_report
 
-ROOT = Path(__file__).resolve().parents[1]
 ACTIVITY = "10 March\n\nCITY LAB\n\nText about it.\n\nMembers\nSeoul\n\nOutcomes\nL2A2D3\n"
 
 

@@ -22,22 +22,16 @@ SCRIPT = "<script>alert(1)</script>"
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory) -> Path:
     """A project with the real 2022-T1 report ingested: tables and data/interim text."""
-    import shutil
+    from tests.conftest import new_project
 
-    from tests.conftest import REPORT_2022T1, ROOT
-
-    root = tmp_path_factory.mktemp("quality")
-    (root / "data" / "raw" / "2022-T1").mkdir(parents=True)
-    shutil.copy(REPORT_2022T1, root / "data" / "raw" / "2022-T1" / REPORT_2022T1.name)
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    root = new_project(tmp_path_factory.mktemp("quality"))
     ingest_period("2022-T1", root=root, progress=lambda s: None)
     return root
 
 
 def test_context_around_a_known_2022_t1_finding(ingested):
     # the close-spelling match of 'Abdijan' (activity 2, "THE METROPOLITAN GOVERNANCE IN
-    # AFRICA"): read by hand in data/raw/2022-T1, the Members label sits on line 111, the
+    # AFRICA"): read by hand in tests/fixtures/reports/2022-T1, the Members label sits on line 111, the
     # names on 112, the Outcomes label on 114 and L1A3D1 on 115 (110 and 113 are blank)
     from helpers.analysis.explore import load
 

@@ -3,6 +3,7 @@ generated from known content, in any of the supported layouts, is read back to t
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +99,7 @@ def render(acts: list[dict], lay: dict) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow  # 120 generated reports, each read in every layout
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(activity, min_size=1, max_size=6), layout)
 def test_generated_reports_are_read_back_in_every_layout(acts, lay):

@@ -1,21 +1,27 @@
-"""Outcome coverage: small cases aimed at what `make mutation` found untested (docs/mutation.md).
+"""Outcome coverage: unit tests on a tiny hand-built plan, integration tests on the real 2022-T1
+report (figures counted by hand from the markdown), then small cases built row by row.
 
-Each case builds only the rows it needs; every expected value is counted by hand from them.
-The table functions get schema-valid frames except where a test says otherwise (a listing
-given twice, a frame indexed by its key, a missing `known`): the analysis is meant to cope
-with frames built by hand.
+The tiny plan and activities (every expectation below is counted by hand from these rows):
+
+plan        L1 · L1A1: L1A1D1, L1A1D2 · L1A2: L1A2D1 · L2 · L2A1: L2A1D1, L2A1D3 · L3 · L3A1 (empty)
+challenges  1.1, 1.3, 2.1
+A1 L1   outcomes L1A1D1, L1A2D1          challenges 1.1
+A2 L1   outcomes L1A1D1, L3A1D4 (unknown) challenges 1.1, 2.1
+A3 L2   outcomes L2A1D1 (twice), L1A1D1  challenges 2.1
+A4 --   outcomes L2A1D9 (unknown)        challenges 1.1, 9.9 (unknown)
+A5 L2   no outcome                       no challenge
 """
 
 from __future__ import annotations
+
+import io
 
 import pandas as pd
 import pytest
 
 from helpers.analysis import coverage as cov
 from helpers.tables.schemas import SCHEMAS, columns
-from tests.test_coverage import _act
-
-# --------------------------------------------------------------------------- building tables
+from tests.conftest import REPORT_2022T1
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -24,6 +30,410 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
         [{"source_line": i + 1, **r} for i, r in enumerate(rows)], columns=columns(table)
     )
     return SCHEMAS[table].validate(df)
+
+
+def empty(table: str) -> pd.DataFrame:
+    return SCHEMAS[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
+
+
+def _act(aid: str, line: str | None, day: str, title: str) -> dict:
+    ts = pd.Timestamp(day)
+    return {
+        "activity_id": aid,
+        "period": "2022-T1",
+        "action_line": line,
+        "start_date": ts,
+        "end_date": ts,
+        "date_text": day,
+        "title": title,
+        "description": "",
+        "in_period": True,
+    }
+
+
+def _plan_row(code: str, title: str) -> dict:
+    if "D" in code:
+        level, parent = "deliverable", code[: code.index("D")]
+    elif "A" in code:
+        level, parent = "action", code[: code.index("A")]
+    else:
+        level, parent = "line", None
+    return {"code": code, "level": level, "parent": parent, "line": code[:2], "title": title}
+
+
+def _links(table: str, pairs: list[tuple[str, str, bool]]) -> pd.DataFrame:
+    """Link rows, validated; a pair given twice is kept twice (the schema's key forbids it in
+    parsed tables, but the analysis must not count it twice in a frame built by hand)."""
+    rows = [{"activity_id": a, "code": c, "known": k} for a, c, k in pairs]
+    first = [r for i, r in enumerate(rows) if r not in rows[:i]]
+    repeats = [r for i, r in enumerate(rows) if r in rows[:i]]
+    valid = frame(table, first)
+    if not repeats:
+        return valid
+    again = valid.merge(pd.DataFrame(repeats), on=["activity_id", "code", "known"])
+    return pd.concat([valid, again], ignore_index=True)
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    t = {name: empty(name) for name in SCHEMAS}
+    t["activities"] = frame(
+        "activities",
+        [
+            _act("2022-T1-01", "L1", "2022-01-10", "ALPHA"),
+            _act("2022-T1-02", "L1", "2022-02-01", "BETA"),
+            _act("2022-T1-03", "L2", "2022-03-05", "GAMMA"),
+            _act("2022-T1-04", None, "2022-03-18", "DELTA"),
+            _act("2022-T1-05", "L2", "2022-04-01", "EPSILON"),
+        ],
+    )
+    t["strategic_plan"] = frame(
+        "strategic_plan",
+        [
+            _plan_row("L1", "Line one"),
+            _plan_row("L1A1", "Action one one"),
+            _plan_row("L1A1D1", "Recommendations"),
+            _plan_row("L1A1D2", "Debates"),
+            _plan_row("L1A2", "Action one two"),
+            _plan_row("L1A2D1", "Champion"),
+            _plan_row("L2", "Line two"),
+            _plan_row("L2A1", "Action two one"),
+            _plan_row("L2A1D1", "Prospective analysis"),
+            _plan_row("L2A1D3", "Research"),
+            _plan_row("L3", "Line three"),
+            _plan_row("L3A1", "Caring organisation"),
+        ],
+    )
+    t["challenges"] = frame(
+        "challenges",
+        [
+            {"code": "1.1", "title": "Inequalities"},
+            {"code": "1.3", "title": "Mobility"},
+            {"code": "2.1", "title": "Social resilience"},
+        ],
+    )
+    t["activity_outcomes"] = _links(
+        "activity_outcomes",
+        [
+            ("2022-T1-01", "L1A1D1", True),
+            ("2022-T1-01", "L1A2D1", True),
+            ("2022-T1-02", "L1A1D1", True),
+            ("2022-T1-02", "L3A1D4", False),
+            ("2022-T1-03", "L2A1D1", True),
+            ("2022-T1-03", "L2A1D1", True),
+            ("2022-T1-03", "L1A1D1", True),
+            ("2022-T1-04", "L2A1D9", False),
+        ],
+    )
+    t["activity_challenges"] = _links(
+        "activity_challenges",
+        [
+            ("2022-T1-01", "1.1", True),
+            ("2022-T1-02", "1.1", True),
+            ("2022-T1-02", "2.1", True),
+            ("2022-T1-03", "2.1", True),
+            ("2022-T1-04", "1.1", True),
+            ("2022-T1-04", "9.9", False),
+        ],
+    )
+    return t
+
+
+# --------------------------------------------------------------------------- unit tests
+
+
+def test_deliverables(tables):
+    df = cov.deliverables(tables)
+    assert list(df.columns) == ["code", "line", "action", "title", "activities", "covered"]
+    assert df["code"].tolist() == ["L1A1D1", "L1A1D2", "L1A2D1", "L2A1D1", "L2A1D3"]
+    assert df["line"].tolist() == ["L1", "L1", "L1", "L2", "L2"]
+    assert df["action"].tolist() == ["L1A1", "L1A1", "L1A2", "L2A1", "L2A1"]
+    assert df["activities"].tolist() == [3, 0, 1, 1, 0]  # L2A1D1 listed twice for A3
+    assert df["covered"].tolist() == [True, False, True, True, False]
+
+
+def test_coverage_rate_by_line(tables):
+    df = cov.coverage_rate(tables, level="line")
+    assert list(df.columns) == ["line", "title", "deliverables", "covered", "rate"]
+    assert df["line"].tolist() == ["L1", "L2", "L3"]
+    assert df["deliverables"].tolist() == [3, 2, 0]
+    assert df["covered"].tolist() == [2, 1, 0]
+    assert df["rate"].iloc[:2].tolist() == pytest.approx([2 / 3, 0.5])
+    assert pd.isna(df["rate"].iloc[2])  # L3 lists no deliverable
+
+
+def test_coverage_rate_by_action(tables):
+    df = cov.coverage_rate(tables, level="action")
+    assert df["action"].tolist() == ["L1A1", "L1A2", "L2A1", "L3A1"]
+    assert df["deliverables"].tolist() == [2, 1, 2, 0]
+    assert df["covered"].tolist() == [1, 1, 1, 0]
+    assert df["title"].tolist()[1] == "Action one two"
+    with pytest.raises(ValueError):
+        cov.coverage_rate(tables, level="deliverable")  # type: ignore[arg-type]
+
+
+def test_challenge_coverage(tables):
+    df = cov.challenge_coverage(tables)
+    assert list(df.columns) == ["code", "title", "activities", "covered"]
+    assert df["code"].tolist() == ["1.1", "1.3", "2.1"]
+    assert df["activities"].tolist() == [3, 0, 2]
+    assert df["covered"].tolist() == [True, False, True]
+
+
+def test_line_challenge_matrix(tables):
+    m = cov.line_challenge_matrix(tables)
+    assert list(m.index) == ["L1", "L2", "L3", "(no line)"]
+    assert list(m.columns) == ["1.1", "1.3", "2.1", "9.9"]  # listed, then unlisted codes
+    expected = pd.DataFrame(
+        [[2, 0, 1, 0], [0, 0, 1, 0], [0, 0, 0, 0], [1, 0, 0, 1]],
+        index=m.index,
+        columns=m.columns,
+    )
+    pd.testing.assert_frame_equal(m, expected)
+
+
+def test_line_challenge_matrix_from_outcomes(tables):
+    m = cov.line_challenge_matrix(tables, line_from="outcomes")
+    # A1 → L1; A2 → L1, L3; A3 → L2, L1; A4 → L2 (its unknown L2A1D9); A5 has no challenge
+    assert list(m.index) == ["L1", "L2", "L3"]
+    assert m.loc["L1"].tolist() == [2, 0, 2, 0]
+    assert m.loc["L2"].tolist() == [1, 0, 1, 1]
+    assert m.loc["L3"].tolist() == [1, 0, 1, 0]
+
+
+def test_unknown_codes(tables):
+    df = cov.unknown_codes(tables)
+    assert list(df.columns) == ["code", "kind", "activities", "titles"]
+    assert df["code"].tolist() == ["L2A1D9", "L3A1D4", "9.9"]
+    assert df["kind"].tolist() == ["outcome", "outcome", "challenge"]
+    assert df["activities"].tolist() == [1, 1, 1]
+    assert df["titles"].tolist() == ["DELTA", "BETA", "DELTA"]
+
+
+def test_without_outcomes(tables):
+    df = cov.without_outcomes(tables)
+    assert list(df.columns) == ["activity_id", "title", "start_date"]
+    assert df["activity_id"].tolist() == ["2022-T1-05"]
+    assert df["start_date"].tolist() == [pd.Timestamp("2022-04-01")]
+
+
+def test_nothing_linked(tables):
+    tables["activity_outcomes"] = empty("activity_outcomes")
+    tables["activity_challenges"] = empty("activity_challenges")
+    assert not cov.deliverables(tables)["covered"].any()
+    assert len(cov.without_outcomes(tables)) == 5
+    m = cov.line_challenge_matrix(tables)
+    assert list(m.index) == ["L1", "L2", "L3"] and int(m.to_numpy().sum()) == 0
+    assert cov.unknown_codes(tables).empty
+    assert cov.interpret_line_challenge_matrix(m) == (
+        "No activity links an action line to a challenge."
+    )
+
+
+def categorised(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables as helpers.analysis.explore loads them: the schema's `isin` columns as categories
+    (action_line and level ordered)."""
+    out = {}
+    for name, df in tables.items():
+        df = df.copy()
+        for col in ("region", "action_line", "level", "match", "severity"):
+            if col in df.columns:
+                ordered = col in ("action_line", "level")
+                df[col] = df[col].astype(pd.CategoricalDtype(ordered=ordered))
+        out[name] = df
+    return out
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        cov.deliverables,
+        cov.coverage_rate,
+        lambda t: cov.coverage_rate(t, "action"),
+        cov.challenge_coverage,
+        cov.line_challenge_matrix,
+        lambda t: cov.line_challenge_matrix(t, line_from="outcomes"),
+        cov.unknown_codes,
+        cov.without_outcomes,
+    ],
+)
+def test_categorical_columns_give_the_same_answer(tables, func):
+    plain, cat = func(tables), func(categorised(tables))
+    pd.testing.assert_frame_equal(plain.astype(object), cat.astype(object), check_index_type=False)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _bar_count(fig) -> int:
+    return sum(len(c.patches) for ax in fig.axes for c in ax.containers)
+
+
+def _red_labels(fig, alert: str) -> list[str]:
+    return [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_color() == alert]
+
+
+def test_coverage_figures(tables):
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    from helpers import plots
+
+    before = plt.get_fignums()
+    deliv = plots.plot_deliverable_coverage(tables)
+    rate = plots.plot_coverage_rate(tables, level="line")
+    chall = plots.plot_challenge_coverage(tables)
+    heat = plots.plot_line_challenge_heatmap(tables)
+    assert plt.get_fignums() == before
+    for fig in (deliv, rate, chall, heat):
+        assert isinstance(fig, Figure)
+        fig.savefig(io.BytesIO(), format="png")
+    assert _bar_count(deliv) == 5
+    assert _red_labels(deliv, plots.ALERT) == ["L1A1D2  Debates", "L2A1D3  Research"]
+    # L1A1D1, L1A1D2 | L1A2D1 | L2A1D1, L2A1D3: a gap separates actions
+    ys = [t.get_position()[1] for t in deliv.axes[0].get_yticklabels()]
+    steps = [round(a - b, 2) for a, b in zip(ys, ys[1:], strict=False)]
+    assert steps == [1.0, 1.6, 1.6, 1.0]
+    assert _bar_count(rate) == 2 * 2  # L1, L2 (L3 lists no deliverable): track + share
+    assert _red_labels(chall, plots.ALERT) == ["1.3  Mobility"]
+    ax = heat.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1.1", "1.3", "2.1", "9.9 (not listed)"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["L1", "L2", "L3", "(no line)"]
+
+
+# --------------------------------------------------------------------------- interpretations
+
+
+def test_interpretations(tables):
+    assert cov.interpret_deliverables(cov.deliverables(tables)) == (
+        "3 of the 5 deliverables (60%) were served by at least one activity; none served "
+        "L1A1D2 (Debates) or L2A1D3 (Research)."
+    )
+    assert cov.interpret_coverage_rate(cov.coverage_rate(tables, "action")) == (
+        # L1A1 (D1 of D1, D2) and L2A1 (D1 of D1, D3) both at 1 of 2: a tie
+        "L1A2 has every deliverable covered; L1A1 and L2A1 tie as the least (50% each)."
+    )
+    assert cov.interpret_challenge_coverage(cov.challenge_coverage(tables)) == (
+        "2 of the 3 challenges were addressed by at least one activity (1.3 Mobility: none); "
+        "the most addressed: 1.1 Inequalities (3 activities)."
+    )
+    assert cov.interpret_line_challenge_matrix(cov.line_challenge_matrix(tables)) == (
+        "The strongest link is L1 with challenge 1.1 (2 activities); "
+        "2 links come from activities with no line."
+    )
+    assert cov.interpret_unknown_codes(cov.unknown_codes(tables)) == (
+        "The activities use 2 outcome codes (L2A1D9 and L3A1D4) and 1 challenge code (9.9) "
+        "absent from the report's listings."
+    )
+    assert cov.interpret_without_outcomes(cov.without_outcomes(tables)) == (
+        "1 activity names no outcome: EPSILON."
+    )
+
+
+# --------------------------------------------------------------------------- real report
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, pd.DataFrame]:
+    """The 2022-T1 report parsed once for this module (needs helpers.ingest)."""
+    from helpers.ingest import parse_report
+
+    return parse_report(REPORT_2022T1.read_text(encoding="utf-8"), "2022-T1")
+
+
+def test_report_deliverables(report):
+    df = cov.deliverables(report).set_index("code")
+    assert len(df) == 18  # deliverables in the plan listing
+    assert sorted(df.index[~df["covered"]]) == ["L2A2D1", "L2A2D7"]
+    # counted by hand from the activities' Outcomes labels
+    assert df.loc["L1A1D1", "activities"] == 3  # Kartepe, local public services, public space
+    assert df.loc["L1A3D1", "activities"] == 3  # UCLG-MEWA, Africa governance, UCLG retreat
+    assert df.loc["L2A1D3", "activities"] == 3  # Kartepe, rethinking public space, five approaches
+    assert df.loc["L3A1D3", "activities"] == 1  # 8M campaign
+
+
+def test_report_coverage_rate(report):
+    df = cov.coverage_rate(report, "line").set_index("line")
+    assert df["deliverables"].to_dict() == {"L1": 9, "L2": 8, "L3": 1}
+    assert df["covered"].to_dict() == {"L1": 9, "L2": 6, "L3": 1}
+
+
+def test_report_challenges(report):
+    df = cov.challenge_coverage(report).set_index("code")
+    assert len(df) == 12
+    assert df.index[~df["covered"]].tolist() == ["1.3"]
+    assert df["activities"].to_dict() == {
+        "1.1": 6,
+        "1.3": 0,
+        "1.4": 7,
+        "2.1": 7,
+        "2.2": 2,
+        "2.3": 5,
+        "3.1": 2,
+        "3.2": 3,
+        "3.3": 4,
+        "4.1": 1,
+        "4.2": 1,
+        "4.3": 1,
+    }
+
+
+def test_report_unknown_codes(report):
+    df = cov.unknown_codes(report)
+    # both on "UCLG Secretaries General meeting"; L3A2 is not in the plan at all
+    assert df[["code", "kind"]].values.tolist() == [["L3A1D4", "outcome"], ["L3A2D2", "outcome"]]
+    assert df["activities"].tolist() == [1, 1]
+
+
+def test_report_without_outcomes(report):
+    df = cov.without_outcomes(report)
+    # the Kocaeli membership application has no labels at all
+    assert len(df) == 1
+    assert "KOCAELI" in df["title"].iloc[0].upper()
+
+
+def test_report_line_challenge_matrix(report):
+    m = cov.line_challenge_matrix(report)
+    assert list(m.columns[:12]) == [
+        "1.1", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3"
+    ]  # fmt: skip
+    assert {"L1", "L2", "L3"} <= set(m.index)
+    assert (m["1.3"] == 0).all()
+    assert cov.NO_LINE not in m.index  # the parser gives every activity a line
+    # every (activity, challenge) link is counted once in some row
+    assert int(m.to_numpy().sum()) == 39
+    # challenge 1.1: Africa governance, UCLG retreat, local public services, board meeting and
+    # the GTF statement run in the L1 section; the UCLG secretaries general meeting in L3
+    assert m.loc["L1", "1.1"] == 5
+    assert m.loc["L3", "1.1"] == 1
+
+
+def test_report_figures_render(report):
+    from helpers import plots
+
+    for fig in (
+        plots.plot_deliverable_coverage(report),
+        plots.plot_coverage_rate(report),
+        plots.plot_challenge_coverage(report),
+        plots.plot_line_challenge_heatmap(report),
+    ):
+        fig.savefig(io.BytesIO(), format="png")
+    fig = plots.plot_deliverable_coverage(report)
+    assert _red_labels(fig, plots.ALERT) == [
+        "L2A2D1  Data and indicators for better decision-making",
+        "L2A2D7  Tools to mainstream gender in metropolitan po…",
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Outcome coverage: small cases aimed at what `make mutation` found untested (docs/mutation.md).
+#
+# Each case builds only the rows it needs; every expected value is counted by hand from them.
+# The table functions get schema-valid frames except where a test says otherwise (a listing
+# given twice, a frame indexed by its key, a missing `known`): the analysis is meant to cope
+# with frames built by hand.
+
+# --------------------------------------------------------------------------- building tables
 
 
 def act(aid: str, title: str, line: str | None = "L1", day: str = "2022-02-01") -> dict:

@@ -10,20 +10,15 @@ from pathlib import Path
 import pytest
 
 from helpers.build import build_period
+from tests.conftest import new_project
 
-ROOT = Path(__file__).resolve().parents[1]
-T2 = ROOT / "tests" / "fixtures" / "reports" / "2022-T2"
+pytestmark = pytest.mark.slow  # builds two periods: notebooks, pages, trends
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, list[str]]:
     """A project root with both periods built once; returns it and the progress lines."""
-    root = tmp_path_factory.mktemp("built")
-    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
-    (root / "data" / "raw" / "2022-T2").mkdir(parents=True)
-    shutil.copy(next(T2.glob("*.md")), root / "data" / "raw" / "2022-T2")
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    root = new_project(tmp_path_factory.mktemp("built"), ("2022-T1", "2022-T2"), notebooks=True)
     lines: list[str] = []
     build_period("2022-T2", root=root, progress=lines.append)  # also brings 2022-T1 up to date
     return root, lines

@@ -8,7 +8,6 @@ that record when and where they ran, so that the scheduling, not the analysis, i
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -16,9 +15,10 @@ import pytest
 
 from helpers.build import build_all
 from helpers.errors import UserError
+from tests.conftest import new_project
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures" / "reports"
+pytestmark = pytest.mark.slow  # ingests three periods and runs their notebooks
+
 PERIODS = ("2022-T1", "2022-T2", "2022-T3")
 PAGES = ("02_engagement", "03_coverage", "04_quality")
 
@@ -56,11 +56,7 @@ def _notebook(path: Path, name: str, body: str) -> None:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """Three periods with raw reports, the reference data and stand-in notebooks."""
-    shutil.copytree(ROOT / "data" / "raw" / "2022-T1", tmp_path / "data" / "raw" / "2022-T1")
-    for period in PERIODS[1:]:
-        (tmp_path / "data" / "raw" / period).mkdir(parents=True)
-        shutil.copy(next((FIXTURES / period).glob("*.md")), tmp_path / "data" / "raw" / period)
-    shutil.copytree(ROOT / "data" / "reference", tmp_path / "data" / "reference")
+    new_project(tmp_path, PERIODS)
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     for page in PAGES:

@@ -6,9 +6,10 @@ import os
 import stat
 
 import pandas as pd
+import pytest
 
 from helpers.ingest import ingest_period
-from tests.test_storage_cli import run_cli
+from tests.conftest import run_cli
 
 QUIET = {"progress": lambda s: None}
 
@@ -50,6 +51,7 @@ def test_load_repairs_a_damaged_table_before_reading(tmp_root, capsys):
     assert len(t.members) == 143
 
 
+@pytest.mark.slow  # a subprocess
 def test_dangling_link_as_the_report_is_one_line(tmp_root):
     raw = tmp_root / "data" / "raw" / "2022-T1"
     for f in raw.iterdir():
@@ -86,12 +88,13 @@ def test_processed_folder_follows_the_umask(tmp_root):
     )
 
 
+@pytest.mark.slow  # a subprocess
 def test_a_second_run_on_the_same_period_waits_and_leftovers_are_cleaned(tmp_root):
     import subprocess
     import sys
 
     from helpers.files import period_lock
-    from tests.test_storage_cli import ROOT
+    from tests.conftest import ROOT
 
     processed = tmp_root / "data" / "processed"
     leftover = processed / ".2022-T1.tmp-killed"

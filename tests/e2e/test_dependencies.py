@@ -28,9 +28,10 @@ import helpers.report.period
 import helpers.report.render
 import helpers.report.trends_page
 from helpers.build import build_period
-from tests.conftest import built_project
+from tests.conftest import ROOT, built_project
 
-ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # builds a project and reruns it
+
 PACKAGE = ROOT / "src" / "helpers"
 ALL = ["02_engagement.ipynb", "03_coverage.ipynb", "04_quality.ipynb"]
 QUIET = {"progress": lambda s: None}

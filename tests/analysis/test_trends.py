@@ -87,3 +87,69 @@ def test_interpretations_of_counts_and_challenges():
     assert trends.interpret_challenges(trends.challenges_over_time(t)) == (
         "Challenge 2.3 was addressed most often (2 activities over the periods that list it)."
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Small hand-made cases for rules the tests above leave open (first found by `make mutation`,
+# docs/mutation.md); every expected value is read from the rows written in the test.
+
+
+# --------------------------------------------------------------------------- trends
+
+
+def _plan_tables():
+    plan = pd.DataFrame(
+        {"period": ["2022-T1", "2022-T1", "2022-T2"], "level": ["deliverable"] * 3,
+         "code": ["1.1", "1.2", "1.1"]}
+    )  # fmt: skip
+    outcomes = pd.DataFrame({"period": ["2022-T1"], "code": ["1.1"], "activity_id": ["A1"]})
+    return {
+        "strategic_plan": plan,
+        "activity_outcomes": outcomes,
+        "activities": pd.DataFrame({"period": ["2022-T1", "2022-T2"]}),
+        "members": pd.DataFrame({"period": ["2022-T1", "2022-T2"]}),
+    }
+
+
+def test_coverage_matrix_is_a_float_table():
+    m = trends.coverage_matrix(_plan_tables())
+    assert list(m.dtypes) == ["float64", "float64"]
+    assert m.loc["1.1", "2022-T1"] == 1.0 and m.loc["1.2", "2022-T1"] == 0.0
+    assert m.loc["1.1", "2022-T2"] == 0.0 and pd.isna(m.loc["1.2", "2022-T2"])
+
+
+def test_interpret_challenges_lists_every_unaddressed_challenge():
+    matrix = pd.DataFrame({"2022-T1": [3, 0, 0]}, index=pd.Index(["1.1", "1.2", "2.1"]))
+    text = trends.interpret_challenges(matrix)
+    assert text == (
+        "Challenge 1.1 was addressed most often (3 activities over the periods that list it); "
+        "1.2 and 2.1 by no activity in any period that lists them."
+    )
+
+
+def test_interpret_changes_in_period_order():
+    df = pd.DataFrame(
+        {"period": ["2022-T3", "2022-T2"], "compared_with": ["2022-T2", "2022-T1"],
+         "member": ["Seoul", "Lisbon"], "region": ["Asia", "Europe"],
+         "status": ["lapsed", "newly engaged"]}
+    )  # fmt: skip
+    assert trends.interpret_changes(df) == (
+        "2022-T2 against 2022-T1: 1 newly engaged, 0 lapsed; "
+        "2022-T3 against 2022-T2: 0 newly engaged, 1 lapsed."
+    )
+
+
+def _totals(engaged: list[int], size: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"period": [f"2022-T{i + 1}" for i in range(len(engaged))],
+         "region": ["All regions"] * len(engaged), "roster_size": [size] * len(engaged),
+         "engaged": engaged, "engagement_rate": [e / size for e in engaged]}
+    )  # fmt: skip
+
+
+def test_interpret_engagement_half_a_point_is_steady():
+    # 0 → 1 of 200 is a change of exactly 0.005: held steady, both ways
+    assert "held steady" in trends.interpret_engagement(_totals([0, 1], 200))
+    assert "held steady" in trends.interpret_engagement(_totals([1, 0], 200))
+    assert "rose" in trends.interpret_engagement(_totals([0, 2], 200))
+    assert "fell" in trends.interpret_engagement(_totals([2, 0], 200))

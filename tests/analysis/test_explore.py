@@ -2,7 +2,7 @@
 
 Two kinds: unit tests on tiny synthetic periods written to a tmp root, and tests on the real
 2022-T1 report ingested once into a tmp root, with expectations counted by hand from
-data/raw/2022-T1/metropolis_progress_report_2022-T1.md.
+tests/fixtures/reports/2022-T1/metropolis_progress_report_2022-T1.md.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from helpers.errors import UserError
 from helpers.report import members
 from helpers.report.members import profile_html, write_profile
 from helpers.tables.schemas import SCHEMAS, TABLES, empty_frame
+from tests.conftest import ROOT as REPO
+from tests.conftest import new_project
 
-REPO = Path(__file__).resolve().parents[1]
 REAL = "2022-T1"
 
 # --------------------------------------------------------------------------------------------
@@ -465,9 +466,7 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tmp root holding data/raw/2022-T1 and data/reference, ingested once."""
     from helpers.ingest import ingest_period
 
-    root = tmp_path_factory.mktemp("real")
-    shutil.copytree(REPO / "data" / "raw" / REAL, root / "data" / "raw" / REAL)
-    shutil.copytree(REPO / "data" / "reference", root / "data" / "reference")
+    root = new_project(tmp_path_factory.mktemp("real"), (REAL,))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("METROPOLIS_ROOT", str(root))  # the parser reads data/reference from here
         ingest_period(REAL, root=root, progress=lambda *_: None)

@@ -7,16 +7,13 @@
   expectations (expected.json).
 """
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from helpers.ingest import parse_file
-from tests.conftest import REPORT_2022T1
-from tests.fixture_accuracy import score
+from tests.conftest import FIXTURES, REPORT_2022T1
+from tests.parse.fixture_accuracy import score
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VARIANTS = sorted(p.stem for p in (FIXTURES / "layouts" / "2022-T1").glob("*.txt"))
 # the order of roster names read from a column-major grid cannot be recovered
 ORDER_FREE = {"columns": {"members"}}
@@ -36,7 +33,10 @@ def _comparable(df: pd.DataFrame, name: str, order_free: set[str]) -> pd.DataFra
     return df
 
 
-@pytest.mark.parametrize("layout", ["pdf", *VARIANTS])
+PDF = pytest.param("pdf", marks=pytest.mark.slow)  # reading a PDF takes seconds
+
+
+@pytest.mark.parametrize("layout", [PDF, *VARIANTS])
 def test_2022t1_every_layout_gives_identical_tables(md_tables, layout):
     path = (
         FIXTURES / "pdf" / "2022-T1.pdf"
@@ -54,7 +54,7 @@ def test_2022t1_every_layout_gives_identical_tables(md_tables, layout):
 
 
 @pytest.mark.parametrize("period", ["2022-T2", "2022-T3", "2023-T1"])
-@pytest.mark.parametrize("layout", ["pdf", *VARIANTS])
+@pytest.mark.parametrize("layout", [PDF, *VARIANTS])
 def test_made_up_periods_score_100_percent_in_every_layout(period, layout):
     path = (
         FIXTURES / "pdf" / f"{period}.pdf"
@@ -67,6 +67,7 @@ def test_made_up_periods_score_100_percent_in_every_layout(period, layout):
     assert len(accuracy) >= 20
 
 
+@pytest.mark.slow  # reads the PDF twice
 def test_the_pdf_text_is_byte_stable():
     from helpers.parse.extract import extract_text
 

@@ -1,13 +1,12 @@
 """notebooks/01_ingest.ipynb runs top to bottom with papermill (in a temporary project)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
 from helpers.ingest import table_summary
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "01_ingest.ipynb"
 
 

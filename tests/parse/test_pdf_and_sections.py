@@ -11,8 +11,7 @@ import pytest
 
 from helpers.errors import UserError
 from helpers.ingest import ingest_period, parse_file, parse_report
-from tests.conftest import FIXTURES, REPORT_2022T1
-from tests.test_storage_cli import digests, run_cli
+from tests.conftest import FIXTURES, REPORT_2022T1, digests, run_cli
 
 PDF = FIXTURES / "pdf" / "2022-T1.pdf"
 QUIET = {"progress": lambda s: None}
@@ -26,6 +25,7 @@ def _only(tmp_root: Path, source: Path, name: str) -> Path:
     return raw / name
 
 
+@pytest.mark.slow  # reads the PDF
 def test_parse_file_reads_all_three_kinds_the_same(tmp_path):
     txt = tmp_path / "report.TXT"
     txt.write_bytes(REPORT_2022T1.read_bytes())
@@ -36,6 +36,7 @@ def test_parse_file_reads_all_three_kinds_the_same(tmp_path):
     assert engaged == 46
 
 
+@pytest.mark.slow  # reads the PDF
 def test_a_pdf_only_period_ingests_with_its_interim_text_and_extractor(tmp_root):
     _only(tmp_root, PDF, "Metropolis_Report.PDF")
     tables = ingest_period("2022-T1", tmp_root, **QUIET)
@@ -50,6 +51,7 @@ def test_a_pdf_only_period_ingests_with_its_interim_text_and_extractor(tmp_root)
     assert interim.read_bytes() == first
 
 
+@pytest.mark.slow  # a subprocess
 def test_two_candidate_reports_are_one_line_error(tmp_root):
     shutil.copy(PDF, tmp_root / "data" / "raw" / "2022-T1" / "report.pdf")
     r = run_cli("ingest", "--period", "2022-T1", root=tmp_root)
@@ -57,6 +59,7 @@ def test_two_candidate_reports_are_one_line_error(tmp_root):
     assert "several reports" in r.stderr and "report.pdf" in r.stderr
 
 
+@pytest.mark.slow  # a subprocess
 def test_a_damaged_pdf_is_one_line_error(tmp_root):
     path = _only(tmp_root, PDF, "report.pdf")
     path.write_bytes(PDF.read_bytes()[:3000])
@@ -69,6 +72,7 @@ def _without_roster(text: str) -> str:
     return text[: text.index("\nWHO WE ARE\n\n\n\nAFRICA")]
 
 
+@pytest.mark.slow  # a subprocess
 def test_missing_roster_stops_and_keeps_the_last_good_output(tmp_root):
     ingest_period("2022-T1", tmp_root, **QUIET)
     out = tmp_root / "data" / "processed" / "2022-T1"
@@ -160,6 +164,7 @@ def test_quality_records_dropped_furniture_with_its_line():
             r.source_line - 1].strip().isdigit()  # fmt: skip
 
 
+@pytest.mark.slow  # reads the PDF
 def test_pdf_and_markdown_tables_match_cell_for_cell():
     a, b = parse_file(PDF, "2022-T1"), parse_file(REPORT_2022T1, "2022-T1")
     for name in ("participation", "activity_outcomes", "activity_challenges", "board"):
@@ -180,6 +185,7 @@ def test_utf16_utf32_and_boms_read_as_text(tmp_path, encoding):
     assert len(parse_file(path, "2022-T1")["members"]) == 143
 
 
+@pytest.mark.slow  # a subprocess per case
 @pytest.mark.parametrize(
     "name, content, message",
     [

@@ -1,27 +1,12 @@
 """Writing tables, determinism, atomic swaps and the one-line errors of the command line."""
 
-import hashlib
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from helpers.errors import UserError
 from helpers.ingest import ingest_period
 from helpers.tables import schemas
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def digests(folder: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
-        if p.suffix in (".parquet", ".csv")
-    }
+from tests.conftest import ROOT, digests, run_cli
 
 
 def test_ingest_writes_every_table_and_is_byte_identical(tmp_root):
@@ -52,12 +37,7 @@ def test_failed_run_keeps_the_last_good_output(tmp_root):
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
 
 
-def run_cli(*args: str, root: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "METROPOLIS_ROOT": str(root), "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True,
-                          text=True, env=env, timeout=120)  # fmt: skip
-
-
+@pytest.mark.slow  # a subprocess per case
 @pytest.mark.parametrize(
     "content, message",
     [
@@ -76,6 +56,7 @@ def test_bad_files_give_one_line_and_nonzero_exit(tmp_root, content, message):
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
 
 
+@pytest.mark.slow  # a subprocess per case
 @pytest.mark.parametrize(
     "period, message", [("2022-T4", "not a period id"), ("22-T1", "not a period id"),
                         ("2031-T2", "no report for 2031-T2")],

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from helpers.ingest import parse_report
-from tests.fixture_accuracy import FIXTURES, score
+from tests.parse.fixture_accuracy import FIXTURES, score
 
 
 @pytest.mark.parametrize("fixture", ["2022-T2", "2022-T3", "2023-T1"])

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,10 +17,9 @@ import pytest
 from helpers.errors import UserError
 from helpers.files import file_sha256
 from helpers.report.render import ANALYSIS_NOTEBOOKS, live_markup, render_period, write_index
+from tests.conftest import ROOT, new_project
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-RAW = ROOT / "data" / "raw" / "2022-T1"
 PERIOD = "2022-T1"
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -94,11 +92,7 @@ def assert_shareable(page: str, source: Path) -> None:
 def _ingest(root: Path) -> None:
     from helpers.ingest import ingest_period
 
-    (root / "data" / "raw" / PERIOD).mkdir(parents=True)
-    for f in RAW.glob("*.md"):
-        shutil.copy(f, root / "data" / "raw" / PERIOD / f.name)
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    (root / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    new_project(root, (PERIOD,))
     ingest_period(PERIOD, root=root, progress=quiet)
 
 

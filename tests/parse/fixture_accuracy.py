@@ -10,8 +10,9 @@ import pandas as pd
 
 from helpers.ingest import parse_file
 from helpers.parse.text import normalise_text
+from tests.conftest import REPORTS
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
+FIXTURES = REPORTS
 
 
 def _norm(s) -> str:

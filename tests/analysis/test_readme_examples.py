@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+from tests.conftest import ROOT
+
+README = ROOT / "README.md"
 
 
 def _example_lines() -> list[str]:
@@ -26,15 +28,10 @@ def test_the_readme_example_is_found():
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory) -> Path:
-    import shutil
-
     from helpers.ingest import ingest_period
+    from tests.conftest import new_project
 
-    root = tmp_path_factory.mktemp("readme")
-    src = Path(__file__).resolve().parents[1]
-    shutil.copytree(src / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
-    shutil.copytree(src / "data" / "reference", root / "data" / "reference")
-    (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    root = new_project(tmp_path_factory.mktemp("readme"))
     ingest_period("2022-T1", root=root)
     return root
 
