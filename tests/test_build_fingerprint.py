@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -106,7 +107,11 @@ def test_root_is_the_folder_given(project, tmp_path_factory):
 def write_manifest(root: Path, inputs: str | None, files: dict[str, str] | None = None) -> Path:
     out = root / "data" / "processed" / "2022-T1"
     out.mkdir(parents=True, exist_ok=True)
-    manifest = {"period": "2022-T1", "files": files or {}}
+    interim = root / "data" / "interim" / "2022-T1" / "report.txt"
+    interim.parent.mkdir(parents=True, exist_ok=True)
+    interim.write_text("the text the tables were read from\n", encoding="utf-8")
+    manifest = {"period": "2022-T1", "files": files or {},
+                "interim_sha256": hashlib.sha256(interim.read_bytes()).hexdigest()}  # fmt: skip
     if inputs is not None:
         manifest["inputs"] = inputs
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")

@@ -50,12 +50,18 @@ def ingest_if_needed(
     """Ingest the period unless its tables were made from the same inputs; True if it ran."""
     fingerprint = ingest_fingerprint(period, root)
     if not force and _ingest_is_current(period, fingerprint, root):
+        from helpers.ingest import interim_is_current
+
         damaged = damaged_files(processed_dir(period, root))
-        if not damaged:
+        if not damaged and interim_is_current(period, root):
             progress(f"==> ingest {period}: data/processed/{period}/ is up to date")
             return False
-        progress(f"==> ingest {period}: {', '.join(damaged)} missing or damaged (not as the "
-                 "manifest recorded): re-ingesting from the raw report")  # fmt: skip
+        if damaged:
+            progress(f"==> ingest {period}: {', '.join(damaged)} missing or damaged (not as the "
+                     "manifest recorded): re-ingesting from the raw report")  # fmt: skip
+        else:
+            progress(f"==> ingest {period}: data/interim/{period}/report.txt missing or not the "
+                     "text the tables were read from: re-ingesting from the raw report")  # fmt: skip
     from helpers.ingest import ingest_period
 
     ingest_period(

@@ -8,13 +8,14 @@ that the sections the analysis stands on were found, and writes the tables atomi
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
 from helpers.errors import UserError
-from helpers.files import read_manifest
+from helpers.files import check_files, file_sha256, read_manifest
 from helpers.parse.cover import stated_period
 from helpers.parse.extract import Extracted, extract_text
 from helpers.parse.report import read_report
@@ -126,16 +127,33 @@ def read_report_text(path: Path) -> str:
     return extract_text(path).text
 
 
+def interim_is_current(per: Period, root: Path | None = None) -> bool:
+    """Whether data/interim/<period>/report.txt is the text the period's tables were read
+    from (its SHA-256 as the manifest recorded it)."""
+    recorded = read_manifest(processed_dir(per, root)).get("interim_sha256")
+    path = interim_path(per, root)
+    return bool(recorded) and path.is_file() and file_sha256(path) == recorded
+
+
 def interim_path(per: Period, root: Path | None = None) -> Path:
     """data/interim/<period>/report.txt: the text every source_line refers to."""
     return (root or project_root()) / "data" / "interim" / per.id / "report.txt"
 
 
 def _previous_roster(per: Period, root: Path | None) -> tuple[int | None, str]:
+    """The previous period's roster size, counted in its members table once that table's
+    bytes are checked against the SHA-256 its manifest recorded (a row count written in the
+    manifest is not trusted on its own); None when there is no intact table."""
+    import pyarrow.parquet as pq
+
     prev = per.previous()
+    folder = processed_dir(prev, root)
+    intact, _ = check_files(folder)
+    if "members.parquet" not in intact:
+        return None, prev.id
     try:
-        return int(read_manifest(processed_dir(prev, root))["rows"]["members"]), prev.id
-    except (ValueError, KeyError, TypeError):
+        return pq.ParquetFile(folder / "members.parquet").metadata.num_rows, prev.id
+    except (OSError, ValueError):
         return None, prev.id
 
 
@@ -197,6 +215,7 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
         )
     source = {"extractor": extracted.extractor, "extractor_version": extracted.version,
               "interim": f"data/interim/{per.id}/report.txt",
+              "interim_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
               # what every page's banner says, read back without loading the tables
               "accepted_errors": checks.accepted_errors(tables["quality"])}  # fmt: skip
     out = write_tables(tables, per, path, root, inputs=inputs, source_info=source)

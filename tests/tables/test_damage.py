@@ -39,6 +39,49 @@ def test_damaged_table_is_re_ingested_by_the_build(tmp_root):
     assert not ingest_if_needed(per, root=tmp_root, progress=said.append)  # intact: no work
 
 
+def test_a_deleted_or_stale_interim_text_is_repaired_by_a_plain_rerun(tmp_root):
+    # every source_line points into data/interim/<period>/report.txt: the quality page
+    # quotes from it, so a text that is not the one the tables were read from is remade
+    from helpers.build import ingest_if_needed
+    from helpers.periods import parse_period
+
+    per = parse_period("2022-T1")
+    assert ingest_if_needed(per, root=tmp_root, **QUIET)
+    interim = tmp_root / "data" / "interim" / "2022-T1" / "report.txt"
+    good = interim.read_bytes()
+    said: list[str] = []
+    interim.write_text("stale text\n", encoding="utf-8")
+    assert ingest_if_needed(per, root=tmp_root, progress=said.append)
+    assert "report.txt missing or not the text the tables were read from" in said[0]
+    assert interim.read_bytes() == good
+    interim.unlink()
+    assert ingest_if_needed(per, root=tmp_root, **QUIET) and interim.read_bytes() == good
+    assert not ingest_if_needed(per, root=tmp_root, **QUIET)  # intact: no work
+
+
+def test_a_row_count_changed_in_the_manifest_is_not_trusted(tmp_root):
+    # 2022-T1's manifest says 943 roster members; its members table holds 143 (its bytes as
+    # recorded), so 2022-T2's roster of 74 is not "under half of 2022-T1's 943"
+    import json
+    import shutil
+
+    from tests.conftest import REPORTS
+
+    ingest_period("2022-T1", tmp_root, **QUIET)
+    manifest = tmp_root / "data" / "processed" / "2022-T1" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["rows"]["members"] == 143
+    data["rows"]["members"] = 943
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    raw = tmp_root / "data" / "raw" / "2022-T2"
+    raw.mkdir(parents=True)
+    for f in (REPORTS / "2022-T2").glob("*.md"):
+        shutil.copy(f, raw / f.name)
+    t = ingest_period("2022-T2", tmp_root, **QUIET)
+    assert len(t["members"]) == 74
+    assert not t["quality"]["detail"].str.contains("943").any()
+
+
 def test_load_repairs_a_damaged_table_before_reading(tmp_root, capsys):
     from helpers.analysis.explore import load
 

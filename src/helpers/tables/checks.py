@@ -222,9 +222,7 @@ def action_lines(activities: pd.DataFrame, outcomes: pd.DataFrame, q: Findings) 
               int(off[0].source_line), off[0].activity_id)  # fmt: skip
 
 
-def known_members_off_roster(
-    participation: pd.DataFrame, known: NameResolver, q: Findings
-) -> None:
+def known_members_off_roster(participation: pd.DataFrame, known: NameResolver, q: Findings) -> None:
     """A doubt when more than MAX_UNLISTED participants off this roster are members the
     reference data knows (member_locations.csv, through the alias table: `Ciudad de México`,
     `Berlin`): the roster was probably not read whole (a wrapped cell merged with its
