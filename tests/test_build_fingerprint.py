@@ -193,3 +193,13 @@ def test_a_damaged_table_is_ingested_again_and_named(project, ingests):
         "==> ingest 2022-T1: a.csv, b.csv, c.csv missing or damaged (not as the manifest "
         "recorded): re-ingesting from the raw report"
     ]
+
+
+def test_a_failing_periods_message_names_it_once():
+    # `2017-T2: 2017-T2: …` was printed when the ingest's own message named the period
+    from helpers.build_many import named
+    from helpers.periods import parse_period
+
+    per = parse_period("2017-T2")
+    assert named(per, "2017-T2: the roster has 3 names") == "2017-T2: the roster has 3 names"
+    assert named(per, "report.pdf is damaged") == "2017-T2: report.pdf is damaged"

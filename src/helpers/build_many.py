@@ -29,6 +29,11 @@ def in_flight(jobs: int) -> int:
     return jobs + 1
 
 
+def named(period: Period, message: str) -> str:
+    """``message`` led by its period once (an ingest's own message already names it)."""
+    return message if message.startswith(f"{period}:") else f"{period}: {message}"
+
+
 async def render_all(
     pending: Mapping[Period, Future[list[str]]],
     kernels: Kernels,
@@ -55,7 +60,7 @@ async def render_all(
             async with places:
                 return await render_planned(plan, kernels, say)
         except UserError as exc:
-            raise UserError(f"{p}: {exc}") from exc
+            raise UserError(named(p, str(exc))) from exc
 
     async def all_periods() -> list[Rendered]:
         done = await first_failure_stops([one(p) for p in periods])
