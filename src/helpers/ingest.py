@@ -22,7 +22,7 @@ from helpers.parse.report import read_report
 from helpers.parse.text import control_characters, normalise_text
 from helpers.periods import Period, find_report, parse_period, processed_dir, project_root
 from helpers.tables import activities as act_tables
-from helpers.tables import checks, schemas
+from helpers.tables import bounds, checks, schemas
 from helpers.tables import listings as list_tables
 from helpers.tables.findings import Findings
 from helpers.tables.locations import load_locations
@@ -38,9 +38,11 @@ def parse_report(
     data/reference/ holds the alias tables; `second_reading` is a PDF's text layer, compared
     with `text` (its layout reading)."""
     per: Period = parse_period(period)
+    bounds.check_text(text)
     q = Findings()
     controls(text, q)
     rec = read_report(text, per.year)
+    bounds.check_records(rec)
     stated = stated_period(rec.lines)
     if stated is not None and stated.period != per.id:
         raise UserError(
@@ -103,6 +105,7 @@ def parse_file(
     path: Path | str, period: str, *, root: Path | None = None
 ) -> dict[str, pd.DataFrame]:
     """The tables of a report file: `.pdf`, `.md` or `.txt` (suffix in any case)."""
+    bounds.check_file(Path(path))
     extracted = extract_text(Path(path))
     return parse_report(extracted.text, period, root=root, second_reading=extracted.second_reading)
 
@@ -189,6 +192,7 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
     from helpers.tables.storage import write_tables
 
     progress(f"==> ingest {per.id}: reading {path.name}")
+    bounds.check_file(path)
     extracted: Extracted = extract_text(path)
     text = normalise_text(extracted.text)  # as the parser reads it: every source_line's text
     tables = parse_report(
