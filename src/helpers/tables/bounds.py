@@ -17,7 +17,7 @@ MAX_ROSTER = 2_000  # roster names
 MAX_ACTIVITIES = 1_000
 MAX_PARTICIPATIONS = 20_000  # names under all the activities' Members labels
 MAX_LISTED = 5_000  # names in the engagement list, bilateral meetings and board
-MAX_NAME_CHARS = 300  # one name as read
+MAX_NAME_CHARS = 500  # one name as read (a long official name runs to about 300)
 
 
 def _refuse(what: str, n: int, limit: int) -> UserError:
@@ -29,6 +29,8 @@ def _refuse(what: str, n: int, limit: int) -> UserError:
 
 def check_file(path: Path) -> None:
     """Refuse a report file over MAX_REPORT_BYTES before it is read."""
+    if not path.is_file():
+        return  # missing or a dangling link: the reader says so in its own words
     size = path.stat().st_size
     if size > MAX_REPORT_BYTES:
         raise _refuse("bytes", size, MAX_REPORT_BYTES)
