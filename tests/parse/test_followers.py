@@ -107,3 +107,14 @@ def test_a_figure_left_without_its_platform_is_unpaired():
 
     got = read_followers(read_lines("24.6K\n7.3K\nTwitter"))
     assert [p for p, *_ in got.pairs] == ["Twitter"] and [f for f, _ in got.unpaired] == ["7.3K"]
+    from helpers.parse.listings import read_followers
+    from helpers.parse.text import read_lines
+
+    lines = read_lines(
+        "Followers on social media\n\n25.1K\nTwitter\n\n8K\nFacebook\n\n"
+        "Some of the most notable mentions of Metropolis are:\n\n**UCLG-MEWA @uclgmewa**\n"
+        "Thank you for joining us in Konya!\n\n2:15 p. m. · 7 may. 2022\n\n**512**\nYouTube\n"
+    )
+    got = read_followers(lines)
+    assert [(p, n) for p, n, _, _ in got.pairs] == [("Twitter", 25100), ("Facebook", 8000)]
+    assert [u for u, _ in got.unpaired] == ["512"]

@@ -461,6 +461,9 @@ class Followers:
     unpaired: list[tuple[str, int]] = field(default_factory=list)
 
 
+_LONE_FIGURE = re.compile(r"^\**\s*\d[\d.,]*\s*[KkMm]?\s*\**$")  # `1,250`, `**7.3K**`
+
+
 def read_followers(lines: list[Line]) -> Followers:
     """Platforms and their follower figures, wherever the figure is set: after the name
     (`Facebook – 8.9K`), before it on one line (`24.6K Twitter 7.3K Facebook`), on the line
@@ -474,10 +477,13 @@ def read_followers(lines: list[Line]) -> Followers:
             (num, no), (name, _) = numbers.pop(0), platforms.pop(0)
             out.pairs.append((name, parse_count(num) or 0, num, no))
 
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln.blank:
             continue
         if NOTABLE_RE.search(ln.text):
+            # a follower figure set alone among the mentions after this heading was read out
+            # of its row of figure cards: it has no platform here (a doubt, not a mention)
+            out.unpaired += [(x.text, x.no) for x in lines[k + 1 :] if _LONE_FIGURE.match(x.text)]
             break
         text = ln.text
         if FOLLOWERS_RE.match(text):
@@ -510,5 +516,5 @@ def read_followers(lines: list[Line]) -> Followers:
             elif words and len(words.split()) <= 3:
                 platforms.append((words, ln.no))
             pair()
-    out.unpaired = numbers + platforms
+    out.unpaired += numbers + platforms
     return out
