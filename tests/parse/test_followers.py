@@ -107,6 +107,10 @@ def test_a_figure_left_without_its_platform_is_unpaired():
 
     got = read_followers(read_lines("24.6K\n7.3K\nTwitter"))
     assert [p for p, *_ in got.pairs] == ["Twitter"] and [f for f, _ in got.unpaired] == ["7.3K"]
+
+
+def test_a_figure_set_alone_among_the_mentions_is_unpaired_not_dropped():
+    # Typst: two of five figure cards read after the notable mentions, each over its name
     from helpers.parse.listings import read_followers
     from helpers.parse.text import read_lines
 
