@@ -171,3 +171,22 @@ def test_the_slow_optional_grammar_package_is_not_installed():
     import jsonschema
 
     assert jsonschema.Draft7Validator({"type": "string"}).is_valid("x")
+
+
+@pytest.mark.slow  # starts a kernel
+def test_a_kernel_start_cancelled_half_way_is_not_counted_or_kept(tmp_path):
+    import asyncio
+
+    from jupyter_core.utils import run_sync
+
+    kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path))
+
+    async def cancel_while_starting() -> None:
+        task = asyncio.ensure_future(kernels.launch(1))
+        await asyncio.sleep(0)  # the task runs to its first wait: inside the kernel start
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    run_sync(cancel_while_starting)()
+    assert kernels.count == 0 and kernels.idle == []

@@ -178,9 +178,13 @@ class Kernels:
         self.count += 1
         try:
             await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=args)
-        except Exception as exc:
+        except BaseException as exc:  # a failure, or a cancel while the kernel was starting
             self.count -= 1
-            raise UserError(f"cannot start the Jupyter kernel '{self.name}': {exc}") from exc
+            with contextlib.suppress(Exception):
+                await asyncio.shield(km.shutdown_kernel(now=True))  # not left running
+            if isinstance(exc, Exception):
+                raise UserError(f"cannot start the Jupyter kernel '{self.name}': {exc}") from exc
+            raise
         return km
 
     async def acquire(self) -> Any:
