@@ -179,30 +179,35 @@ def engagement_on_roster(tables: dict[str, pd.DataFrame], q: Findings) -> None:
               "read whole", int(off["source_line"].iloc[0]))  # fmt: skip
 
 
+def _values_read_as_text(
+    frame: pd.DataFrame, column: str, reads_as_text, where: str, q: Findings
+) -> None:
+    """A label_value_unclear doubt for each value of ``frame[column]`` that ``reads_as_text``:
+    the activity's text was probably read into its labels."""
+    for row in frame.itertuples():
+        name = getattr(row, column)
+        if reads_as_text(row, name):
+            q.add("label_value_unclear", f"'{name[:60]}' {where} reads like text, not a name: "
+                  "the activity's text was probably read into its labels",
+                  row.source_line, row.activity_id)  # fmt: skip
+
+
 def participant_names(participation: pd.DataFrame, q: Findings) -> None:
     """A doubt for a participant off the roster whose name reads like text, not a name: past
     MAX_NAME_WORDS words, or ending a sentence or a question (`HOW CAN METROPOLISES FINANCE
     THEIR CLIMATE TRANSITION?`: a title's line read as a label's value)."""
-    for row in participation.itertuples():
-        name = row.name_raw
-        if row.is_member:
-            continue
-        if len(name.split()) > MAX_NAME_WORDS or name.rstrip().endswith(("?", "!", ".")):
-            q.add("label_value_unclear", f"'{name[:60]}' among an activity's members reads like "
-                  "text, not a name: the activity's text was probably read into its labels",
-                  row.source_line, row.activity_id)  # fmt: skip
+    _values_read_as_text(participation, "name_raw", lambda row, name: not row.is_member and (
+        len(name.split()) > MAX_NAME_WORDS or name.rstrip().endswith(("?", "!", "."))),
+        "among an activity's members", q)  # fmt: skip
 
 
 def alliance_names(alliances: pd.DataFrame, q: Findings) -> None:
     """A doubt for an alliance that reads like the activity's text rather than a name: it
     starts in lower case, or runs past MAX_NAME_WORDS words (`to generate better livelihoods
     for food workers …`: a line of the description read after the Alliances label)."""
-    for row in alliances.itertuples():
-        name = row.alliance_raw
-        if name[:1].islower() or len(name.split()) > MAX_NAME_WORDS:
-            q.add("label_value_unclear", f"'{name[:60]}' under an activity's Alliances reads like "
-                  "a sentence, not a name: the activity's text was probably read into its "
-                  "labels", row.source_line, row.activity_id)  # fmt: skip
+    _values_read_as_text(alliances, "alliance_raw", lambda row, name: (
+        name[:1].islower() or len(name.split()) > MAX_NAME_WORDS),
+        "under an activity's Alliances", q)  # fmt: skip
 
 
 def action_lines(activities: pd.DataFrame, outcomes: pd.DataFrame, q: Findings) -> None:

@@ -70,7 +70,14 @@ def _mended(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None]
             text = stem + first.text  # two syllables: `AP-` / `PLIED`
         else:
             return None
-    made = Word(text, last.x0, last.top, last.x1, last.bottom, last.size, last.bold)
+    return _joined(head, tail, text, last.x1)
+
+
+def _joined(head: Span, tail: Span, text: str, x1: float) -> tuple[Span, Span | None]:
+    """(head with its last word made ``text``, ending at ``x1``; tail without its first word,
+    or None when nothing is left)."""
+    last = head.words[-1]
+    made = Word(text, last.x0, last.top, x1, last.bottom, last.size, last.bold)
     return Span((*head.words[:-1], made)), (Span(tail.words[1:]) if tail.words[1:] else None)
 
 
@@ -88,10 +95,7 @@ def _unhyphenated(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span |
         return None
     if not (whole in vocab or is_english(whole)):
         return None
-    made = Word(
-        last.text + first.text, last.x0, last.top, first.x1, last.bottom, last.size, last.bold
-    )
-    return Span((*head.words[:-1], made)), (Span(tail.words[1:]) if tail.words[1:] else None)
+    return _joined(head, tail, last.text + first.text, first.x1)
 
 
 def mend(blocks: list[Block], vocab: set[str]) -> None:
