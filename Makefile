@@ -158,5 +158,5 @@ bench: setup ## print timing figures (bench/)
 docs: setup ## regenerate docs/data_dictionary.md from the schemas
 	@$(PY) -m helpers docs
 
-clean: ## delete processed data and rendered reports (they are rebuilt by make report)
-	rm -rf data/processed/*/ reports/*/ reports/*.html
+clean: ## delete every generation of tables and pages (.site/; make report rebuilds them)
+	rm -rf .site

@@ -99,6 +99,18 @@ def build_period(
     started = time.perf_counter()
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
+    from helpers.periods import project_root
+    from helpers.publish import generation
+
+    with generation(root or project_root(), progress) as gen:
+        _build_period(per, force, trends, gen.stage, progress, accept_errors)
+    progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
+
+
+def _build_period(
+    per: Period, force: bool, trends: bool, root: Path, progress: Progress, accept_errors: bool
+) -> None:
+    """`build_period` inside the new generation ``root``."""
     from helpers.report.members import build_members, publish_members, write_members
     from helpers.report.render import plan_period, plan_trends, trends_kernels, write_index
 
@@ -137,7 +149,6 @@ def build_period(
         kernels.close()
         if worker is not None:
             worker.shutdown(cancel_futures=True)
-    progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
 
 
 def _worker() -> ProcessPoolExecutor:
