@@ -29,6 +29,7 @@ from helpers.periods import (
 if TYPE_CHECKING:  # only for the annotations: nothing heavy is imported at run time
     from concurrent.futures import ProcessPoolExecutor
 
+    from helpers.publish import Generation
     from helpers.report.constants import Progress
     from helpers.report.period import PeriodPlan
     from helpers.report.run import Kernels
@@ -103,16 +104,19 @@ def build_period(
     from helpers.publish import generation
 
     with generation(root or project_root(), progress) as gen:
-        _build_period(per, force, trends, gen.stage, progress, accept_errors)
+        _build_period(per, force, trends, gen, progress, accept_errors)
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
 
 
 def _build_period(
-    per: Period, force: bool, trends: bool, root: Path, progress: Progress, accept_errors: bool
-) -> None:
-    """`build_period` inside the new generation ``root``."""
+    per: Period, force: bool, trends: bool, gen: Generation, progress: Progress,
+    accept_errors: bool,
+) -> None:  # fmt: skip
+    """`build_period` inside the new generation ``gen``."""
     from helpers.report.members import build_members, publish_members, write_members
-    from helpers.report.render import plan_period, plan_trends, trends_kernels, write_index
+    from helpers.report.render import plan_period, plan_trends, trends_kernels
+
+    root = gen.stage
 
     # one kernel per core, for the period's notebooks and then the trends page; when the
     # tables are to be made again the pages will be too, so the kernels boot during the ingest
@@ -125,7 +129,7 @@ def _build_period(
         else:
             ingest_if_needed(per, root=root, progress=progress)  # repairs damaged tables
         plan = plan_period(per, skip_if_current=not force, root=root)
-        others = _plan_others(per, root, progress) if trends else []
+        others = _plan_others(per, gen, progress) if trends else []
         # every period's tables are final now: the worker writes the member pages while the
         # notebooks run (without a worker, after them)
         members = worker.submit(build_members, root) if worker and trends else None
@@ -137,14 +141,16 @@ def _build_period(
         if rendered or (trends_plan is not None and not trends_plan.current):
             from jupyter_core.utils import run_sync
 
-            run_sync(_render_together)(plan, others, trends_plan, kernels, progress)
+            run_sync(_render_together)(plan, others, trends_plan, kernels, gen, progress)
         else:
             _say_up_to_date(plan, others, trends_plan, progress)
-        if members is not None:  # published only now, with the period's pages
+        if gen.kept and trends:  # another period failed: its last good tables are back
+            _after_kept(root, kernels, force, progress)
+        elif members is not None:  # published only now, with the period's pages
             publish_members(root, members.result(), progress=progress)
         elif trends:
             write_members(root, progress=progress)
-        write_index(root, progress=progress)
+        _write_index(gen, progress)
     finally:
         kernels.close()
         if worker is not None:
@@ -196,21 +202,33 @@ def _say_up_to_date(
         progress("==> trends: reports/trends.html is up to date")
 
 
-def _plan_others(done: Period, root: Path | None, progress: Progress) -> list[PeriodPlan]:
+def _plan_others(done: Period, gen: Generation, progress: Progress) -> list[PeriodPlan]:
     """Ingest every other period with a raw report (skipped when current) and plan its pages,
-    so the index and the trends page cover them all. A failure there is reported, not fatal."""
+    so the index and the trends page cover them all. A period that fails there keeps its last
+    good tables and pages, marked on the index."""
     from helpers.report.render import plan_period
 
     plans: list[PeriodPlan] = []
-    for other in available_periods(root):
+    for other in available_periods(gen.stage):
         if other == done:
             continue
         try:
-            ingest_if_needed(other, root=root, progress=progress)
-            plans.append(plan_period(other, skip_if_current=True, root=root))
+            ingest_if_needed(other, root=gen.stage, progress=progress)
+            plans.append(plan_period(other, skip_if_current=True, root=gen.stage))
         except UserError as exc:
-            progress(f"    warning: {other} could not be brought up to date: {exc}")
+            _not_updated(gen, other, exc, progress)
     return plans
+
+
+def _not_updated(gen: Generation, period: Period, exc: UserError, progress: Progress) -> None:
+    """Say in one line that ``period`` could not be brought up to date, and keep its last
+    good output."""
+    from helpers.build_many import named
+    from helpers.errors import one_line
+
+    why = one_line(exc).removeprefix(f"{period}: ")
+    progress(f"    warning: {named(period, why)} (its last good pages stay, marked)")
+    gen.keep_published(period.id, why)
 
 
 async def _render_together(
@@ -218,10 +236,12 @@ async def _render_together(
     others: list[PeriodPlan],
     trends_plan: TrendsPlan | None,
     kernels: Kernels,
+    gen: Generation,
     progress: Progress,
 ) -> None:
     """The period's pages, the other periods' and the trends notebook on one pool at once.
-    The period's failure stops everything; another period's is a warning."""
+    The period's failure stops everything; another period's is a warning (and that period
+    keeps its last good output)."""
     import asyncio
 
     from helpers.report.render import render_planned, render_trends_planned
@@ -231,7 +251,7 @@ async def _render_together(
         try:
             await render_planned(o, kernels, progress)
         except UserError as exc:
-            progress(f"    warning: {o.period} could not be brought up to date: {exc}")
+            _not_updated(gen, o.period, exc, progress)
 
     # tasks start in this order, so the pool serves the period's notebooks first
     periods = [asyncio.ensure_future(render_planned(plan, kernels, progress)),
@@ -263,23 +283,41 @@ def build_all(
     driven from this one process: a worker process ingests the periods one after another
     (ahead of the rendering), and the notebooks of several periods at once (and then the
     trends notebook) share one pool of `jobs` kernels, reset and reused from notebook to
-    notebook. Each period's folder is swapped into place when all its pages are written; the
-    first failure stops the rest (earlier periods' new reports, and every other period's last
-    good one, stay) and is one line."""
-    from jupyter_core.utils import run_sync
+    notebook. A period that fails is named in one line and keeps its last good tables and
+    pages, marked on the index; the others are published, and the run ends with a UserError
+    naming the failed periods (exit status 2)."""
+    from helpers.periods import project_root
+    from helpers.publish import generation
 
     started = time.perf_counter()
-    periods = available_periods(root)
+    base = root or project_root()
+    periods = available_periods(base)
     if not periods:
         raise UserError("no period has a raw report in data/raw/: see make new-period")
     jobs = max(1, jobs)
     progress(f"==> {len(periods)} periods ({', '.join(p.id for p in periods)}), "
              f"{jobs} kernels")  # fmt: skip
+    with generation(base, progress) as gen:
+        _build_all(periods, jobs, force, gen, progress)
+    progress(f"==> all periods done in {time.perf_counter() - started:.1f} s")
+    if gen.kept:
+        good = len(periods) - len(gen.kept)
+        raise UserError(f"not updated: {', '.join(sorted(gen.kept))} (see above); the other "
+                        f"{good} period{'s' if good != 1 else ''} are published")  # fmt: skip
+
+
+def _build_all(
+    periods: list[Period], jobs: int, force: bool, gen: Generation, progress: Progress
+) -> None:
+    """`build_all` inside the new generation ``gen``."""
+    from jupyter_core.utils import run_sync
+
     from helpers.build_many import render_all
     from helpers.report.members import build_members, publish_members
-    from helpers.report.render import trends_kernels, write_index
+    from helpers.report.render import trends_kernels
     from helpers.report.run import import_jupyter
 
+    root = gen.stage
     kernels = trends_kernels(root, size=jobs, imports=_analysis_imports(root))
     ingest = _worker()
     try:
@@ -291,10 +329,35 @@ def build_all(
                             for p in periods):  # fmt: skip
             kernels.start(jobs)  # new tables mean new pages: boot while the first ingests
             import_jupyter()
-        run_sync(render_all)(pending, kernels, force=force, root=root, progress=progress)
-        publish_members(root, members.result(), progress=progress)
+        done = run_sync(render_all)(pending, kernels, force=force, root=root, progress=progress)
+        if done.failed:
+            for p, why in done.failed.items():
+                gen.keep_published(p.id, why)
+            _after_kept(root, kernels, force, progress)
+        else:
+            publish_members(root, members.result(), progress=progress)
+        _write_index(gen, progress)
     finally:
         ingest.shutdown(cancel_futures=True)
         kernels.close()
-        write_index(root, progress=progress)  # the periods done so far, also after a failure
-    progress(f"==> all periods done in {time.perf_counter() - started:.1f} s")
+
+
+def _after_kept(root: Path, kernels: Kernels, force: bool, progress: Progress) -> None:
+    """Once failed periods have their last good tables back: the trends page and the member
+    pages made again from the tables as they now are (skipped where they match)."""
+    from jupyter_core.utils import run_sync
+
+    from helpers.report.members import write_members
+    from helpers.report.trends_page import plan_trends, render_trends_planned
+
+    plan = plan_trends(skip_if_current=not force, root=root)
+    run_sync(render_trends_planned)(plan, kernels, progress)
+    write_members(root, progress=progress)
+
+
+def _write_index(gen: Generation, progress: Progress) -> None:
+    """The index of the generation, marking the periods kept from the last good run."""
+    from helpers.report.pages import write_index, write_not_updated
+
+    write_not_updated(gen.stage, gen.kept)
+    write_index(gen.stage, progress=progress)

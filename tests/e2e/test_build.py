@@ -128,3 +128,50 @@ def test_force_reexecutes_everything(project):
     assert ran(lines) == ["02_engagement.ipynb", "03_coverage.ipynb", "04_quality.ipynb"]
     assert any("rendering reports/trends.html" in ln for ln in lines)
     assert any("ingest 2022-T2: reading" in ln for ln in lines)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}  # fmt: skip
+
+
+def _damage(root: Path, period: str) -> None:
+    """The period's raw report replaced by one whose cover names no period (the ingest stops)."""
+    raw = next((root / "data" / "raw" / period).glob("*.md"))
+    raw.write_text("# Progress report\n\nNothing was read.\n", encoding="utf-8")
+
+
+def test_a_damaged_other_period_keeps_its_last_good_output_marked(project):
+    root, _ = project
+    before = {out: _files(root / out / "2022-T1")
+              for out in ("reports", "data/processed", "data/interim")}  # fmt: skip
+    _damage(root, "2022-T1")
+    lines: list[str] = []
+    build_period("2022-T2", root=root, progress=lines.append)  # 2022-T2 itself is fine
+    warned = [ln for ln in lines if "warning: 2022-T1:" in ln]
+    assert len(warned) == 1 and "its last good pages stay, marked" in warned[0]
+    for out, files in before.items():
+        assert _files(root / out / "2022-T1") == files, out
+    index = (root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "Not updated: 1 period(s)" in index and "<li>2022-T1: " in index
+
+
+def test_report_all_finishes_the_good_periods_and_names_the_damaged_one(project):
+    from helpers.build import build_all
+    from helpers.errors import UserError
+
+    root, _ = project
+    before = _files(root / "reports" / "2022-T1")
+    _damage(root, "2022-T1")
+    nb = root / "notebooks" / "04_quality.ipynb"  # a change every period's page depends on
+    nb.write_text(nb.read_text(encoding="utf-8").replace("## What to do", "## What to do now", 1),
+                  encoding="utf-8")  # fmt: skip
+    lines: list[str] = []
+    with pytest.raises(UserError, match=r"^not updated: 2022-T1 \(see above\); the other 1 "):
+        build_all(jobs=2, root=root, progress=lines.append)
+    assert sum(ln.startswith("error: 2022-T1: ") for ln in lines) == 1
+    assert _files(root / "reports" / "2022-T1") == before
+    quality = (root / "reports" / "2022-T2" / "04_quality.html").read_text(encoding="utf-8")
+    assert "What to do now" in quality  # 2022-T2 finished with the new notebook
+    index = (root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "<li>2022-T1: " in index

@@ -40,6 +40,25 @@ class _PeriodEntry:
     generated_at: str = ""
     commit: str = ""
     accepted_errors: list[str] = field(default_factory=list)
+    not_updated: str = ""  # why the last run kept this period's last good pages
+
+
+NOT_UPDATED = "not_updated.json"  # period -> why the last run could not bring it up to date
+
+
+def write_not_updated(root: Path | None, kept: dict[str, str]) -> None:
+    """Record the periods the run kept at their last good output (and why), for the index."""
+    path = reports_dir(root or project_root()) / NOT_UPDATED
+    if kept or path.exists():
+        write_text_atomic(path, json.dumps(dict(sorted(kept.items())), indent=1) + "\n")
+
+
+def _not_updated(out_root: Path) -> dict[str, str]:
+    try:
+        found = json.loads((out_root / NOT_UPDATED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
 def _accepted_errors(period: Period, base: Path) -> list[str]:
@@ -60,6 +79,7 @@ def _accepted_errors(period: Period, base: Path) -> list[str]:
 
 def _entries(out_root: Path) -> list[_PeriodEntry]:
     rows = []
+    kept = _not_updated(out_root)
     for folder in sorted(out_root.iterdir()) if out_root.is_dir() else []:
         if not (folder.is_dir() and PERIOD_RE.match(folder.name)):
             continue
@@ -82,6 +102,7 @@ def _entries(out_root: Path) -> list[_PeriodEntry]:
                 generated_at=str(s.get("generated_at", "")),
                 commit=str((s.get("provenance") or {}).get("git_commit", ""))[:10],
                 accepted_errors=[str(d) for d in s.get("accepted_errors") or []],
+                not_updated=kept.get(folder.name, ""),
             )
         )
     return sorted(rows, key=lambda r: r.period, reverse=True)
