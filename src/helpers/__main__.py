@@ -11,6 +11,7 @@ import errno
 import sys
 import unicodedata
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 from helpers.errors import UserError
 
@@ -107,8 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.set_defaults(func=_profile)
     sub.add_parser("docs", help="regenerate docs/data_dictionary.md").set_defaults(func=_docs)
     args = parser.parse_args(argv)
+    from helpers.interrupt import ctrl_c_stops
+
     try:
-        args.func(args)
+        with (
+            ctrl_c_stops() if args.command in ("report", "report-all", "ingest") else nullcontext()
+        ):
+            args.func(args)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -139,9 +139,9 @@ def _build_period(
             plan_trends(skip_if_current=not (force or rendered), root=root) if trends else None
         )
         if rendered or (trends_plan is not None and not trends_plan.current):
-            from jupyter_core.utils import run_sync
+            from helpers.interrupt import run_interruptible
 
-            run_sync(_render_together)(plan, others, trends_plan, kernels, gen, progress)
+            run_interruptible(_render_together, plan, others, trends_plan, kernels, gen, progress)
         else:
             _say_up_to_date(plan, others, trends_plan, progress)
         if gen.kept and trends:  # another period failed: its last good tables are back
@@ -163,7 +163,24 @@ def _worker() -> ProcessPoolExecutor:
     submitted before any kernel or thread exists."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=1)
+    return ProcessPoolExecutor(max_workers=1, initializer=_worker_started,
+                               initargs=(os.getpid(),))  # fmt: skip
+
+
+def _worker_started(parent: int) -> None:
+    """In the worker: Ctrl-C is the run's to handle (it stops the worker), and the worker
+    ends as soon as the run's process is gone, also when that was killed with -9."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="run-watch", daemon=True).start()
 
 
 def _ingest_beside_the_kernels(
@@ -310,12 +327,10 @@ def _build_all(
     periods: list[Period], jobs: int, force: bool, gen: Generation, progress: Progress
 ) -> None:
     """`build_all` inside the new generation ``gen``."""
-    from jupyter_core.utils import run_sync
-
     from helpers.build_many import render_all
     from helpers.report.members import build_members, publish_members
     from helpers.report.render import trends_kernels
-    from helpers.report.run import import_jupyter
+    from helpers.report.run import import_jupyter, run_interruptible
 
     root = gen.stage
     kernels = trends_kernels(root, size=jobs, imports=_analysis_imports(root))
@@ -329,7 +344,9 @@ def _build_all(
                             for p in periods):  # fmt: skip
             kernels.start(jobs)  # new tables mean new pages: boot while the first ingests
             import_jupyter()
-        done = run_sync(render_all)(pending, kernels, force=force, root=root, progress=progress)
+        done = run_interruptible(
+            render_all, pending, kernels, force=force, root=root, progress=progress
+        )
         if done.failed:
             for p, why in done.failed.items():
                 gen.keep_published(p.id, why)
@@ -345,13 +362,12 @@ def _build_all(
 def _after_kept(root: Path, kernels: Kernels, force: bool, progress: Progress) -> None:
     """Once failed periods have their last good tables back: the trends page and the member
     pages made again from the tables as they now are (skipped where they match)."""
-    from jupyter_core.utils import run_sync
-
+    from helpers.interrupt import run_interruptible
     from helpers.report.members import write_members
     from helpers.report.trends_page import plan_trends, render_trends_planned
 
     plan = plan_trends(skip_if_current=not force, root=root)
-    run_sync(render_trends_planned)(plan, kernels, progress)
+    run_interruptible(render_trends_planned, plan, kernels, progress)
     write_members(root, progress=progress)
 
 

@@ -85,12 +85,12 @@ def render_period(
         skip_if_current=skip_if_current,
     )
     if plan.todo:
-        from jupyter_core.utils import run_sync
+        from helpers.interrupt import run_interruptible
 
         own = kernels is None
         pool = kernels or Kernels(plan.kernel, plan.runs[0].path.parent, _kernel_env(plan.base))
         try:
-            done = run_sync(render_planned)(plan, pool, progress)
+            done = run_interruptible(render_planned, plan, pool, progress)
         finally:
             if own:
                 pool.close()
@@ -120,12 +120,12 @@ def render_trends(
     if plan.current:
         progress("==> trends: reports/trends.html is up to date")
         return Rendered(plan.out_root / "trends.html")
-    from jupyter_core.utils import run_sync
+    from helpers.interrupt import run_interruptible
 
     own = kernels is None
     pool = kernels or Kernels(plan.kernel, plan.nb.path.parent, _kernel_env(plan.base))
     try:
-        return run_sync(render_trends_planned)(plan, pool, progress)
+        return run_interruptible(render_trends_planned, plan, pool, progress)
     finally:
         if own:
             pool.close()

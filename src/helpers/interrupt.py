@@ -1,0 +1,87 @@
+"""Ctrl-C during a run is one line, and every part of the run cleans up after itself.
+
+The command line runs ``report``, ``report-all`` and ``ingest`` inside :func:`ctrl_c_stops`:
+SIGINT is blocked in every thread (and in the kernels and the worker the run starts) and is
+taken by one watcher thread with ``signal.sigwait``. A Ctrl-C then cancels the task the run's
+event loop is driving (:func:`run_interruptible`): running notebooks stop, their kernels are
+shut down, temporary folders are removed, and KeyboardInterrupt is raised. Outside the event
+loop (reading a report) it interrupts the main thread once it is back in Python code.
+
+This is needed because nbclient installs its own SIGINT handler on the event loop for each
+notebook it runs (it shuts that notebook's kernel down, and the run then fails with "Kernel
+died"), and removes it when the notebook ends, which removes any handler of ours too. A
+blocked signal reaches no handler: only the watcher sees it (tests/e2e/test_interrupt.py).
+"""
+
+from __future__ import annotations
+
+import _thread
+import asyncio
+import contextlib
+import os
+import signal
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_run: dict[str, Any] = {"loop": None, "task": None, "hit": False, "on": False}
+
+
+@contextlib.contextmanager
+def ctrl_c_stops() -> Iterator[None]:
+    """Within the block, Ctrl-C (SIGINT) stops the run cleanly (see the module docstring).
+    Does nothing outside the main thread or where ``signal.sigwait`` is missing."""
+    if (threading.current_thread() is not threading.main_thread()
+            or not hasattr(signal, "sigwait")):  # fmt: skip
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    done = threading.Event()
+
+    def watch() -> None:
+        while True:
+            signal.sigwait({signal.SIGINT})
+            if done.is_set():
+                return
+            _run["hit"] = True
+            loop, task = _run["loop"], _run["task"]
+            if loop is not None and task is not None:
+                loop.call_soon_threadsafe(task.cancel)
+            else:
+                _thread.interrupt_main()
+
+    watcher = threading.Thread(target=watch, name="ctrl-c", daemon=True)
+    watcher.start()
+    _run.update(on=True, hit=False)
+    try:
+        yield
+    finally:
+        _run["on"] = False
+        done.set()
+        os.kill(os.getpid(), signal.SIGINT)  # wakes the watcher, which now returns
+        watcher.join()
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        if _run["hit"]:
+            _run["hit"] = False
+            raise KeyboardInterrupt
+
+
+def run_interruptible(fn: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
+    """``jupyter_core``'s ``run_sync(fn)(*args, **kwargs)``; inside :func:`ctrl_c_stops`, a
+    Ctrl-C cancels the task (its cleanup runs) and KeyboardInterrupt is raised."""
+    from jupyter_core.utils import run_sync
+
+    async def main() -> T:
+        _run.update(loop=asyncio.get_running_loop(), task=asyncio.current_task())
+        try:
+            return await fn(*args, **kwargs)
+        except asyncio.CancelledError:
+            if _run["hit"]:
+                raise KeyboardInterrupt from None
+            raise
+        finally:
+            _run.update(loop=None, task=None)
+
+    return run_sync(main)()
