@@ -195,7 +195,11 @@ def _switch(root: Path, stage: Path) -> None:
     tmp = folder / f".{CURRENT}.new"
     tmp.unlink(missing_ok=True)
     tmp.symlink_to(stage.name)
-    os.replace(tmp, folder / CURRENT)  # the one atomic step
+    try:
+        os.replace(tmp, folder / CURRENT)  # the one atomic step
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     for out in OUTPUTS:
         link = root / out
         if not link.is_symlink():
