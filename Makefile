@@ -38,7 +38,7 @@ refuse = $(error $(1)=$(call shown,$($(1))) $(2))
 PERIOD_BAD := is not a period: write it like 2022-T2 (T1 January–April, T2 May–August, T3 September–December)
 JOBS_BAD := is not a number of kernels from 1 to 99 (leave it out for one per core)
 PYTHON_BAD := is not a Python command: letters, digits and . _ / + - only (e.g. python3.11)
-ifneq ($(call uses,ingest report new-period),)
+ifneq ($(call uses,ingest report new-period remove-period),)
   $(if $(call period_ok,$(PERIOD)),,$(call refuse,PERIOD,$(PERIOD_BAD)))
 endif
 ifneq ($(call uses,ingest report),)
@@ -80,7 +80,7 @@ UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON="$$PYTHON" UV_PYTHON_DOWNLOAD
 KERNEL := metropolis-workbench
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock ingest report report-all new-period profile lab test lint mutation bench docs clean
+.PHONY: help setup lock ingest report report-all new-period remove-period profile lab test lint mutation bench docs clean
 
 help: ## list the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -124,6 +124,9 @@ report-all: setup ## rebuild every period with a raw report from one process, on
 
 new-period: setup ## create data/raw/PERIOD and say what to put there
 	@$(PY) -m helpers new-period --period="$$PERIOD"
+
+remove-period: setup ## take PERIOD off the index, trends, directory and profiles (its report and pages are kept in data/removed/)
+	@$(PY) -m helpers remove-period --period="$$PERIOD"
 
 profile: setup ## render reports/members/<member>.html (MEMBER=Seoul)
 	@$(PY) -m helpers profile --member="$$MEMBER"

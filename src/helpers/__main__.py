@@ -57,6 +57,13 @@ def _new_period(args: argparse.Namespace) -> None:
         )
 
 
+def _remove_period(args: argparse.Namespace) -> None:
+    from helpers.periods import project_root
+    from helpers.removal import remove_period
+
+    remove_period(args.period, project_root())
+
+
 def _profile(args: argparse.Namespace) -> None:
     from helpers.report.members import write_profile
 
@@ -83,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("ingest", _ingest, "parse data/raw/PERIOD into data/processed/PERIOD"),
         ("report", _report, "ingest PERIOD and render its HTML report"),
         ("new-period", _new_period, "create data/raw/PERIOD and say what to put there"),
+        ("remove-period", _remove_period, "take PERIOD off every page (a copy is kept)"),
     ]:
         p = sub.add_parser(name, help=helptext)
         p.add_argument(
@@ -112,7 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         with (
-            ctrl_c_stops() if args.command in ("report", "report-all", "ingest") else nullcontext()
+            ctrl_c_stops()
+            if args.command in ("report", "report-all", "ingest", "remove-period")
+            else nullcontext()
         ):
             args.func(args)
     except UserError as exc:

@@ -113,11 +113,12 @@ def _build_period(
     accept_errors: bool,
 ) -> None:  # fmt: skip
     """`build_period` inside the new generation ``gen``."""
+    from helpers.removal import prune_removed
     from helpers.report.members import build_members, publish_members, write_members
     from helpers.report.render import plan_period, plan_trends, trends_kernels
 
     root = gen.stage
-
+    prune_removed(gen, progress)
     # one kernel per core, for the period's notebooks and then the trends page; when the
     # tables are to be made again the pages will be too, so the kernels boot during the ingest
     kernels = trends_kernels(root, size=os.cpu_count() or 2)
@@ -328,11 +329,13 @@ def _build_all(
 ) -> None:
     """`build_all` inside the new generation ``gen``."""
     from helpers.build_many import render_all
+    from helpers.removal import prune_removed
     from helpers.report.members import build_members, publish_members
     from helpers.report.render import trends_kernels
     from helpers.report.run import import_jupyter, run_interruptible
 
     root = gen.stage
+    prune_removed(gen, progress)
     kernels = trends_kernels(root, size=jobs, imports=_analysis_imports(root))
     ingest = _worker()
     try:

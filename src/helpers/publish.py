@@ -57,6 +57,7 @@ class Generation:
     root: Path
     stage: Path
     kept: dict[str, str] = field(default_factory=dict)  # period -> why its old output stays
+    removed: dict[str, str] = field(default_factory=dict)  # period -> where its copy is kept
 
     def keep_published(self, period: str, why: str) -> None:
         """Put back the published tables, text and pages of ``period`` (a period that failed

@@ -175,3 +175,52 @@ def test_report_all_finishes_the_good_periods_and_names_the_damaged_one(project)
     assert "What to do now" in quality  # 2022-T2 finished with the new notebook
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
     assert "<li>2022-T1: " in index
+
+
+def test_a_period_whose_raw_folder_is_gone_is_taken_off_every_page(project):
+    root, _ = project
+    shutil.rmtree(root / "data" / "raw" / "2022-T2")
+    lines: list[str] = []
+    build_period("2022-T1", root=root, progress=lines.append)
+    said = [ln for ln in lines if "2022-T2: its raw report is gone" in ln]
+    assert len(said) == 1 and "data/removed/2022-T2-" in said[0]
+    for out in ("reports", "data/processed", "data/interim"):
+        assert not (root / out / "2022-T2").exists(), out
+    rep = root / "reports"
+    for page in ("index.html", "trends.html", "members/index.html"):
+        assert "2022-T2" not in (rep / page).read_text(encoding="utf-8"), page
+    # Kocaeli joined the roster in 2022-T2 (not on the 2022-T1 roster): no profile left
+    assert not list((rep / "members").glob("kocaeli*.html"))
+    copy = next((root / "data" / "removed").glob("2022-T2-*"))
+    assert (copy / "reports" / "02_engagement.html").is_file()
+    assert (copy / "data-processed" / "activities.parquet").is_file()
+
+
+def test_remove_period_keeps_a_copy_that_restores_it(project):
+    from helpers.removal import remove_period
+
+    root, _ = project
+    before = (root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "2022-T2" in before
+    lines: list[str] = []
+    where = remove_period("2022-T2", root, progress=lines.append)
+    assert not (root / "data" / "raw" / "2022-T2").exists()
+    assert "2022-T2" not in (root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert lines[-1] == (f"==> 2022-T2 removed; to restore it: move {where}/raw back to "
+                         "data/raw/2022-T2 and run make report PERIOD=2022-T2")  # fmt: skip
+    assert sorted(p.name for p in (root / where).iterdir()) == [
+        "data-interim", "data-processed", "raw", "reports"]  # fmt: skip
+    (root / where / "raw").rename(root / "data" / "raw" / "2022-T2")  # as the message says
+    build_period("2022-T2", root=root, progress=lambda s: None)
+    assert "2022-T2/02_engagement.html" in (root / "reports" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_remove_period_of_an_unknown_period_is_one_line(project):
+    from helpers.errors import UserError
+    from helpers.removal import remove_period
+
+    root, _ = project
+    with pytest.raises(UserError, match="^2019-T1 is not a period of this project"):
+        remove_period("2019-T1", root)
