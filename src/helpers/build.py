@@ -329,10 +329,11 @@ def _build_all(
 ) -> None:
     """`build_all` inside the new generation ``gen``."""
     from helpers.build_many import render_all
+    from helpers.interrupt import run_interruptible
     from helpers.removal import prune_removed
     from helpers.report.members import build_members, publish_members
     from helpers.report.render import trends_kernels
-    from helpers.report.run import import_jupyter, run_interruptible
+    from helpers.report.run import import_jupyter
 
     root = gen.stage
     prune_removed(gen, progress)
