@@ -80,7 +80,7 @@ UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON="$$PYTHON" UV_PYTHON_DOWNLOAD
 KERNEL := metropolis-workbench
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock ingest report report-all new-period remove-period profile lab test lint mutation bench docs clean
+.PHONY: help setup lock ingest report report-all new-period remove-period restore profile lab test lint mutation bench docs clean
 
 help: ## list the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -127,6 +127,9 @@ new-period: setup ## create data/raw/PERIOD and say what to put there
 
 remove-period: setup ## take PERIOD off the index, trends, directory and profiles (its report and pages are kept in data/removed/)
 	@$(PY) -m helpers remove-period --period="$$PERIOD"
+
+restore: setup ## publish the tables and pages of the run before the last one again (again: undo)
+	@$(PY) -m helpers restore
 
 profile: setup ## render reports/members/<member>.html (MEMBER=Seoul)
 	@$(PY) -m helpers profile --member="$$MEMBER"

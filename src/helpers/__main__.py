@@ -64,6 +64,13 @@ def _remove_period(args: argparse.Namespace) -> None:
     remove_period(args.period, project_root())
 
 
+def _restore(args: argparse.Namespace) -> None:
+    from helpers.periods import project_root
+    from helpers.publish import restore_previous
+
+    restore_previous(project_root())
+
+
 def _profile(args: argparse.Namespace) -> None:
     from helpers.report.members import write_profile
 
@@ -115,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--member", default="")
     p.set_defaults(func=_profile)
     sub.add_parser("docs", help="regenerate docs/data_dictionary.md").set_defaults(func=_docs)
+    sub.add_parser("restore", help="publish the output of the run before the last one again"
+                   ).set_defaults(func=_restore)  # fmt: skip
     args = parser.parse_args(argv)
     from helpers.interrupt import ctrl_c_stops
 

@@ -16,7 +16,7 @@ links to the inputs (``data/raw``, ``data/reference``, ``notebooks``), so the ru
 writes it as a project root of its own. The switch renames a new ``current`` link over the
 old one: a run that fails, is killed or is interrupted before it leaves the published
 generation as it was, and one killed after it has published all of its work. The generation
-before is kept as ``.site/previous`` (restore it with ``make restore``); anything else in
+before is kept as ``.site/previous`` (``make restore`` publishes it again); anything else in
 ``.site/`` is left from a killed run and is removed by the next run.
 """
 
@@ -248,3 +248,27 @@ def _said(changed: list[str]) -> str:
     if len(changed) > 8:
         return ", ".join(changed[:8]) + f" and {len(changed) - 8} more"
     return ", ".join(changed) or "the same files, as links to the project's folders"
+
+
+def restore_previous(root: Path, progress=print) -> None:
+    """Publish the generation before the current one again (one atomic step, as a run does);
+    the current one becomes the previous one, so a second call undoes the first."""
+    from helpers.errors import UserError
+
+    root = root.resolve()
+    lock = _lock(root)
+    try:
+        folder = site(root)
+        current, previous = folder / CURRENT, folder / PREVIOUS
+        if not (previous.is_symlink() and previous.resolve().is_dir() and current.is_symlink()):
+            raise UserError("there is no earlier output to restore (no run has replaced one yet)")
+        was_current, was_previous = os.readlink(current), os.readlink(previous)
+        for link, target in ((current, was_previous), (previous, was_current)):
+            tmp = folder / f".{link.name}.new"
+            tmp.unlink(missing_ok=True)
+            tmp.symlink_to(target)
+            os.replace(tmp, link)
+        progress("==> restored the output of the run before the last one (run the same "
+                 "command again to undo)")  # fmt: skip
+    finally:
+        lock.close()
