@@ -51,7 +51,7 @@ def ingest_if_needed(
     """Ingest the period unless its tables were made from the same inputs; True if it ran."""
     fingerprint = ingest_fingerprint(period, root)
     if not force and _ingest_is_current(period, fingerprint, root):
-        from helpers.ingest import interim_is_current
+        from helpers.cache import interim_is_current
 
         damaged = damaged_files(processed_dir(period, root))
         if not damaged and interim_is_current(period, root):

@@ -110,3 +110,13 @@ def index_fingerprint(entries: str) -> str:
     """The index page's: what it lists (every period's summary, as JSON), the code and the
     templates."""
     return page_fingerprint({"index": entries}, [], "")
+
+
+def interim_is_current(per: Period, root: Path | None = None) -> bool:
+    """Whether data/interim/<period>/report.txt is the text the period's tables were read
+    from (its SHA-256 as the manifest recorded it)."""
+    from helpers.periods import interim_path, processed_dir
+
+    recorded = read_manifest(processed_dir(per, root)).get("interim_sha256")
+    path = interim_path(per, root)
+    return bool(recorded) and path.is_file() and file_sha256(path) == recorded

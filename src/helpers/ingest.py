@@ -15,12 +15,18 @@ import pandas as pd
 import pandera.pandas as pa
 
 from helpers.errors import UserError
-from helpers.files import check_files, file_sha256, read_manifest
+from helpers.files import check_files
 from helpers.parse.cover import stated_period
 from helpers.parse.extract import Extracted, extract_text
 from helpers.parse.report import read_report
 from helpers.parse.text import control_characters, normalise_text
-from helpers.periods import Period, find_report, parse_period, processed_dir, project_root
+from helpers.periods import (
+    Period,
+    find_report,
+    interim_path,
+    parse_period,
+    processed_dir,
+)
 from helpers.tables import activities as act_tables
 from helpers.tables import bounds, checks, schemas
 from helpers.tables import listings as list_tables
@@ -128,19 +134,6 @@ def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataF
 def read_report_text(path: Path) -> str:
     """The report's text (any kind of report file); a damaged file is a UserError."""
     return extract_text(path).text
-
-
-def interim_is_current(per: Period, root: Path | None = None) -> bool:
-    """Whether data/interim/<period>/report.txt is the text the period's tables were read
-    from (its SHA-256 as the manifest recorded it)."""
-    recorded = read_manifest(processed_dir(per, root)).get("interim_sha256")
-    path = interim_path(per, root)
-    return bool(recorded) and path.is_file() and file_sha256(path) == recorded
-
-
-def interim_path(per: Period, root: Path | None = None) -> Path:
-    """data/interim/<period>/report.txt: the text every source_line refers to."""
-    return (root or project_root()) / "data" / "interim" / per.id / "report.txt"
 
 
 def _previous_roster(per: Period, root: Path | None) -> tuple[int | None, str]:

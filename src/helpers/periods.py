@@ -93,6 +93,11 @@ def reports_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "reports"
 
 
+def interim_path(per: Period, root: Path | None = None) -> Path:
+    """data/interim/<period>/report.txt: the text every source_line refers to."""
+    return (root or project_root()) / "data" / "interim" / per.id / "report.txt"
+
+
 REPORT_SUFFIXES = (".pdf", ".md", ".txt")
 
 

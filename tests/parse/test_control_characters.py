@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 from helpers import ingest
-from helpers.ingest import MAX_CONTROL_FINDINGS, ingest_period, interim_path, parse_report
+from helpers.ingest import MAX_CONTROL_FINDINGS, ingest_period, parse_report
 from helpers.parse.extract import Extracted
 from helpers.parse.text import control_characters, normalise_text, read_lines
-from helpers.periods import parse_period
+from helpers.periods import interim_path, parse_period
 from tests.conftest import ROOT, mini_report
 
 CONTROLS = "\x00\x01\x07\x08\x1b\x1f\x7f\x80\x9b\ufffe\uffff\ud800"

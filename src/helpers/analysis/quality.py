@@ -23,7 +23,7 @@ UNDESCRIBED = "Check by hand"  # the group of kinds the table lacks (tables from
 def report_lines(period: str | Period, root: Path | None = None) -> list[str]:
     """The normalised report text a period's `source_line`s refer to, one string per line;
     empty when the period's data/interim/<period>/report.txt is missing or unreadable."""
-    from helpers.ingest import interim_path
+    from helpers.periods import interim_path
 
     per = period if isinstance(period, Period) else parse_period(period)
     try:
