@@ -244,10 +244,29 @@ def generation(root: Path, progress=print) -> Iterator[Generation]:
 
 
 def _said(changed: list[str]) -> str:
-    """The changed items in one line."""
-    if len(changed) > 8:
-        return ", ".join(changed[:8]) + f" and {len(changed) - 8} more"
-    return ", ".join(changed) or "the same files, as links to the project's folders"
+    """The changed items in one line, by period and page: "2022-T1 (tables, text, pages),
+    trends, the index, the member pages"."""
+    from helpers.periods import PERIOD_RE
+
+    kinds = {"data/processed": "tables", "data/interim": "text", "reports": "pages"}
+    periods: dict[str, list[str]] = {}
+    pages: list[str] = []
+    for item in changed:
+        out, _, name = item.rstrip("/").rpartition("/")
+        if PERIOD_RE.match(name):
+            periods.setdefault(name, []).append(kinds[out])
+        elif name.startswith("trends"):
+            pages.append("trends")
+        elif name.startswith("index") or name == "not_updated.json":
+            pages.append("the index")
+        elif name == "members":
+            pages.append("the member pages")
+    said = [f"{p} ({', '.join(sorted(set(k), key=list(kinds.values()).index))})"
+            for p, k in sorted(periods.items())]  # fmt: skip
+    if len(said) > 4:
+        said = [f"{len(said)} periods ({', '.join(sorted(periods)[:2])} … {max(periods)})"]
+    said += list(dict.fromkeys(pages))
+    return ", ".join(said) or "the pages and tables as they were, now in one generation"
 
 
 def restore_previous(root: Path, progress=print) -> None:
