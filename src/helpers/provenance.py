@@ -63,8 +63,14 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def git_commit(root: Path | None = None) -> tuple[str, bool | None]:
-    """(``git rev-parse HEAD``, tracked files modified?) or ("unknown", None) outside a checkout."""
-    base = root or project_root()
+    """(``git rev-parse HEAD``, tracked files modified?) or ("unknown", None) outside a checkout;
+    asked of git once per process and folder (a build asks it for every period)."""
+    return _git_commit(str((root or project_root()).resolve()))
+
+
+@functools.lru_cache(maxsize=16)
+def _git_commit(base_name: str) -> tuple[str, bool | None]:
+    base = Path(base_name)
     commit = _git(base, "rev-parse", "HEAD")
     if not commit:
         return UNKNOWN, None

@@ -4,6 +4,7 @@ the position of their parameters cell."""
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -70,13 +71,21 @@ def _notebooks_dir(base: Path, given: Path | None) -> Path:
     return Path(__file__).resolve().parents[3] / "notebooks"  # the source checkout
 
 
+@functools.lru_cache(maxsize=64)
+def _cells_of(path: str, size: int, mtime_ns: int) -> Any:
+    """A notebook file's cells, read once per process while the file stays the same (a build
+    plans every period's pages from the same notebooks)."""
+    return _cells(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
 def _read_notebooks(folder: Path, names: Sequence[str]) -> list[_Notebook]:
     """Read the notebooks as JSON (no nbformat import yet: the first kernel starts sooner)."""
     out = []
     for name in names:
         path = folder / f"{name}.ipynb"
         try:
-            cells = _cells(json.loads(path.read_text(encoding="utf-8")))
+            st = path.stat()
+            cells = _cells_of(str(path), st.st_size, st.st_mtime_ns)
         except FileNotFoundError:
             raise UserError(f"notebook {path} is missing: restore it from git") from None
         except (OSError, ValueError) as exc:
