@@ -23,9 +23,14 @@ CODE_FILES = ("*.py", "*.csv")  # the package's code and the tables shipped with
 
 
 def code_files(package: Path | None = None) -> list[Path]:
-    """The package's code and data files (finding_kinds.csv), in a stable order."""
-    pkg = package or PACKAGE
-    return sorted(p for pattern in CODE_FILES for p in pkg.rglob(pattern))
+    """The package's code and data files (finding_kinds.csv), in a stable order; listed once
+    per process and folder (a build asks for every period and notebook)."""
+    return list(_listed(package or PACKAGE, CODE_FILES))
+
+
+@functools.lru_cache(maxsize=16)
+def _listed(folder: Path, patterns: tuple[str, ...]) -> tuple[Path, ...]:
+    return tuple(sorted(p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()))
 
 
 def files_digest(files: list[Path]) -> str:
@@ -75,7 +80,7 @@ def page_fingerprint(prov: dict[str, Any], notebooks: list[_Notebook], kernel: s
     digest.update(json.dumps(stable, sort_keys=True, default=str).encode())
     digest.update(kernel.encode())
     update_with_files(digest, [nb.path for nb in notebooks])
-    code = code_files() + sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file())
+    code = code_files() + list(_listed(TEMPLATE_DIR, ("*",)))
     digest.update(files_digest(code).encode())
     return digest.hexdigest()
 

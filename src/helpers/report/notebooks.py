@@ -43,6 +43,12 @@ def _title_of(cells: list[tuple[str, str, list[str]]], fallback: str) -> str:
     return fallback.split("_", 1)[-1].replace("_", " ").capitalize()
 
 
+@functools.lru_cache(maxsize=64)
+def _imports_of_file(path: str, size: int, mtime_ns: int) -> tuple[str, ...]:
+    """``_imports_of`` a notebook file's cells, once per process while the file stays the same."""
+    return _imports_of(_cells_of(path, size, mtime_ns))
+
+
 def _imports_of(cells: list[tuple[str, str, list[str]]]) -> tuple[str, ...]:
     """Modules the code cells import (``from a import b`` gives ``a`` and ``a.b``)."""
     mods: list[str] = []
@@ -93,5 +99,6 @@ def _read_notebooks(folder: Path, names: Sequence[str]) -> list[_Notebook]:
         params = next((i for i, c in enumerate(cells) if "parameters" in c[2]), None)
         if params is None:
             raise UserError(f"notebook {path.name} has no cell tagged 'parameters' (period = ...)")
-        out.append(_Notebook(name, path, _title_of(cells, name), _imports_of(cells), params))
+        imports = _imports_of_file(str(path), st.st_size, st.st_mtime_ns)
+        out.append(_Notebook(name, path, _title_of(cells, name), imports, params))
     return out
