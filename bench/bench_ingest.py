@@ -1,4 +1,5 @@
 """Median time to parse, validate and write one report (prints figures; asserts nothing).
+The report is the period's committed fixture (tests/fixtures/reports/), not data/raw/.
 
 .venv/bin/python bench/bench_ingest.py [--period 2022-T1] [--repeat 7]
 """
@@ -6,14 +7,15 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from fixture_project import project
+
 from helpers.ingest import parse_report, read_report_text
-from helpers.periods import find_report, parse_period, project_root
+from helpers.periods import find_report, parse_period
 from helpers.tables.storage import write_tables
 
 
@@ -23,21 +25,21 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args()
     per = parse_period(args.period)
-    path = find_report(per)
     parse_s, write_s = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        shutil.copytree(project_root() / "data" / "reference", root / "data" / "reference")
+        root = project(Path(tmp), (per.id,), notebooks=False)
+        path = find_report(per, root)
+        size = path.stat().st_size
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            tables = parse_report(read_report_text(path), per.id)  # parse + validate
+            tables = parse_report(read_report_text(path), per.id, root=root)  # parse + validate
             t1 = time.perf_counter()
             write_tables(tables, per, path, root)
             t2 = time.perf_counter()
             parse_s.append(t1 - t0)
             write_s.append(t2 - t1)
     total = [a + b for a, b in zip(parse_s, write_s, strict=True)]
-    print(f"report: {path.name} ({path.stat().st_size / 1024:.0f} KiB), {args.repeat} runs")
+    print(f"report: fixture {path.name} ({size / 1024:.0f} KiB), {args.repeat} runs")
     print(f"parse+validate median: {statistics.median(parse_s) * 1000:.0f} ms")
     print(f"write (parquet, csv, xlsx) median: {statistics.median(write_s) * 1000:.0f} ms")
     print(f"total median: {statistics.median(total) * 1000:.0f} ms")

@@ -1,5 +1,6 @@
 """Time to read a report: a text export, its PDF, and the PDF's text extraction alone (the
-floor a PDF parse cannot go under). Prints medians side by side; asserts nothing.
+floor a PDF parse cannot go under). Prints medians side by side; asserts nothing. Both are
+the committed fixtures of 2022-T1 (tests/fixtures/reports/ and tests/fixtures/pdf/).
 
 .venv/bin/python bench/bench_parse.py [--repeat 7]
 """
@@ -12,12 +13,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from fixture_project import ROOT, report
+
 from helpers.ingest import parse_file
 from helpers.parse.extract import extract_text
-from helpers.periods import project_root
 
-ROOT = project_root()
-TEXT = ROOT / "data" / "raw" / "2022-T1" / "metropolis_progress_report_2022-T1.md"
+TEXT = report("2022-T1")
 PDF = ROOT / "tests" / "fixtures" / "pdf" / "2022-T1.pdf"
 
 

@@ -1,10 +1,11 @@
 """Rerun and multi-period timings, each beside its bar (prints figures; asserts nothing).
 
-In a temporary project holding the real 2022-T1 report and the made-up 2022-T2 and 2022-T3
-fixtures, times: a first `python -m helpers report` of one period, the same command again
-with nothing changed (bar 0.3 s), and `report-all --force` over 3 periods. Then, in a project
-of 30 periods (the same three reports with every year shifted, 2013-T1 … 2022-T3), a forced
-`report-all` (bar 90 s on 2 cores) and an unchanged one.
+In a temporary project holding the committed fixture reports (tests/fixtures/reports/) of
+2022-T1 (the real report's markdown export), 2022-T2 and 2022-T3 (made up), times: a first
+`python -m helpers report` of one period, the same command again with nothing changed (bar
+0.3 s), and `report-all --force` over 3 periods. Then, in a project of 30 periods (the same
+three reports with every year shifted, 2013-T1 … 2022-T3), a forced `report-all` (bar 90 s on
+2 cores) and an unchanged one.
 
 Other work on the machine slows everything down, so each figure is printed with the load
 average at the time and the CPU seconds the command and its kernels used, and the 30-period
@@ -21,15 +22,13 @@ import argparse
 import os
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
+from fixture_project import project, report
 
 QUIET_FLOOR = 7.66  # s: bench_report.py's floor on a quiet 2-core machine
 BAR_30 = 90.0
@@ -69,11 +68,7 @@ def floor() -> float:
     return _run_floor(4, kernel_name())["seconds"]
 
 
-SOURCES = {
-    "T1": ROOT / "data" / "raw" / "2022-T1" / "metropolis_progress_report_2022-T1.md",
-    "T2": ROOT / "tests/fixtures/reports/2022-T2/metropolis_progress_report_2022-T2.md",
-    "T3": ROOT / "tests/fixtures/reports/2022-T3/metropolis_progress_report_2022-T3.md",
-}
+SOURCES = {term: report(f"2022-{term}") for term in ("T1", "T2", "T3")}
 YEAR = re.compile(r"\b20(1[0-9]|2[0-9])\b")
 
 
@@ -88,8 +83,7 @@ def thirty_periods(root: Path) -> list[str]:
             (root / "data" / "raw" / period).mkdir(parents=True)
             (root / "data" / "raw" / period / f"report_{period}.md").write_text(text, "utf-8")
             made.append(period)
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    project(root, ())  # the reference data and the notebooks
     return made
 
 
@@ -99,14 +93,7 @@ def main() -> None:
     args = parser.parse_args()
     cores = os.cpu_count()
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        shutil.copytree(ROOT / "data" / "raw" / "2022-T1", root / "data" / "raw" / "2022-T1")
-        for period in ("2022-T2", "2022-T3"):
-            src = ROOT / "tests" / "fixtures" / "reports" / period
-            (root / "data" / "raw" / period).mkdir(parents=True)
-            shutil.copy(next(src.glob("*.md")), root / "data" / "raw" / period)
-        shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-        shutil.copytree(ROOT / "notebooks", root / "notebooks")
+        root = project(Path(tmp), ("2022-T1", "2022-T2", "2022-T3"))
         first = run(root, "report", "--period", "2022-T1")
         print(f"first report of one period:          {first:6.2f} s  {where()}")
         again = []

@@ -3,8 +3,10 @@
 
     .venv/bin/python bench/bench_report.py [--period 2022-T1] [--repeat 3]
 
-- report: `python -m helpers report --period P --force` in a temporary copy of the project
-  (ingest, the period's notebooks, the trends page and the index), timed as a whole command.
+- report: `python -m helpers report --period P --force` in a temporary project made from the
+  period's committed fixture report (tests/fixtures/reports/), the reference data and the
+  notebooks (ingest, the period's notebooks, the trends page and the index), timed as a whole
+  command.
 - floor: the same number of notebooks (the period's plus trends), each a minimal chart
   notebook (import matplotlib, draw one bar chart), run with papermill and exported with
   nbconvert's HTMLExporter one after the other in one fresh Python process, timed from before
@@ -18,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,7 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from fixture_project import project
+
 BAR, AIM, PAGE_KB = 1.0, 0.8, 400
 
 CHART = """import matplotlib
@@ -73,16 +75,9 @@ def _floor(work: Path, count: int, kernel: str) -> dict[str, float]:
     return {"seconds": time.perf_counter() - t0}
 
 
-def _project(period: str, root: Path) -> None:
-    shutil.copytree(ROOT / "data" / "raw" / period, root / "data" / "raw" / period)
-    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-
-
 def _report(period: str) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
-        root = Path(tmp)
-        _project(period, root)
+        root = project(Path(tmp), (period,))
         env = {**os.environ, "METROPOLIS_ROOT": str(root)}
         t0 = time.perf_counter()
         subprocess.run(

@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 SOURCES = {
-    "2022-T1": ROOT / "data/raw/2022-T1/metropolis_progress_report_2022-T1.md",
+    "2022-T1": ROOT / "tests/fixtures/reports/2022-T1/metropolis_progress_report_2022-T1.md",
     "2022-T2": ROOT / "tests/fixtures/reports/2022-T2/metropolis_progress_report_2022-T2.md",
     "2022-T3": ROOT / "tests/fixtures/reports/2022-T3/metropolis_progress_report_2022-T3.md",
     "2023-T1": ROOT / "tests/fixtures/reports/2023-T1/metropolis_progress_report_2023-T1.md",

@@ -18,7 +18,7 @@ PERIOD = parse_period("2022-T1")
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    """data/raw/2022-T1/report.md, two reference files (and a folder), a two-file package."""
+    """data/raw/2022-T1/report.md, three reference files (and a folder), a two-file package."""
     raw = tmp_path / "data" / "raw" / "2022-T1"
     raw.mkdir(parents=True)
     (raw / "report.md").write_text("REPORT v1\n", encoding="utf-8")
@@ -26,6 +26,7 @@ def project(tmp_path, monkeypatch) -> Path:
     ref.mkdir(parents=True)
     (ref / "member_aliases.csv").write_text("alias,member\n", encoding="utf-8")
     (ref / "name_affixes.csv").write_text("position,text\n", encoding="utf-8")
+    (ref / "alliance_aliases.csv").write_text("alias,alliance\n", encoding="utf-8")
     (ref / "notes").mkdir()  # a folder among the reference files is not read
     pkg = tmp_path / "pkg"
     (pkg / "sub").mkdir(parents=True)
@@ -53,6 +54,7 @@ def test_fingerprint_is_a_stable_sha256(project):
         "data/raw/2022-T1/report.md",
         "data/reference/member_aliases.csv",
         "data/reference/name_affixes.csv",
+        "data/reference/alliance_aliases.csv",
         "pkg/a.py",
         "pkg/sub/b.py",
         "pkg/sub/kinds.csv",

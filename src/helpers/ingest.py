@@ -30,6 +30,7 @@ from helpers.periods import (
 from helpers.tables import activities as act_tables
 from helpers.tables import bounds, checks, schemas
 from helpers.tables import listings as list_tables
+from helpers.tables.alliances import AllianceNames, load_alliance_aliases
 from helpers.tables.findings import Findings
 from helpers.tables.locations import load_locations
 from helpers.tables.names import NameResolver, load_affixes, load_aliases
@@ -69,7 +70,8 @@ def parse_report(
     t["participation"] = act_tables.participation(rec, per, resolver, q)
     t["activity_outcomes"] = act_tables.activity_outcomes(rec, per, t["strategic_plan"], q)
     t["activity_challenges"] = act_tables.activity_challenges(rec, per, t["challenges"], q)
-    t["activity_alliances"] = act_tables.activity_alliances(rec, per)
+    alliance_names = AllianceNames(load_alliance_aliases(root))
+    t["activity_alliances"] = act_tables.activity_alliances(rec, per, alliance_names, q)
     t["engagement_table"] = list_tables.engagement_table(rec, resolver, q)
     t["bilateral_meetings"] = list_tables.bilateral_meetings(rec, resolver, q)
     t["board"] = list_tables.board(rec, resolver, q)

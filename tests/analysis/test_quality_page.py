@@ -50,6 +50,25 @@ def test_context_around_a_known_2022_t1_finding(ingested):
     assert around[0][1].startswith("In the last webinar of the course")
 
 
+def test_2022_t1_alliance_merges_are_shown_on_the_quality_page(ingested):
+    # read by hand in tests/fixtures/reports/2022-T1: under Alliances, 'UCLG – MEWA' (line 99,
+    # activity 1), 'Global taskforce of Local and Regional governments' (392, activity 13) and
+    # 'UCLG MEWA' in the lists of lines 505 and 586 (activities 17 and 20); the shipped
+    # data/reference/alliance_aliases.csv names them UCLG-MEWA and the Global Taskforce
+    from helpers.analysis.explore import load
+
+    q = load("2022-T1", root=ingested).quality
+    groups = dict(quality.by_action(q[q["kind"] == "alliance_merged"]))
+    merged = groups.pop("Nothing to do")
+    assert groups == {}
+    assert list(zip(merged["source_line"], merged["activity_id"], strict=True)) == [
+        (99, "2022-T1-01"), (392, "2022-T1-13"), (505, "2022-T1-17"), (586, "2022-T1-20")]  # fmt: skip
+    shown = findings_html([("Nothing to do", merged)])
+    assert "counted under one name, so it counts as one alliance" in shown
+    assert "alliance &#x27;UCLG – MEWA&#x27; counted as &#x27;UCLG-MEWA&#x27;" in shown
+    assert "&#x27;Global Taskforce of Local and Regional Governments&#x27;" in shown
+
+
 def test_context_has_its_width_and_skips_blank_lines():
     lines = ["a", "", "b", "c", "", "", "d", "e", "f"]
     assert quality.context(lines, 4) == [(1, "a"), (3, "b"), (4, "c"), (7, "d"), (8, "e")]

@@ -28,7 +28,9 @@ from helpers.periods import (
     processed_dir,
     raw_dir,
 )
+from helpers.tables.alliances import across_periods
 from helpers.tables.contract import ALLOWED, REGIONS, TABLES
+from helpers.tables.finding_kinds import severity
 from helpers.tables.names import NameResolver, close_names, fold, load_affixes, load_aliases
 
 __all__ = [
@@ -292,7 +294,9 @@ def _period_list(periods: PeriodsArg, root: Path | None) -> list[Period]:
 def load_all(periods: PeriodsArg = None, *, root: RootArg = None) -> Tables:
     """Every table of every processed period (or of `periods`), stacked with a `period` column.
 
-    Rows keep their period's order; `period` is the first column of every table.
+    Rows keep their period's order; `period` is the first column of every table. An alliance
+    that two periods spell differently (case, hyphens, dashes, spacing) is named as the earliest
+    period names it, and each renamed row is an `alliance_merged` finding in `quality`.
     """
     r = _root(root)
     plist = _period_list(periods, r)
@@ -308,7 +312,25 @@ def load_all(periods: PeriodsArg = None, *, root: RootArg = None) -> Tables:
         frames[name] = pd.concat(parts, ignore_index=True)
         # the tag column is plain str; concat keeps categories since they are fixed per column
         frames[name]["period"] = frames[name]["period"].astype("str")
+    _one_name_per_alliance(frames, [p.id for p in plist])
     return Tables(frames, plist, processed_dir(plist[0], r).parent, stacked=True)
+
+
+def _one_name_per_alliance(frames: dict[str, pd.DataFrame], periods: list[str]) -> None:
+    """An alliance spelled differently in two periods (``UCLG MEWA``, ``UCLG-MEWA``) takes the
+    earliest period's name (:func:`helpers.tables.alliances.across_periods`); each renamed row
+    is an ``alliance_merged`` finding in the stacked ``quality``, in its own period."""
+    alliances, found = across_periods(frames["activity_alliances"])
+    frames["activity_alliances"] = alliances
+    if not found:
+        return
+    quality = frames["quality"]
+    extra = pd.DataFrame(
+        [{"severity": severity("alliance_merged"), "kind": "alliance_merged", **f} for f in found]
+    )[list(quality.columns)].astype(quality.dtypes.to_dict())
+    both = pd.concat([quality, extra], ignore_index=True)
+    rank = both["period"].map({p: i for i, p in enumerate(periods)})
+    frames["quality"] = both.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------------------------

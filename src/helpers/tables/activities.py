@@ -3,14 +3,13 @@ activity_challenges and activity_alliances. Activity ids are `<period>-NN` in re
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 
 from helpers.parse.activities import Activity, infer_action_lines, value_shaped
 from helpers.parse.report import ReportRecords
 from helpers.parse.text import letterless_items, split_items
 from helpers.periods import Period
+from helpers.tables.alliances import AllianceNames, canonical_names
 from helpers.tables.findings import Findings, frame
 from helpers.tables.names import NameResolver, fold
 from helpers.tables.resolve import join_broken, resolve, split_names
@@ -176,10 +175,13 @@ def _code_links(aid: str, codes: list[tuple[str, int]], listed: set[str], what: 
     return rows
 
 
-def activity_alliances(rec: ReportRecords, per: Period) -> pd.DataFrame:
-    """One row per (activity, alliance); spellings equal after folding share one name. A name
-    broken over two lines (`UCLG` / `CCRE / CEMR`) is joined when the report writes it whole
-    elsewhere."""
+def activity_alliances(
+    rec: ReportRecords, per: Period, names: AllianceNames, q: Findings
+) -> pd.DataFrame:
+    """One row per (activity, alliance), named as :func:`helpers.tables.alliances.canonical_names`
+    says (the alias table, else the most frequent of the spellings equal once folded); every
+    spelling counted under another name is an `alliance_merged` finding. A name broken over
+    two lines (`UCLG` / `CCRE / CEMR`) is joined when the report writes it whole elsewhere."""
     rows = []
     lists = {
         aid: [it for lv in act.values("alliances") for it in split_items(lv.lines)]
@@ -200,14 +202,12 @@ def activity_alliances(rec: ReportRecords, per: Period) -> pd.DataFrame:
                 seen.add(name.casefold())
                 rows.append({"activity_id": aid, "alliance": name, "alliance_raw": name,
                              "source_line": no})  # fmt: skip
-    counts = Counter(r["alliance_raw"] for r in rows)
-    best: dict[str, str] = {}
-    for r in rows:  # the most frequent spelling (ties: first seen)
-        key, name = fold(r["alliance_raw"]), r["alliance_raw"]
-        if key not in best or counts[name] > counts[best[key]]:
-            best[key] = name
+    merges = canonical_names([r["alliance_raw"] for r in rows], names)
     for r in rows:
-        r["alliance"] = best[fold(r["alliance_raw"])]
+        merge = merges[r["alliance_raw"]]
+        r["alliance"] = merge.alliance
+        if merge.alliance != merge.written:
+            q.add("alliance_merged", merge.detail(), r["source_line"], r["activity_id"])
     pairs: set[tuple[str, str]] = set()
     kept = []
     for r in rows:  # two spellings of one alliance in one activity are one row

@@ -127,8 +127,9 @@ class ActivityAlliances(_Base):
 
     activity_id: Series[str] = pa.Field(description="Activity run with the alliance.")
     alliance: Series[str] = pa.Field(
-        description="Alliance name; spellings that differ only in case, accents, dashes or "
-        "spaces share the report's most frequent spelling (`UCLG – MEWA` → `UCLG MEWA`)."
+        description="Alliance name: the name data/reference/alliance_aliases.csv gives the "
+        "spelling, else the report's most frequent of the spellings that differ only in case, "
+        "accents, hyphens, dashes or spaces (`UCLG – MEWA`, `UCLG MEWA` → `UCLG-MEWA`)."
     )
     alliance_raw: Series[str] = pa.Field(description="The name exactly as written.")
     source_line: Series[int] = _source_line()

@@ -1,0 +1,56 @@
+"""The bench scripts time the committed fixtures, not the officer's data: run from a copy of
+the project that has no data/raw/ at all, they still print their figures (issue 19)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def no_raw(tmp_path: Path) -> Path:
+    """bench/, the fixture reports and PDF and the reference data; no data/raw/, no
+    data/processed/."""
+    shutil.copytree(ROOT / "bench", tmp_path / "bench")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "reports", tmp_path / "tests/fixtures/reports")
+    (tmp_path / "tests/fixtures/pdf").mkdir()
+    shutil.copy(ROOT / "tests/fixtures/pdf/2022-T1.pdf", tmp_path / "tests/fixtures/pdf")
+    shutil.copytree(ROOT / "data" / "reference", tmp_path / "data" / "reference")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname='x'\n")
+    return tmp_path
+
+
+def bench(root: Path, script: str, *args: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "METROPOLIS_ROOT": str(root)}
+    done = subprocess.run([sys.executable, str(root / "bench" / script), *args], cwd=root,
+                          env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.slow  # subprocesses, a PDF read
+def test_bench_scripts_read_the_fixtures_without_data_raw(no_raw):
+    out = bench(no_raw, "bench_ingest.py", "--repeat", "1")
+    assert "report: fixture metropolis_progress_report_2022-T1.md" in out
+    out = bench(no_raw, "bench_parse.py", "--repeat", "1")
+    assert "extract the PDF's text only (floor)" in out and "parse the markdown export" in out
+    assert not (no_raw / "data" / "raw").exists()
+
+
+@pytest.mark.slow  # a subprocess
+def test_a_period_without_a_fixture_is_one_line(no_raw):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, str(no_raw / "bench" / "bench_ingest.py"), "--period",
+                           "2031-T1"], env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"no fixture report for 2031-T1 in {no_raw / 'tests/fixtures/reports'}: choose one of "
+        "2022-T1, 2022-T2, 2022-T3, 2023-T1"
+    ]
