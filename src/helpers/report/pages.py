@@ -21,6 +21,7 @@ from helpers.periods import (
     project_root,
     reports_dir,
 )
+from helpers.report.brief import BRIEF_FILE, BRIEF_TITLE, write_briefs
 from helpers.report.constants import (
     INDEX_TEMPLATE,
     SUMMARY_FILE,
@@ -72,6 +73,8 @@ def _entries(out_root: Path) -> list[_PeriodEntry]:
             for n in s.get("notebooks", [])
             if isinstance(n, dict) and (folder / str(n.get("html", ""))).is_file()
         ]
+        if (folder / BRIEF_FILE).is_file():  # the board brief first
+            notebooks.insert(0, {"href": f"{folder.name}/{BRIEF_FILE}", "title": BRIEF_TITLE})
         rows.append(
             _PeriodEntry(
                 period=folder.name,
@@ -146,6 +149,7 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
     out_root = reports_dir(base)
     out_root.mkdir(parents=True, exist_ok=True)
     with _lock(out_root):
+        write_briefs(base, progress=progress)  # each skipped when its inputs are unchanged
         entries = _entries(out_root)
         trends = (out_root / "trends.html").is_file()
         nav = [{"href": "index.html", "title": "All periods", "current": True}]
