@@ -39,7 +39,7 @@
     var alliances = r[7].map(function (i) { return data.alliances[i]; });
     var tr = body.insertRow();
     if (!r[8]) tr.className = "out";
-    cell(tr, [data.periods[r[0]][0]]);
+    cell(tr, [data.periods[r[0]][0]], "period");
     cell(tr, [r[2]], "dates").setAttribute("data-sort", r[1]);
     cell(tr, [r[3]]);
     cell(tr, people.map(function (p) { return p[0]; }));
