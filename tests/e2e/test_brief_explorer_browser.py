@@ -223,3 +223,51 @@ def test_brief_and_explorer_fit_a_phone(site, browser):
         assert p.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path.name
         p.close()
     context.close()
+
+
+def test_a_brief_with_every_list_full_still_prints_on_one_sheet(page, tmp_path):
+    """The longest brief the page allows: a banner, every figure compared like for like, and
+    every list longer than what it shows, each item as long as the reports' longest."""
+    from helpers.analysis.brief import Brief, Figure
+    from helpers.report import brief as page_of
+    from helpers.report.pages import render_page
+
+    long = ("Capacity building so that public servants can implement policies and actions to "
+            "achieve the global agendas")  # fmt: skip
+    member = {"member": "Barcelona (metropolitan area)",
+              "region": "Latin America and the Caribbean"}  # fmt: skip
+    labels = ["Activities", "Members taking part", "Engagement rate", "Alliances worked with",
+              "Deliverables served", "Challenges addressed", "Board members whose city took part"]  # fmt: skip
+    b = Brief(
+        period="2023-T1", previous="2022-T3",
+        figures=[Figure(label, "999 of 999", "999 of 999", "\u2212999 points like for like",
+                        "999 dated inside the period" if i in (0, 2) else "")
+                 for i, label in enumerate(labels)],
+        like_for_like="The roster changed from 143 members in 2022-T3 to 74 in 2023-T1 (49% of "
+        "the members are on one roster only), so members taking part and the engagement rate "
+        "are compared like for like, on the 73 members on both rosters: 45 took part in "
+        "2022-T3 (62%), 41 in 2023-T1 (56%).",
+        deliverables=[(f"L2A3D{i}", long) for i in range(20)],
+        challenges=[(f"4.{i}", "Adapting to technological change and the digital transition")
+                    for i in range(12)],
+        regions=[{"region": r, "engaged": 16, "roster": 75, "not_engaged": 59, "rate": "21%"}
+                 for r in ["Latin America and the Caribbean", "Asia-Pacific", "Africa", "Europe"]],
+        overall_rate=0.9,
+        board=[{"name": "Barthelemy Toye Dias", "role": "Regional Vice-President", **member}] * 12,
+        lapsed=[member] * 40,
+        findings=[{"kind": "automatic_match", "severity": "warning", "count": 3,
+                   "sentence": "A name was matched to the member with the closest spelling; if "
+                   "the match is right, add the spelling as an alias so it is no longer a guess."}] * 12,
+        severities={"error": 2, "warning": 30, "info": 10},
+    )  # fmt: skip
+    html = render_page(
+        "brief.html.j2", b=b, label="January–April 2023", prev_label="September–December 2022",
+        overall="90%", accepted=["the roster (WHO WE ARE) was not found"],
+        source="metropolis_progress_report_2023-T1_final_version_for_the_board.pdf",
+        generated_at="2026-01-01 00:00 UTC", limit=page_of.LIMIT, names=page_of.NAMES, nav=[],
+    )  # fmt: skip
+    path = tmp_path / "brief.html"
+    path.write_text(html, encoding="utf-8")
+    sheets, text = _sheets(page, path, tmp_path)
+    assert sheets == 1
+    assert "and 16 more on the outcome coverage page" in text  # 20 listed, 4 shown

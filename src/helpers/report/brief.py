@@ -18,8 +18,8 @@ from helpers.report.constants import SUMMARY_FILE, Progress
 BRIEF_FILE = "brief.html"
 BRIEF_TITLE = "Board brief"
 STAMP = "brief.json"
-LIMIT = 8  # items of a list shown before "and N more"
-NAMES = 15  # names of a comma-separated list shown before "and N more"
+LIMIT = 4  # items of a list shown before "and N more"
+NAMES = 8  # names of a comma-separated list shown before "and N more"
 
 
 def _summary(folder: Path) -> dict[str, Any]:
