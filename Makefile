@@ -159,6 +159,7 @@ bench: setup ## print timing figures (bench/)
 	@$(PY) bench/bench_layout.py
 	@$(PY) bench/bench_report.py
 	@$(PY) bench/bench_periods.py
+	@$(PY) bench/bench_explorer.py
 	@$(PY) bench/bench_setup.py
 
 docs: setup ## regenerate docs/data_dictionary.md from the schemas

@@ -95,7 +95,8 @@ def test_periods_share_the_pool_at_once_and_each_is_swapped_in_whole(project, mo
         summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
         assert summary["executed"] == list(PAGES)
         assert sorted(p.name for p in folder.iterdir()) == sorted(
-            [f"{page}{ext}" for page in PAGES for ext in (".html", ".ipynb")] + ["summary.json"]
+            [f"{page}{ext}" for page in PAGES for ext in (".html", ".ipynb")]
+            + ["summary.json", "brief.html", "brief.json"]  # the board brief, its fingerprint
         )
     assert not list((project / "reports").glob(".*partial"))
     assert (project / "reports" / "trends.html").is_file()

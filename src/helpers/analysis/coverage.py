@@ -27,6 +27,7 @@ _ACTION_RE = re.compile(r"^(L\d+A\d+)")
 
 __all__ = [
     "NO_LINE",
+    "headline",
     "deliverables",
     "coverage_rate",
     "challenge_coverage",
@@ -99,6 +100,19 @@ def deliverables(tables: Tables) -> pd.DataFrame:
     out["activities"] = out["code"].map(counts).fillna(0).astype(int)
     out["covered"] = out["activities"].gt(0)
     return out
+
+
+def headline(tables: Tables) -> dict[str, int]:
+    """The period's coverage figures (the coverage page's cards, the index, the board brief):
+    deliverables_covered / deliverables (of the plan listing, served by at least one
+    activity), challenges_covered / challenges (of the challenge listing, addressed)."""
+    d, c = deliverables(tables), challenge_coverage(tables)
+    return {
+        "deliverables_covered": int(d["covered"].sum()),
+        "deliverables": len(d),
+        "challenges_covered": int(c["covered"].sum()),
+        "challenges": len(c),
+    }
 
 
 def coverage_rate(tables: Tables, level: Literal["line", "action"] = "line") -> pd.DataFrame:

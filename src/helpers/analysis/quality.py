@@ -90,6 +90,13 @@ def by_action(quality: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(action, g.reset_index(drop=True)) for _, action, g in sorted(groups)]
 
 
+def severity_counts(quality: pd.DataFrame) -> dict[str, int]:
+    """Findings per severity, every severity named (`{"error": 0, "warning": 9, "info": 10}`):
+    the quality page's cards, the index and the board brief."""
+    counts = quality["severity"].astype(str).value_counts()
+    return {s: int(counts.get(s, 0)) for s in SEVERITIES}
+
+
 def summary(quality: pd.DataFrame) -> str:
     """The findings counted in words: by severity, then by what to do."""
     if quality.empty:

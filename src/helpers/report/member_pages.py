@@ -16,7 +16,7 @@ from helpers.errors import UserError
 from helpers.report.members import profile_file_names
 from helpers.report.pages import render_page
 from helpers.report.worldmap import RosterMap, map_figure, map_roster
-from helpers.tables.names import fold
+from helpers.tables.names import fold, load_aliases
 
 
 def _filenames(people: list[Profile]) -> dict[str, str]:
@@ -122,8 +122,27 @@ def _profile_page(
     )
 
 
-def _directory_page(t: Tables, people: list[Profile], files: dict[str, str]) -> str:
+def _search_keys(t: Tables, aliases: pd.DataFrame) -> dict[str, str]:
+    """Member → what the directory's search box matches: its name, region, every spelling
+    the reports used and the alias table's, folded (as names are matched when read)."""
+    spellings: dict[str, list[str]] = {}
+    part = t["participation"].dropna(subset=["member"])
+    for member, raw in zip(part["member"], part["name_raw"], strict=True):
+        spellings.setdefault(str(member), []).append(str(raw))
+    for alias, member in zip(aliases["alias"], aliases["member"], strict=True):
+        spellings.setdefault(str(member), []).append(str(alias))
+    roster = t["members"].drop_duplicates("member", keep="last")
+    return {
+        str(m): " | ".join(dict.fromkeys(fold(s) for s in [str(m), str(r), *spellings.get(str(m), [])]))
+        for m, r in zip(roster["member"], roster["region"], strict=True)
+    }  # fmt: skip
+
+
+def _directory_page(
+    t: Tables, people: list[Profile], files: dict[str, str], root: Path | None = None
+) -> str:
     d = directory(t)
+    keys = _search_keys(t, load_aliases(root))
     ps = [p.id for p in t.periods]
     labels = _labels(t)
     rows = [
@@ -133,7 +152,7 @@ def _directory_page(t: Tables, people: list[Profile], files: dict[str, str]) -> 
             "activities": int(r["activities"]), "periods_engaged": int(r["periods_engaged"]),
             "last": _day(r["last_engagement"]),
             "last_iso": "" if pd.isna(r["last_engagement"]) else f"{r['last_engagement']:%Y-%m-%d}",
-            "board": r["board_seat"],
+            "board": r["board_seat"], "search": keys.get(str(r["member"]), fold(r["member"])),
         }
         for r in d.to_dict("records")
     ]  # fmt: skip
@@ -149,6 +168,7 @@ def _directory_page(t: Tables, people: list[Profile], files: dict[str, str]) -> 
         others=others,
         nav=_nav("Members"),
         sortable=True,
+        scripts=["fold.js", "rowfilter.js"],
     )
 
 
@@ -157,7 +177,7 @@ def member_pages(t: Tables, root: Path | None = None) -> dict[str, str]:
     people = profiles(t)
     files = _filenames(people)
     maps = _Maps(t, root)
-    pages = {"index.html": _directory_page(t, people, files)}
+    pages = {"index.html": _directory_page(t, people, files, root)}
     for p in people:
         pages[files[p.name]] = _profile_page(t, p, worldmap=maps.figure(p))
     return pages

@@ -21,12 +21,14 @@ from helpers.periods import (
     project_root,
     reports_dir,
 )
+from helpers.report.brief import BRIEF_FILE, BRIEF_TITLE, write_briefs
 from helpers.report.constants import (
     INDEX_TEMPLATE,
     SUMMARY_FILE,
     TEMPLATE_DIR,
     Progress,
 )
+from helpers.report.explorer import EXPLORER_FILE, EXPLORER_TITLE, write_explorer
 from helpers.report.safety import live_markup
 
 
@@ -92,6 +94,8 @@ def _entries(out_root: Path) -> list[_PeriodEntry]:
             for n in s.get("notebooks", [])
             if isinstance(n, dict) and (folder / str(n.get("html", ""))).is_file()
         ]
+        if (folder / BRIEF_FILE).is_file():  # the board brief first
+            notebooks.insert(0, {"href": f"{folder.name}/{BRIEF_FILE}", "title": BRIEF_TITLE})
         rows.append(
             _PeriodEntry(
                 period=folder.name,
@@ -138,6 +142,10 @@ def environment() -> Any:
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
         )
+        # tojson (page data): compact, stable, and the page's own UTF-8
+        _ENV.policies["json.dumps_kwargs"] = {
+            "sort_keys": True, "separators": (",", ":"), "ensure_ascii": False
+        }  # fmt: skip
         _ENV.filters["fmt"] = _fmt
         _ENV.globals["fig"] = _figure
     return _ENV
@@ -145,11 +153,15 @@ def environment() -> Any:
 
 def render_page(template: str, **context: Any) -> str:
     """Render ``template`` with ``context``; a page that would hold live or networked markup
-    (anything but the sorter, when ``sortable``) is refused."""
+    (anything but its one script element, when ``sortable`` or ``scripts``, and its one data
+    element, when ``page_data``) is refused."""
     context.setdefault("nav", [])
     context.setdefault("sortable", False)
+    context.setdefault("scripts", [])
+    context.setdefault("page_data", None)
     page = environment().get_template(template).render(**context)
-    found = live_markup(page, allowed_inline_scripts=1 if context["sortable"] else 0)
+    scripts = int(bool(context["sortable"] or context["scripts"]))
+    found = live_markup(page, allowed_inline_scripts=scripts + (context["page_data"] is not None))
     if found:
         raise UserError(f"{template} would render live markup ({', '.join(found[:3])})")
     return page
@@ -167,9 +179,14 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
     out_root = reports_dir(base)
     out_root.mkdir(parents=True, exist_ok=True)
     with _lock(out_root):
+        # each skipped when its inputs are unchanged
+        write_briefs(base, progress=progress)
+        explorer = write_explorer(base, progress=progress) is not None
         entries = _entries(out_root)
         trends = (out_root / "trends.html").is_file()
         nav = [{"href": "index.html", "title": "All periods", "current": True}]
+        if explorer:
+            nav.append({"href": EXPLORER_FILE, "title": EXPLORER_TITLE, "current": False})
         if trends:
             nav.append({"href": "trends.html", "title": "Trends", "current": False})
         if (out_root / "members" / "index.html").is_file():
