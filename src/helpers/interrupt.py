@@ -18,7 +18,6 @@ from __future__ import annotations
 import _thread
 import asyncio
 import contextlib
-import os
 import signal
 import threading
 from collections.abc import Awaitable, Callable, Iterator
@@ -32,8 +31,10 @@ _run: dict[str, Any] = {"loop": None, "task": None, "hit": False, "on": False}
 @contextlib.contextmanager
 def ctrl_c_stops() -> Iterator[None]:
     """Within the block, Ctrl-C (SIGINT) stops the run cleanly (see the module docstring).
-    Does nothing outside the main thread or where ``signal.sigwait`` is missing."""
+    Does nothing outside the main thread, when other threads already run (the command line
+    has none; a test runner's would see the signal) or where ``signal.sigwait`` is missing."""
     if (threading.current_thread() is not threading.main_thread()
+            or threading.active_count() > 1  # a thread of another tool could take the signal
             or not hasattr(signal, "sigwait")):  # fmt: skip
         yield
         return
@@ -60,7 +61,8 @@ def ctrl_c_stops() -> Iterator[None]:
     finally:
         _run["on"] = False
         done.set()
-        os.kill(os.getpid(), signal.SIGINT)  # wakes the watcher, which now returns
+        if watcher.ident is not None:  # wakes the watcher (and only it), which now returns
+            signal.pthread_kill(watcher.ident, signal.SIGINT)
         watcher.join()
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
         if _run["hit"]:

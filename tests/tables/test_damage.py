@@ -132,29 +132,30 @@ def test_processed_folder_follows_the_umask(tmp_root):
 
 
 @pytest.mark.slow  # a subprocess
-def test_a_second_run_on_the_same_period_waits_and_leftovers_are_cleaned(tmp_root):
+def test_a_second_run_on_the_same_project_waits_and_leftovers_are_cleaned(tmp_root):
     import subprocess
     import sys
 
-    from helpers.files import period_lock
+    from helpers.publish import _lock
     from tests.conftest import ROOT
 
-    processed = tmp_root / "data" / "processed"
-    leftover = processed / ".2022-T1.tmp-killed"
-    leftover.mkdir(parents=True)
+    leftover = tmp_root / ".site" / "g-left-by-a-killed-run"
     env = {**os.environ, "METROPOLIS_ROOT": str(tmp_root), "PYTHONPATH": str(ROOT / "src"),
            "PYTHONUNBUFFERED": "1"}  # fmt: skip
-    with period_lock(processed, "2022-T1", progress=lambda s: None):
-        assert not leftover.exists()  # cleaned once the lock is held
-        leftover.mkdir()
+    held = _lock(tmp_root)
+    try:
+        leftover.mkdir(parents=True)
         run = subprocess.Popen(
             [sys.executable, "-m", "helpers", "ingest", "--period", "2022-T1"],
             stdout=subprocess.PIPE, text=True, env=env,
         )  # fmt: skip
-        assert "another run is working on 2022-T1: waiting" in run.stdout.readline()
-        assert run.poll() is None and not (processed / "2022-T1").exists()  # it waits
+        assert "another run is working on this project: waiting" in run.stdout.readline()
+        assert run.poll() is None and not (tmp_root / "data" / "processed").exists()  # it waits
+    finally:
+        held.close()
     assert run.wait(timeout=120) == 0
-    assert (processed / "2022-T1" / "members.parquet").exists() and not leftover.exists()
+    assert (tmp_root / "data" / "processed" / "2022-T1" / "members.parquet").exists()
+    assert not leftover.exists()  # cleaned once the lock was held
 
 
 def test_tables_matching_the_manifest_are_trusted_others_validated(tmp_root, monkeypatch):
