@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from helpers.cache import ingest_fingerprint, recorded_inputs
 from helpers.errors import UserError
-from helpers.files import damaged_files
+from helpers.files import damaged_files, writing
 from helpers.periods import (
     Period,
     available_periods,
@@ -63,8 +63,10 @@ def ingest_if_needed(
         else:
             progress(f"==> ingest {period}: data/interim/{period}/report.txt missing or not the "
                      "text the tables were read from: re-ingesting from the raw report")  # fmt: skip
+    from helpers.files import writing
     from helpers.ingest import ingest_period
 
+    writing()
     ingest_period(
         period.id, root, progress=progress, inputs=fingerprint, accept_errors=accept_errors
     )
@@ -103,9 +105,38 @@ def build_period(
     from helpers.periods import project_root
     from helpers.publish import generation
 
-    with generation(root or project_root(), progress) as gen:
-        _build_period(per, force, trends, gen, progress, accept_errors)
+    base = root or project_root()
+
+    def run(gen: Generation, say: Progress) -> None:
+        _build_period(per, force, trends, gen, say, accept_errors)
+
+    if force or not _nothing_to_do(run, base, progress):
+        with generation(base, progress) as gen:
+            run(gen, progress)
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
+
+
+def _nothing_to_do(run: Callable[[Generation, Progress], None], base: Path,
+                   progress: Progress) -> bool:  # fmt: skip
+    """Run ``run`` on the published output as a dry run (``files.dry_run``): if it gets
+    through, nothing needs doing, its lines are said and no generation is made (an unchanged
+    rerun stays cheap with many periods); else it stopped at its first write, and False."""
+    from helpers.files import WorkNeeded, dry_run
+    from helpers.publish import Generation, is_published, published
+
+    current = published(base)
+    if current is None or not is_published(base):
+        return False
+    lines: list[str] = []
+    try:
+        with dry_run():  # the published generation read as the root it was made in
+            run(Generation(base.resolve(), current), lines.append)
+    except WorkNeeded:
+        return False
+    for line in lines:
+        progress(line)
+    progress("==> nothing changed: the published pages and tables are as they were")
+    return True
 
 
 def _build_period(
@@ -125,6 +156,7 @@ def _build_period(
     worker: ProcessPoolExecutor | None = None
     try:
         if force or not _ingest_is_current(per, ingest_fingerprint(per, root), root):
+            writing()
             worker = _worker()
             _ingest_beside_the_kernels(per, worker, kernels, force, root, progress, accept_errors)
         else:
@@ -315,10 +347,16 @@ def build_all(
     jobs = max(1, jobs)
     progress(f"==> {len(periods)} periods ({', '.join(p.id for p in periods)}), "
              f"{jobs} kernels")  # fmt: skip
-    with generation(base, progress) as gen:
-        _build_all(periods, jobs, force, gen, progress)
+
+    def run(gen: Generation, say: Progress) -> None:
+        _build_all(periods, jobs, force, gen, say)
+
+    gen = None
+    if force or not _nothing_to_do(run, base, progress):
+        with generation(base, progress) as gen:
+            run(gen, progress)
     progress(f"==> all periods done in {time.perf_counter() - started:.1f} s")
-    if gen.kept:
+    if gen is not None and gen.kept:
         good = len(periods) - len(gen.kept)
         raise UserError(f"not updated: {', '.join(sorted(gen.kept))} (see above); the other "
                         f"{good} period{'s' if good != 1 else ''} are published")  # fmt: skip

@@ -14,6 +14,30 @@ from pathlib import Path
 from typing import Any
 
 
+class WorkNeeded(Exception):
+    """Raised in a dry run (:func:`dry_run`) at the first step that would write an output."""
+
+
+_DRY: list[bool] = []
+
+
+@contextlib.contextmanager
+def dry_run() -> Iterator[None]:
+    """Within the block, every step that would write an output (or do the work of making one)
+    raises :class:`WorkNeeded` instead: a run that gets through has nothing to do."""
+    _DRY.append(True)
+    try:
+        yield
+    finally:
+        _DRY.pop()
+
+
+def writing() -> None:
+    """Called before any step that writes an output or does the work of making one."""
+    if _DRY:
+        raise WorkNeeded
+
+
 def file_sha256(path: Path) -> str:
     """Hex SHA-256 of a file's bytes, read once per process while the file stays the same
     (same inode, size and modification time): a run checks each table several times."""
@@ -39,6 +63,7 @@ def update_with_files(digest: hashlib._Hash, files: list[Path]) -> None:
 def swap_into_place(tmp: Path, final: Path) -> None:
     """Rename folder `tmp` to `final`; a previous `final` is kept until the rename succeeded
     (and put back if it fails)."""
+    writing()
     old = None
     if final.exists():
         old = final.with_name(f".{final.name}-{os.getpid()}-{time.time_ns()}.old")
@@ -55,6 +80,7 @@ def swap_into_place(tmp: Path, final: Path) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so readers never see half a file."""
+    writing()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")

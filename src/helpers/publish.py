@@ -62,6 +62,9 @@ class Generation:
     def keep_published(self, period: str, why: str) -> None:
         """Put back the published tables, text and pages of ``period`` (a period that failed
         keeps its last good output, whole), and remember why."""
+        from helpers.files import writing
+
+        writing()
         self.kept[period] = why
         for out in OUTPUTS:
             here = self.stage / out / period
@@ -74,6 +77,11 @@ class Generation:
 def site(root: Path) -> Path:
     """The folder of the generations."""
     return root / SITE
+
+
+def is_published(root: Path) -> bool:
+    """Whether the project's output folders are links into a published generation."""
+    return published(root) is not None and all((root / out).is_symlink() for out in OUTPUTS)
 
 
 def published(root: Path) -> Path | None:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from helpers.errors import UserError
+from helpers.files import writing
 from helpers.periods import PERIOD_RE, Period, available_periods, parse_period, raw_dir
 from helpers.publish import OUTPUTS, Generation
 
@@ -54,6 +55,7 @@ def prune_removed(gen: Generation, progress=print) -> list[str]:
     raw = {p.id for p in available_periods(gen.root)}
     gone = sorted(_published_periods(gen.stage) - raw)
     for period in gone:
+        writing()
         copy = _archive(gen.root, period, reuse=True)
         for out in OUTPUTS:
             here = gen.stage / out / period

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from helpers.files import write_text_atomic
+from helpers.files import write_text_atomic, writing
 from helpers.periods import Period, available_periods, processed_dir, project_root, reports_dir
 from helpers.report.constants import SUMMARY_FILE, Progress
 
@@ -71,6 +71,7 @@ def write_briefs(root: Path | None = None, *, progress: Progress = print) -> lis
         folder = out_root / p.id
         if _recorded(folder) == fingerprint and (folder / BRIEF_FILE).is_file():
             continue
+        writing()
         write_text_atomic(folder / BRIEF_FILE, brief_html(p, prev, summary, base))
         write_text_atomic(folder / STAMP, json.dumps({"fingerprint": fingerprint}) + "\n")
         written.append(p.id)

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from helpers.files import write_text_atomic
+from helpers.files import write_text_atomic, writing
 from helpers.periods import available_periods, processed_dir, project_root, reports_dir
 from helpers.report.constants import Progress
 
@@ -63,6 +63,7 @@ def write_explorer(root: Path | None = None, *, progress: Progress = print) -> P
         same = False
     if same and path.is_file():
         return path
+    writing()
     from helpers.analysis.explore import load_all
     from helpers.tables.names import load_aliases
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpers.files import write_text_atomic
+from helpers.files import write_text_atomic, writing
 from helpers.periods import project_root, reports_dir
 
 if TYPE_CHECKING:
@@ -96,6 +96,7 @@ def build_members(root: Path | None = None) -> MemberPages:
     owned = [str(f) for f in previous.get("files", [])]
     if previous.get("fingerprint") == fingerprint and all((out / f).is_file() for f in owned):
         return MemberPages(fingerprint, None)
+    writing()
     from helpers.analysis.explore import load_all
     from helpers.report.member_pages import member_pages
 

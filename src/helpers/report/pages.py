@@ -51,7 +51,7 @@ NOT_UPDATED = "not_updated.json"  # period -> why the last run could not bring i
 def write_not_updated(root: Path | None, kept: dict[str, str]) -> None:
     """Record the periods the run kept at their last good output (and why), for the index."""
     path = reports_dir(root or project_root()) / NOT_UPDATED
-    if kept or path.exists():
+    if kept != _not_updated(path.parent) or (kept and not path.exists()):
         write_text_atomic(path, json.dumps(dict(sorted(kept.items())), indent=1) + "\n")
 
 

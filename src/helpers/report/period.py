@@ -30,6 +30,7 @@ from helpers import provenance
 from helpers.cache import notebook_fingerprints, recorded_inputs
 from helpers.errors import UserError
 from helpers.files import folder_lock, swap_into_place, write_text_atomic
+from helpers.files import writing as will_write
 from helpers.periods import Period, parse_period, processed_dir, project_root, reports_dir
 from helpers.report.constants import ANALYSIS_NOTEBOOKS, STALE_SECONDS, SUMMARY_FILE, Progress
 from helpers.report.export import _export, _records, in_background
@@ -242,6 +243,7 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
     if not todo:
         progress(f"==> {p}: reports/{p}/ is up to date (same inputs, notebooks and code)")
         return Rendered(plan.final)
+    will_write()
     progress(f"==> {p}: rendering the report ({p.label}, kernel {plan.kernel})")
     for nb in todo:
         kernels.want(nb.imports)

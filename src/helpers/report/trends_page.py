@@ -17,7 +17,7 @@ from typing import Any
 
 from helpers import provenance
 from helpers.cache import tables_sha256, trends_fingerprint
-from helpers.files import folder_lock, write_text_atomic
+from helpers.files import folder_lock, write_text_atomic, writing
 from helpers.periods import processed_dir, project_root, reports_dir
 from helpers.report.constants import Progress
 from helpers.report.export import _export, in_background
@@ -140,6 +140,7 @@ async def render_trends_planned(
         if ready is not None:
             await ready()
         return Rendered(html_path)
+    writing()
     names = ", ".join(plan.tables) or "none"
     progress(f"==> trends: rendering reports/trends.html (periods: {names})")
     plan.out_root.mkdir(parents=True, exist_ok=True)
