@@ -56,6 +56,14 @@ METADATA_KEY = "helpers"
 # The smallest figure text a reader gets on a screen, in CSS px: 9 px is 6.75 pt seen from the
 # CSS reference distance, the size of a printed footnote (see docs/assumptions.md).
 MIN_TEXT_CSS_PX = 9.0
+# A table of more rows scrolls downwards inside its own box (class long); a shorter one never
+# does, so no short table is clipped by its box.
+LONG_TABLE_ROWS = 25
+# A column with a text this long keeps a readable width (class wide: 16rem at least) and the
+# table scrolls sideways instead of wrapping it one word per line; one-word values this short
+# at most stay on one line (class nw).
+WIDE_COLUMN_CHARS = 60
+ONE_WORD_CHARS = 24
 Format = str | Callable[[Any], str]
 
 __all__ = [
@@ -231,6 +239,12 @@ def _mask(df: pd.DataFrame, highlight: object) -> list[bool]:
     return flags
 
 
+def _one_word(text: str) -> bool:
+    """A short value or header without a space (``2022-T2``, ``Asia-Pacific``): kept on one
+    line, never broken at its hyphen."""
+    return 0 < len(text) <= ONE_WORD_CHARS and not any(c.isspace() for c in text)
+
+
 def table_html(
     data: pd.DataFrame | pd.Series,
     caption: str | None = None,
@@ -255,7 +269,8 @@ def table_html(
     total = len(df)
     shown = df if max_rows is None or total <= max_rows else df.iloc[:max_rows]
 
-    parts = ['<div class="helpers-table">']
+    long = " long" if len(shown) > LONG_TABLE_ROWS else ""
+    parts = [f'<div class="helpers-table{long}">']
     classes = "dataframe helpers" + (" sortable" if sortable and total > 1 else "")
     if total == 0:
         if caption:
@@ -265,24 +280,35 @@ def table_html(
         parts.append(f'<table class="{classes}">')
         if caption:
             parts.append(f"<caption>{esc(caption)}</caption>")
-        heads = []
-        for col in shown.columns:
-            label = labels.get(col, _humanize(col)) if isinstance(col, str) else str(col)
-            heads.append(f'<th scope="col">{esc(label)}</th>')
-        parts.append("<thead><tr>" + "".join(heads) + "</tr></thead><tbody>")
         columns = list(shown.columns)
         numeric = {c: pd.api.types.is_numeric_dtype(shown[c].dtype) for c in columns}
+        texts = [
+            [
+                format_value(value, formats.get(col), name=col)
+                for col, value in zip(columns, row, strict=True)
+            ]
+            for row in shown.itertuples(index=False, name=None)
+        ]
+        heads = []
+        for i, col in enumerate(columns):
+            label = labels.get(col, _humanize(col)) if isinstance(col, str) else str(col)
+            longest = max((len(r[i]) for r in texts), default=0)
+            kinds = ["nw"] * _one_word(label) + ["wide"] * (longest >= WIDE_COLUMN_CHARS)
+            cls = f' class="{" ".join(kinds)}"' if kinds else ""
+            heads.append(f'<th scope="col"{cls}>{esc(label)}</th>')
+        parts.append("<thead><tr>" + "".join(heads) + "</tr></thead><tbody>")
         for pos, row in enumerate(shown.itertuples(index=False, name=None)):
             row_class = f' class="highlight" style="{_STYLE_HIGHLIGHT}"' if flags[pos] else ""
             cells = []
-            for col, value in zip(columns, row, strict=True):
-                text = format_value(value, formats.get(col), name=col)
+            for col, value, text in zip(columns, row, texts[pos], strict=True):
                 attrs = []
                 is_na = _is_na(value)
                 if is_na:
                     attrs.append('class="na"')
                 elif numeric[col] and not _is_bool(value):
                     attrs.append('class="num"')
+                elif _one_word(text):
+                    attrs.append('class="nw"')
                 key = _sort_key(value)
                 if key is not None:
                     attrs.append(f'data-sort="{esc(key)}"')

@@ -23,9 +23,11 @@ from helpers.periods import (
 )
 from helpers.report.constants import (
     INDEX_TEMPLATE,
+    SITE_PAGES,
     SUMMARY_FILE,
     TEMPLATE_DIR,
     Progress,
+    site_nav,
 )
 from helpers.report.safety import live_markup
 
@@ -124,11 +126,11 @@ def environment() -> Any:
 
 def render_page(template: str, **context: Any) -> str:
     """Render ``template`` with ``context``; a page that would hold live or networked markup
-    (anything but the sorter, when ``sortable``) is refused."""
+    (anything but the layout's one script: the sorter and the scroll cues) is refused."""
     context.setdefault("nav", [])
     context.setdefault("sortable", False)
     page = environment().get_template(template).render(**context)
-    found = live_markup(page, allowed_inline_scripts=1 if context["sortable"] else 0)
+    found = live_markup(page, allowed_inline_scripts=1)
     if found:
         raise UserError(f"{template} would render live markup ({', '.join(found[:3])})")
     return page
@@ -148,11 +150,10 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
     with _lock(out_root):
         entries = _entries(out_root)
         trends = (out_root / "trends.html").is_file()
-        nav = [{"href": "index.html", "title": "All periods", "current": True}]
-        if trends:
-            nav.append({"href": "trends.html", "title": "Trends", "current": False})
-        if (out_root / "members" / "index.html").is_file():
-            nav.append({"href": "members/index.html", "title": "Members", "current": False})
+        there = tuple(
+            pg for pg in SITE_PAGES if pg[0] == "index.html" or (out_root / pg[0]).is_file()
+        )
+        nav = site_nav("", "All periods", there)
         path, stamp = out_root / "index.html", out_root / INDEX_STAMP
         fingerprint = index_fingerprint(
             json.dumps([entries, trends, nav], default=vars, sort_keys=True)

@@ -31,7 +31,13 @@ from helpers.cache import notebook_fingerprints, recorded_inputs
 from helpers.errors import UserError
 from helpers.files import folder_lock, swap_into_place, write_text_atomic
 from helpers.periods import Period, parse_period, processed_dir, project_root, reports_dir
-from helpers.report.constants import ANALYSIS_NOTEBOOKS, STALE_SECONDS, SUMMARY_FILE, Progress
+from helpers.report.constants import (
+    ANALYSIS_NOTEBOOKS,
+    STALE_SECONDS,
+    SUMMARY_FILE,
+    Progress,
+    site_nav,
+)
 from helpers.report.export import _export, _records, in_background
 from helpers.report.notebooks import _Notebook, _notebooks_dir, _read_notebooks
 from helpers.report.pages import _accepted_errors
@@ -155,6 +161,7 @@ def _page_context(
         "nav": [
             {"href": f"{o.name}.html", "title": o.title, "current": o.name == nb.name} for o in runs
         ],
+        "site_nav": site_nav("../"),
         "facts": facts,
         "generated_at": when,
     }

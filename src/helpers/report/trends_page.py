@@ -19,7 +19,7 @@ from helpers import provenance
 from helpers.cache import tables_sha256, trends_fingerprint
 from helpers.files import folder_lock, write_text_atomic
 from helpers.periods import processed_dir, project_root, reports_dir
-from helpers.report.constants import Progress
+from helpers.report.constants import Progress, site_nav
 from helpers.report.export import _export, in_background
 from helpers.report.notebooks import _Notebook, _notebooks_dir, _read_notebooks
 from helpers.report.pages import _entries
@@ -90,10 +90,7 @@ def _context(plan: TrendsPlan) -> dict[str, Any]:
         "title": plan.nb.title,
         "period": "all",
         "period_label": f"{n} period{'s' if n != 1 else ''}",
-        "nav": [
-            {"href": "index.html", "title": "All reports", "current": False},
-            {"href": "members/index.html", "title": "Members", "current": False},
-        ],
+        "nav": site_nav("", "Trends"),
         "facts": {
             "Periods": names,
             "Processed tables (SHA-256)": "; ".join(
