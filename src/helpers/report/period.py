@@ -150,10 +150,12 @@ def _keep_unchanged(plan: PeriodPlan, tmp: Path, progress: Progress) -> dict[str
 
 def _page_context(
     p: Period, nb: _Notebook, runs: list[_Notebook], banner: list[str],
-    facts: dict[str, str], when: str,
+    facts: dict[str, str], when: str, read: str = "",
 ) -> dict[str, Any]:  # fmt: skip
-    """What the nbconvert template shows around one notebook's outputs."""
+    """What the nbconvert template shows around one notebook's outputs: ``read`` says where
+    the figures come from in an officer's words, ``facts`` are the technical details."""
     return {
+        "read_from": read,
         "banner": banner,
         "title": f"{nb.title} — {p.label}",
         "period": p.id,
@@ -262,6 +264,7 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
         label = f"nothing in reports/{p}/ was changed"
         facts = provenance.facts(plan.prov)
         when = provenance.generated_at()
+        read = provenance.read_from([(plan.prov.get("input") or {}).get("file") or ""], when)
         # read on the export thread (it imports pandas) while the first notebooks start
         banner_job = in_background(_accepted_errors, p, plan.base)
         writing.append(banner_job)
@@ -273,7 +276,7 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
 
         async def finished(nb: _Notebook, executed: Any) -> None:
             banner = await asyncio.wrap_future(banner_job)
-            context = _page_context(p, nb, runs, banner, facts, when)
+            context = _page_context(p, nb, runs, banner, facts, when, read)
             job = in_background(_write_page, plan, nb, executed, tmp, context, label)
             writing.append(job)
             by_notebook[nb.name] = await asyncio.wrap_future(job)
