@@ -18,7 +18,8 @@ notebooks show everything through these functions:
 - :func:`headline_cards` — a row of big figures;
 - :func:`show_facts` — a two-column list of labels and values (e.g. provenance);
 - :func:`show_findings` — quality findings grouped by what to do, each with the report's
-  text around its line (:func:`excerpt_html`);
+  text around its line (:func:`excerpt_html`); :func:`show_info_findings` — the findings for
+  information only, folded into one counted line;
 - :func:`record` — no visible output: stores figures in the executed notebook for
   ``reports/<period>/summary.json`` and ``reports/index.html``.
 
@@ -88,6 +89,8 @@ __all__ = [
     "excerpt_html",
     "findings_html",
     "show_findings",
+    "info_findings_html",
+    "show_info_findings",
     "record",
     "json_safe",
 ]
@@ -738,6 +741,41 @@ def findings_html(groups: Sequence[tuple[str, pd.DataFrame]]) -> str:
             parts.append("</ul></div>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def info_findings_html(info: pd.DataFrame) -> str:
+    """Findings for information only (nothing to do) folded into one counted line, a
+    ``<details>`` that opens on a click: in it one block per kind, with its count, its
+    sentence and each finding (as :func:`findings_html`). No findings: an empty string.
+    Columns used: ``kind``, ``sentence``, ``detail``, ``source_line``, ``activity_id`` and
+    ``context``; ordered as given (helpers.analysis.quality.for_information)."""
+    if info.empty:
+        return ""
+    n = len(info)
+    kinds = info["kind"].nunique()
+    parts = [
+        '<details class="findings info-findings"><summary class="counted">'
+        f'<span class="severity">{esc(SEVERITY_WORDS["info"])}</span> '
+        f"Nothing to do: {esc(f'{n:,}')} finding{'s' if n != 1 else ''}"
+        f"{f' of {kinds} kinds' if kinds > 1 else ''}, listed here for the record</summary>"
+    ]
+    for _, g in info.groupby("kind", sort=False):
+        parts.append(
+            '<div class="finding-kind info"><p class="sentence">'
+            f'{esc(g.iloc[0]["sentence"])} <span class="count">({esc(f"{len(g):,}")})</span>'
+            "</p><ul>"
+        )
+        parts += [_finding_html(row) for row in g.to_dict("records")]
+        parts.append("</ul></div>")
+    parts.append("</details>")
+    return "".join(parts)
+
+
+def show_info_findings(info: pd.DataFrame) -> None:
+    """Show the findings for information only as one counted line that opens on a click
+    (see :func:`info_findings_html`); nothing when there are none."""
+    if not info.empty:
+        _display(info_findings_html(info), {"kind": "findings"})
 
 
 def show_findings(groups: Sequence[tuple[str, pd.DataFrame]], empty: str = "No findings.") -> None:
