@@ -54,6 +54,21 @@ ifneq ($(filter-out help clean,$(call uses,%)),)
   $(if $(call command_ok,$(PYTHON)),,$(call refuse,PYTHON,$(PYTHON_BAD)))
 endif
 
+# STOP ends a failed workbench command (`cmd || $(STOP)`) with the command's own one line last.
+# make adds "make: *** [report] Error 2" under any failed recipe (with -s too), so the recipe
+# interrupts make instead: make (the recipe's parent) takes SIGINT without a word, waits for the
+# recipe, which then exits 0 (a failed one would bring make's line back), and make ends with a
+# failure status, 130 as after Ctrl-C. The recipe exits only once make has taken the signal
+# (/proc/<make>/status: SIGINT, bit 2 of the last hex digit, no longer pending), or make could
+# collect it first and go on. Where make does not catch SIGINT (started in the background) or
+# there is no /proc (macOS), the recipe fails as usual and make prints its line: no failure is
+# ever lost.
+sigint_in = case "$$(sed -n 's/^$(1):[[:space:]]*//p' /proc/$$PPID/status 2>/dev/null)" in \
+	*[2367abefABEF]) true;; *) false;; esac
+STOP = { status=$$?; if $(call sigint_in,SigCgt) && kill -INT $$PPID 2>/dev/null; then \
+	n=0; while $(call sigint_in,ShdPnd) && [ $$n -lt 1000 ]; do sleep 0.01; n=$$((n + 1)); done; \
+	exit 0; fi; exit $$status; }
+
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml uv.lock | cksum | cut -d' ' -f1)
@@ -114,25 +129,25 @@ lock: | $(UV) ## re-resolve uv.lock after editing the pins in pyproject.toml (th
 	@$(UV_ENV) $(UV) lock
 
 ingest: setup ## parse data/raw/PERIOD into data/processed/PERIOD tables
-	@$(PY) -m helpers ingest --period="$$PERIOD" $(if $(ACCEPT),--accept-errors,)
+	@$(PY) -m helpers ingest --period="$$PERIOD" $(if $(ACCEPT),--accept-errors,) || $(STOP)
 
 report: setup ## ingest PERIOD and render reports/PERIOD/*.html and reports/index.html (FORCE=1 reruns all; ACCEPT=1 renders despite a missing section, with a banner)
-	@$(PY) -m helpers report --period="$$PERIOD" $(if $(FORCE),--force,) $(if $(ACCEPT),--accept-errors,)
+	@$(PY) -m helpers report --period="$$PERIOD" $(if $(FORCE),--force,) $(if $(ACCEPT),--accept-errors,) || $(STOP)
 
 report-all: setup ## rebuild every period with a raw report from one process, on a pool of JOBS kernels (default: cores)
-	@$(PY) -m helpers report-all --jobs="$${JOBS:-$$(nproc 2>/dev/null || echo 2)}" $(if $(FORCE),--force,)
+	@$(PY) -m helpers report-all --jobs="$${JOBS:-$$(nproc 2>/dev/null || echo 2)}" $(if $(FORCE),--force,) || $(STOP)
 
 new-period: setup ## create data/raw/PERIOD and say what to put there
-	@$(PY) -m helpers new-period --period="$$PERIOD"
+	@$(PY) -m helpers new-period --period="$$PERIOD" || $(STOP)
 
 remove-period: setup ## take PERIOD off the index, trends, directory and profiles (its report and pages are kept in data/removed/)
-	@$(PY) -m helpers remove-period --period="$$PERIOD"
+	@$(PY) -m helpers remove-period --period="$$PERIOD" || $(STOP)
 
 restore: setup ## publish the tables and pages of the run before the last one again (again: undo)
-	@$(PY) -m helpers restore
+	@$(PY) -m helpers restore || $(STOP)
 
 profile: setup ## render reports/members/<member>.html (MEMBER=Seoul)
-	@$(PY) -m helpers profile --member="$$MEMBER"
+	@$(PY) -m helpers profile --member="$$MEMBER" || $(STOP)
 
 lab: setup ## open JupyterLab in notebooks/ with the project kernel (Ctrl-C stops it)
 	@echo "==> JupyterLab: open the http://localhost:8888/lab?token=... URL printed below; Ctrl-C to stop"
@@ -163,7 +178,7 @@ bench: setup ## print timing figures (bench/)
 	@$(PY) bench/bench_setup.py
 
 docs: setup ## regenerate docs/data_dictionary.md from the schemas
-	@$(PY) -m helpers docs
+	@$(PY) -m helpers docs || $(STOP)
 
 clean: ## delete every generation of tables and pages (.site/; make report rebuilds them)
 	rm -rf .site

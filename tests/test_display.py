@@ -145,8 +145,39 @@ def test_matrix_keeps_row_labels_and_column_codes() -> None:
         columns=pd.Index(["1.1", "2.3"], name="challenge"),
     )
     out = d.table_html(m)
-    assert '<th scope="col">Line</th><th scope="col">1.1</th>' in out
+    assert '<th scope="col" class="nw">Line</th><th scope="col" class="nw">1.1</th>' in out
     assert ">L2<" in out
+
+
+def test_one_word_values_and_headers_stay_on_one_line() -> None:
+    """2022-T2 and Asia-Pacific are never broken at their hyphen (class nw); a value with a
+    space may wrap, and a number is right-aligned as before."""
+    df = pd.DataFrame({"period": ["2022-T2"], "region": ["Asia-Pacific"],
+                       "member": ["Latin America and the Caribbean"], "n": [3]})  # fmt: skip
+    out = d.table_html(df)
+    assert '<th scope="col" class="nw">Period</th>' in out
+    assert '<td class="nw">2022-T2</td><td class="nw">Asia-Pacific</td>' in out
+    assert "<td>Latin America and the Caribbean</td>" in out
+    assert '<td class="num" data-sort="3.0">3</td>' in out
+
+
+def test_a_column_of_long_texts_keeps_a_readable_width() -> None:
+    """A column with a text of 60 characters or more gets class wide (the stylesheet gives it
+    16rem at least, so a phone scrolls the table instead of stacking one word per line)."""
+    titles = "CITY MANAGERS COMMUNITY 2021: FINAL REPORT; PUBLIC SPACE CAMPAIGN"  # 65 characters
+    df = pd.DataFrame({"alliance": ["UCLG", "UN-Habitat"], "titles": [titles, "8M CAMPAIGN"]})
+    out = d.table_html(df)
+    assert '<th scope="col" class="nw wide">Titles</th>' in out
+    assert '<th scope="col" class="nw">Alliance</th>' in out
+    assert "wide" not in d.table_html(df.assign(titles=["short", "texts"]))
+
+
+def test_only_a_long_table_scrolls_downwards_in_its_box() -> None:
+    """Up to 25 rows a table is shown whole; more rows, and its box is class long."""
+    rows = pd.DataFrame({"n": range(26)})
+    assert d.table_html(rows.head(25)).startswith('<div class="helpers-table">')
+    assert d.table_html(rows).startswith('<div class="helpers-table long">')
+    assert d.table_html(rows, max_rows=10).startswith('<div class="helpers-table">')
 
 
 def test_format_value_basics() -> None:

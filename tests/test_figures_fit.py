@@ -83,7 +83,6 @@ def test_trends_chart_text_fits_and_is_9pt_or_more(name, periods):
 
 
 HEATMAPS = {
-    "co_participation": lambda t1, periods: plots.plot_co_participation(t1),
     "line_challenge": lambda t1, periods: plots.plot_line_challenge_heatmap(t1),
     "trends_coverage": lambda t1, periods: TRENDS["coverage"](periods),
     "trends_challenges": lambda t1, periods: TRENDS["challenges"](periods),

@@ -18,7 +18,8 @@ notebooks show everything through these functions:
 - :func:`headline_cards` — a row of big figures;
 - :func:`show_facts` — a two-column list of labels and values (e.g. provenance);
 - :func:`show_findings` — quality findings grouped by what to do, each with the report's
-  text around its line (:func:`excerpt_html`);
+  text around its line (:func:`excerpt_html`); :func:`show_info_findings` — the findings for
+  information only, folded into one counted line;
 - :func:`record` — no visible output: stores figures in the executed notebook for
   ``reports/<period>/summary.json`` and ``reports/index.html``.
 
@@ -56,6 +57,14 @@ METADATA_KEY = "helpers"
 # The smallest figure text a reader gets on a screen, in CSS px: 9 px is 6.75 pt seen from the
 # CSS reference distance, the size of a printed footnote (see docs/assumptions.md).
 MIN_TEXT_CSS_PX = 9.0
+# A table of more rows scrolls downwards inside its own box (class long); a shorter one never
+# does, so no short table is clipped by its box.
+LONG_TABLE_ROWS = 25
+# A column with a text this long keeps a readable width (class wide: 16rem at least) and the
+# table scrolls sideways instead of wrapping it one word per line; one-word values this short
+# at most stay on one line (class nw).
+WIDE_COLUMN_CHARS = 60
+ONE_WORD_CHARS = 24
 Format = str | Callable[[Any], str]
 
 __all__ = [
@@ -80,6 +89,8 @@ __all__ = [
     "excerpt_html",
     "findings_html",
     "show_findings",
+    "info_findings_html",
+    "show_info_findings",
     "record",
     "json_safe",
 ]
@@ -231,6 +242,12 @@ def _mask(df: pd.DataFrame, highlight: object) -> list[bool]:
     return flags
 
 
+def _one_word(text: str) -> bool:
+    """A short value or header without a space (``2022-T2``, ``Asia-Pacific``): kept on one
+    line, never broken at its hyphen."""
+    return 0 < len(text) <= ONE_WORD_CHARS and not any(c.isspace() for c in text)
+
+
 def table_html(
     data: pd.DataFrame | pd.Series,
     caption: str | None = None,
@@ -255,7 +272,8 @@ def table_html(
     total = len(df)
     shown = df if max_rows is None or total <= max_rows else df.iloc[:max_rows]
 
-    parts = ['<div class="helpers-table">']
+    long = " long" if len(shown) > LONG_TABLE_ROWS else ""
+    parts = [f'<div class="helpers-table{long}">']
     classes = "dataframe helpers" + (" sortable" if sortable and total > 1 else "")
     if total == 0:
         if caption:
@@ -265,24 +283,35 @@ def table_html(
         parts.append(f'<table class="{classes}">')
         if caption:
             parts.append(f"<caption>{esc(caption)}</caption>")
-        heads = []
-        for col in shown.columns:
-            label = labels.get(col, _humanize(col)) if isinstance(col, str) else str(col)
-            heads.append(f'<th scope="col">{esc(label)}</th>')
-        parts.append("<thead><tr>" + "".join(heads) + "</tr></thead><tbody>")
         columns = list(shown.columns)
         numeric = {c: pd.api.types.is_numeric_dtype(shown[c].dtype) for c in columns}
+        texts = [
+            [
+                format_value(value, formats.get(col), name=col)
+                for col, value in zip(columns, row, strict=True)
+            ]
+            for row in shown.itertuples(index=False, name=None)
+        ]
+        heads = []
+        for i, col in enumerate(columns):
+            label = labels.get(col, _humanize(col)) if isinstance(col, str) else str(col)
+            longest = max((len(r[i]) for r in texts), default=0)
+            kinds = ["nw"] * _one_word(label) + ["wide"] * (longest >= WIDE_COLUMN_CHARS)
+            cls = f' class="{" ".join(kinds)}"' if kinds else ""
+            heads.append(f'<th scope="col"{cls}>{esc(label)}</th>')
+        parts.append("<thead><tr>" + "".join(heads) + "</tr></thead><tbody>")
         for pos, row in enumerate(shown.itertuples(index=False, name=None)):
             row_class = f' class="highlight" style="{_STYLE_HIGHLIGHT}"' if flags[pos] else ""
             cells = []
-            for col, value in zip(columns, row, strict=True):
-                text = format_value(value, formats.get(col), name=col)
+            for col, value, text in zip(columns, row, texts[pos], strict=True):
                 attrs = []
                 is_na = _is_na(value)
                 if is_na:
                     attrs.append('class="na"')
                 elif numeric[col] and not _is_bool(value):
                     attrs.append('class="num"')
+                elif _one_word(text):
+                    attrs.append('class="nw"')
                 key = _sort_key(value)
                 if key is not None:
                     attrs.append(f'data-sort="{esc(key)}"')
@@ -712,6 +741,41 @@ def findings_html(groups: Sequence[tuple[str, pd.DataFrame]]) -> str:
             parts.append("</ul></div>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def info_findings_html(info: pd.DataFrame) -> str:
+    """Findings for information only (nothing to do) folded into one counted line, a
+    ``<details>`` that opens on a click: in it one block per kind, with its count, its
+    sentence and each finding (as :func:`findings_html`). No findings: an empty string.
+    Columns used: ``kind``, ``sentence``, ``detail``, ``source_line``, ``activity_id`` and
+    ``context``; ordered as given (helpers.analysis.quality.for_information)."""
+    if info.empty:
+        return ""
+    n = len(info)
+    kinds = info["kind"].nunique()
+    parts = [
+        '<details class="findings info-findings"><summary class="counted">'
+        f'<span class="severity">{esc(SEVERITY_WORDS["info"])}</span> '
+        f"Nothing to do: {esc(f'{n:,}')} finding{'s' if n != 1 else ''}"
+        f"{f' of {kinds} kinds' if kinds > 1 else ''}, listed here for the record</summary>"
+    ]
+    for _, g in info.groupby("kind", sort=False):
+        parts.append(
+            '<div class="finding-kind info"><p class="sentence">'
+            f'{esc(g.iloc[0]["sentence"])} <span class="count">({esc(f"{len(g):,}")})</span>'
+            "</p><ul>"
+        )
+        parts += [_finding_html(row) for row in g.to_dict("records")]
+        parts.append("</ul></div>")
+    parts.append("</details>")
+    return "".join(parts)
+
+
+def show_info_findings(info: pd.DataFrame) -> None:
+    """Show the findings for information only as one counted line that opens on a click
+    (see :func:`info_findings_html`); nothing when there are none."""
+    if not info.empty:
+        _display(info_findings_html(info), {"kind": "findings"})
 
 
 def show_findings(groups: Sequence[tuple[str, pd.DataFrame]], empty: str = "No findings.") -> None:

@@ -35,7 +35,6 @@ __all__ = [
     "plot_participation_distribution",
     "plot_board_participation",
     "plot_alliances",
-    "plot_co_participation",
     "plot_deliverable_coverage",
     "plot_coverage_rate",
     "plot_challenge_coverage",
@@ -240,46 +239,6 @@ def plot_alliances(tables: Tables) -> Figure:
     return fig
 
 
-def plot_co_participation(tables: Tables, min_shared: int = 1, top: int = 20) -> Figure:
-    """Heatmap of shared activities between the ``top`` most active members (diagonal hidden;
-    each member's own count is in its label). Sentence:
-    :func:`helpers.analysis.engagement.interpret_co_participation`."""
-    m = eng.co_participation(tables, min_shared=min_shared)
-    m = m.iloc[:top, :top]
-    size = min(8.2, max(4.0, 2.6 + 0.3 * len(m)))
-    fig, ax = _figure(size + 0.5, size)
-    if m.empty:
-        _nothing(ax, "No two members took part in the same activity.")
-        return fig
-    labels = [f"{name} ({m.loc[name, name]})" for name in m.index]
-    mask = np.eye(len(m), dtype=bool)
-    off = m.to_numpy()[~mask]
-    sns.heatmap(
-        m,
-        mask=mask,
-        ax=ax,
-        cmap="Blues",
-        vmin=0,
-        vmax=max(1, int(off.max()) if off.size else 1),
-        annot=len(m) <= 25,
-        annot_kws={"fontsize": 9},
-        fmt="d",
-        linewidths=0.5,
-        linecolor="white",
-        square=True,
-        cbar_kws={"label": "shared activities", "shrink": 0.6},
-        xticklabels=list(m.columns),
-        yticklabels=labels,
-    )
-    cell_labels_out_of_layout(ax)
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.tick_params(axis="x", labelrotation=90, labelsize=9)
-    ax.tick_params(axis="y", labelsize=9)
-    ax.set_title("Members taking part in the same activities", loc="left")
-    return fig
-
-
 # --------------------------------------------------------------------------- coverage
 
 
@@ -385,11 +344,14 @@ def plot_challenge_coverage(tables: Tables) -> Figure:
 def plot_line_challenge_heatmap(
     tables: Tables, line_from: Literal["activity", "outcomes"] = "activity"
 ) -> Figure:
-    """Heatmap: activities of each action line addressing each challenge (listed challenges
-    all shown, empty columns included). Sentence:
+    """Heatmap: for each challenge (a row, its code with its title), the activities of each
+    action line (a column, its code with its title) addressing it; listed challenges all
+    shown, empty rows included. Sentence:
     :func:`helpers.analysis.coverage.interpret_line_challenge_matrix`."""
-    m = cov.line_challenge_matrix(tables, line_from=line_from)
-    fig, ax = _figure(max(6.0, 1.6 + 0.55 * m.shape[1]), max(2.6, 1.4 + 0.5 * m.shape[0]))
+    df = cov.challenges_by_line(tables, line_from=line_from)
+    lines = [c for c in df.columns if c not in ("code", "title")]
+    m = df.set_index("code")[lines]
+    fig, ax = _figure(max(6.4, 4.6 + 1.35 * len(lines)), max(2.6, 1.6 + 0.4 * len(m)))
     if m.size == 0:
         _nothing(ax, "No action line or challenge to show.")
         return fig
@@ -405,13 +367,21 @@ def plot_line_challenge_heatmap(
         cbar=False,
     )
     cell_labels_out_of_layout(ax)
-    listed = set(cov.challenge_coverage(tables)["code"])
-    unlisted = [c for c in m.columns if c not in listed]
-    if unlisted:  # a code the report's listing lacks is "not listed", as on trends and the index
-        ax.set_xticklabels([c if c in listed else f"{c} (not listed)" for c in m.columns])
-    ax.set_xlabel("metropolitan challenge")
-    ax.set_ylabel("action line")
-    ax.tick_params(axis="y", labelrotation=0)
+    titles = cov.line_titles(tables)
+    ax.set_yticks(
+        np.arange(len(df)) + 0.5,
+        [f"{r.code}  {_short(r.title, 40)}" for r in df.itertuples()],
+        rotation=0,
+    )
+    ax.set_xticks(
+        np.arange(len(lines)) + 0.5,
+        [f"{li}\n{_wrap(titles[li], 24, 3)}" if li in titles else li for li in lines],
+        rotation=0,
+    )
+    ax.xaxis.tick_top()
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(length=0)
     source = "the activity's section" if line_from == "activity" else "its outcome codes"
-    ax.set_title(f"Activities by action line (from {source}) and challenge", loc="left")
+    _figure_title(fig, f"Activities addressing each challenge, by action line (from {source})")
     return fig

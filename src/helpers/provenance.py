@@ -38,12 +38,16 @@ KEY_PACKAGES = (
 UNKNOWN = "unknown"
 
 __all__ = [
+    "CODE_PATHS",
     "KEY_PACKAGES",
     "collect",
+    "commit_text",
+    "day",
     "facts",
     "file_sha256",
     "generated_at",
     "git_commit",
+    "read_from",
     "tables_sha256",
 ]
 
@@ -62,9 +66,16 @@ def _git(root: Path, *args: str) -> str | None:
     return done.stdout.strip() if done.returncode == 0 else None
 
 
+# The workbench's own code: "uncommitted changes" speaks of these only, never of the officer's
+# data (a report added to data/raw/, a spelling added to data/reference/).
+CODE_PATHS = ("src", "notebooks")
+
+
 def git_commit(root: Path | None = None) -> tuple[str, bool | None]:
-    """(``git rev-parse HEAD``, tracked files modified?) or ("unknown", None) outside a checkout;
-    asked of git once per process and folder (a build asks it for every period)."""
+    """(``git rev-parse HEAD``, code modified?) or ("unknown", None) outside a checkout. Only
+    tracked files of the code (:data:`CODE_PATHS`: the package, its templates, the notebooks)
+    count as modified. Asked of git once per process and folder (a build asks for every
+    period)."""
     return _git_commit(str((root or project_root()).resolve()))
 
 
@@ -74,8 +85,15 @@ def _git_commit(base_name: str) -> tuple[str, bool | None]:
     commit = _git(base, "rev-parse", "HEAD")
     if not commit:
         return UNKNOWN, None
-    status = _git(base, "status", "--porcelain", "--untracked-files=no")
+    # paths from the top of the checkout: a run works in a generation folder inside it
+    tops = [f":(top){path}" for path in CODE_PATHS]
+    status = _git(base, "status", "--porcelain", "--untracked-files=no", "--", *tops)
     return commit, (bool(status) if status is not None else None)
+
+
+def commit_text(commit: str, dirty: bool | None) -> str:
+    """The commit as a page's technical details show it, and whether the code was changed."""
+    return f"{commit} (with uncommitted changes to the code)" if dirty else commit
 
 
 @functools.cache
@@ -142,6 +160,26 @@ def collect(
     }
 
 
+def day(stamp: str) -> str:
+    """A :func:`generated_at` stamp as an officer reads a date: ``7 February 2022`` (the stamp
+    as it is when it is not one)."""
+    try:
+        when = datetime.strptime(stamp, "%Y-%m-%d %H:%M UTC")
+    except ValueError:
+        return stamp
+    return f"{when.day} {when:%B %Y}"
+
+
+def read_from(files: Iterable[str], when: str) -> str:
+    """Where a page's figures come from, in an officer's words: the report files (names only)
+    and the day they were read."""
+    names = [Path(f).name for f in files if f]
+    if not names:
+        return f"Read on {day(when)}."
+    what = "the report" if len(names) == 1 else "the reports"
+    return f"Read from {what} {', '.join(names)} on {day(when)}."
+
+
 def generated_at() -> str:
     """Run time stamp for a report footer (UTC, to the second; ``SOURCE_DATE_EPOCH`` wins)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -165,9 +203,7 @@ def facts(prov: Mapping[str, Any]) -> dict[str, str]:
     """Provenance as label → text, in reading order (for a table or a report footer)."""
     src = prov.get("input") or {}
     params = prov.get("parameters") or {}
-    commit = str(prov.get("git_commit") or UNKNOWN)
-    if prov.get("git_dirty"):
-        commit += " (with uncommitted changes)"
+    commit = commit_text(str(prov.get("git_commit") or UNKNOWN), prov.get("git_dirty"))
     packages = prov.get("packages") or {}
     out = {
         "Period": str(prov.get("period", "")),

@@ -297,8 +297,17 @@ def test_coverage_figures(tables):
     assert _bar_count(rate) == 2 * 2  # L1, L2 (L3 lists no deliverable): track + share
     assert _red_labels(chall, plots.ALERT) == ["1.3  Mobility"]
     ax = heat.axes[0]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["1.1", "1.3", "2.1", "9.9 (not listed)"]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["L1", "L2", "L3", "(no line)"]
+    # every code with its title: challenges down the side, lines across the top
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "1.1  Inequalities", "1.3  Mobility", "2.1  Social resilience",
+        "9.9  (not in the challenge listing)",
+    ]  # fmt: skip
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "L1\nLine one",
+        "L2\nLine two",
+        "L3\nLine three",
+        "(no line)",
+    ]
 
 
 # --------------------------------------------------------------------------- interpretations
@@ -406,6 +415,32 @@ def test_report_line_challenge_matrix(report):
     # the GTF statement run in the L1 section; the UCLG secretaries general meeting in L3
     assert m.loc["L1", "1.1"] == 5
     assert m.loc["L3", "1.1"] == 1
+
+
+def test_challenges_by_line_reads_down_the_challenges_with_their_titles(tables):
+    """A1 (L1) 1.1 · A2 (L1) 1.1, 2.1 · A3 (L2) 2.1 · A4 (no line) 1.1, 9.9 (not listed)."""
+    df = cov.challenges_by_line(tables)
+    assert list(df.columns) == ["code", "title", "L1", "L2", "L3", "(no line)"]
+    assert df.values.tolist() == [
+        ["1.1", "Inequalities", 2, 0, 0, 1],
+        ["1.3", "Mobility", 0, 0, 0, 0],
+        ["2.1", "Social resilience", 1, 1, 0, 0],
+        ["9.9", "(not in the challenge listing)", 0, 0, 0, 1],
+    ]
+    assert cov.line_titles(tables) == {"L1": "Line one", "L2": "Line two", "L3": "Line three"}
+
+
+def test_report_heatmap_labels_every_code_with_its_title(report):
+    """2022-T1: the twelve listed challenges and the three lines, each with its title as the
+    report lists it (1.1 Combating inequalities and segregation; L2 Build adaptive …)."""
+    from helpers import plots
+
+    ax = plots.plot_line_challenge_heatmap(report).axes[0]
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(rows) == 12 and rows[0] == "1.1  Combating inequalities and segregation"
+    assert rows[-1] == "4.3  Adapting to the shared economy"
+    heads = [t.get_text() for t in ax.get_xticklabels()]
+    assert heads[1] == "L2\nBuild adaptive\ncapacities for\nmetropolitan governance"
 
 
 def test_report_figures_render(report):

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import quality
-from helpers.display import excerpt_html, findings_html
+from helpers.display import excerpt_html, findings_html, info_findings_html
 from helpers.ingest import ingest_period
 from helpers.report.safety import live_markup
 from helpers.tables.findings import Findings
@@ -181,3 +181,45 @@ def test_the_summary_counts_in_words():
     assert quality.summary(only_info.iloc[:0]) == (
         "The report was read without a single finding: nothing to check."
     )
+
+
+def test_the_page_leads_with_what_needs_an_action_and_folds_the_rest_into_one_line():
+    """A PDF's dropped running headers (the issue's 2022-T1 PDF: 23 of 41 findings) and the
+    other information-only findings ask nothing: they leave the action groups and fold into
+    one counted line, the most frequent kind first."""
+    q = _quality(
+        *[
+            ("page_furniture", line, f"running header dropped at line {line}")
+            for line in (3, 9, 15)
+        ],
+        ("folded_match", 30, "'Montreal' matched to 'Montréal'"),
+        ("no_outcome_code", 40, "'X' has no outcome code"),
+        ("page_header", 50, "repeated page header ignored"),
+        ("date_outside_period", 20, "'Y' is dated '18 September'"),
+    )
+    act = quality.needs_action(q)
+    assert [(a, g["kind"].tolist()) for a, g in act] == [
+        ("Tell the report's editors", ["no_outcome_code"]),
+        ("Check a date", ["date_outside_period"]),
+    ]
+    info = quality.for_information(q)
+    assert info["kind"].tolist() == ["page_furniture"] * 3 + ["folded_match", "page_header"]
+    assert info["source_line"].tolist() == [3, 9, 15, 30, 50]
+    shown = info_findings_html(quality.with_context(info, []))
+    assert shown.startswith('<details class="findings info-findings"><summary class="counted">')
+    summary = shown[: shown.index("</summary>")]
+    assert re.sub(r"<[^>]+>", "", summary) == (
+        "For information Nothing to do: 5 findings of 3 kinds, listed here for the record"
+    )
+    assert "<h3" not in shown  # one line, not sections of their own
+    assert re.findall(r'class="count">\((\d+)\)', shown) == ["3", "1", "1"]
+    assert shown.count("<li>") == 5
+    assert info_findings_html(info.iloc[:0]) == ""
+    assert quality.needs_action(_quality(("page_header", 8, "d"))) == []
+
+
+def test_the_information_line_shows_report_text_escaped():
+    q = _quality(("page_header", 1, f"header {SCRIPT} ignored"))
+    shown = info_findings_html(quality.for_information(quality.with_context(q, [SCRIPT])))
+    assert "<script>" not in shown and "header &lt;script&gt;" in shown
+    assert live_markup(shown) == []

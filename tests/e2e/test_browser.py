@@ -8,6 +8,7 @@ run instead of skipping it."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -203,20 +204,45 @@ def test_figure_text_is_at_least_9_css_px_on_a_phone(site, browser):
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path.name
         page.close()
     context.close()
-    assert len(sizes) >= 14  # 6 engagement, 4 coverage and 4 trends figures
+    assert len(sizes) >= 13  # 5 engagement, 4 coverage and 4 trends figures
     small = {k: round(v, 2) for k, v in sizes.items() if v < MIN_TEXT_CSS_PX}
     assert small == {}
+
+
+# Each heading of the article and the first words shown after it (its paragraph, or the
+# caption of the table or chart it introduces), as the printed page shows them.
+HEADINGS = """() => Array.from(document.querySelectorAll('article h1, article h2, article h3'))
+  .map(h => {
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    walk.currentNode = h;
+    const words = [];
+    for (let n = walk.nextNode(); n && words.length < 3; n = walk.nextNode()) {
+      if (h.contains(n) || !n.parentElement || !n.parentElement.getClientRects().length) continue;
+      words.push(...n.textContent.split(/\\s+/).filter(Boolean));
+    }
+    return [h.innerText, words.slice(0, 3).join(' ')];
+  })"""
+
+
+def _words(text: str) -> str:
+    """Text compared as words: case, ligatures (ﬁ), punctuation and spacing set aside."""
+    import unicodedata
+
+    return " ".join(re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", text).lower()).split())
 
 
 def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
     """In print, on a page as wide as A4's content: no scroll box clips a table, tables and
     figures fit the width, cards and figures are kept on one page; the PDF is A4 and holds the
-    last row of every table (rows a screen scroll box would hide)."""
+    last row of every table (rows a screen scroll box would hide). Read back page by page (in
+    layout order): every heading is on the same page as what follows it, no page holds only
+    the footer (or nothing), and no screen hint is printed (sorting, scrolling) nor any hash."""
     from pypdf import PdfReader
 
     width = int(A4_CONTENT_PX)
     context = browser.new_context(offline=True, viewport={"width": width, "height": 1100})
-    for path in report_pages(site):
+    members = [site / "members" / n for n in ("index.html", "seoul.html", "kigali.html")]
+    for path in report_pages(site) + members:
         page = context.new_page()
         page.goto(path.as_uri())
         page.emulate_media(media="print")
@@ -243,7 +269,11 @@ def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
             ".helpers-table tbody tr:last-child td:first-child",
             "tds => tds.map(td => td.innerText.trim())",
         )
-        pdf = tmp_path / f"{path.stem}.pdf"
+        headings = page.evaluate(HEADINGS)
+        footer = page.eval_on_selector_all(
+            "footer.provenance", "fs => fs.map(f => f.innerText).join(' ')"
+        )
+        pdf = tmp_path / f"{path.parent.name}-{path.stem}.pdf"
         page.pdf(path=str(pdf), format="A4")
         page.close()
         reader = PdfReader(pdf)
@@ -253,6 +283,26 @@ def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
         text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
         missing = [r.split()[0] for r in last_rows if r and r.split()[0] not in text]
         assert missing == [], (path.name, missing)
+        for hint in ("Click a column header", "Scroll sideways", "SHA-256"):
+            assert hint not in text, (path.name, hint)
+        assert not re.search(r"\b[0-9a-f]{12,}\b", text), path.name  # no hash, no git commit
+        # page by page, each page's lines in the order they are laid out
+        lines = [
+            [_words(line) for line in sheet.extract_text(extraction_mode="layout").splitlines()]
+            for sheet in reader.pages
+        ]
+        lines = [[line for line in sheet if line] for sheet in lines]
+        for n, sheet in enumerate(lines, 1):
+            assert sheet, f"{path.name}: page {n} is blank"
+            assert " ".join(sheet) not in _words(footer), f"{path.name}: page {n} is the footer"
+        at = (0, -1)
+        for heading, after in headings:
+            found = [(i, j) for i, sheet in enumerate(lines) for j, line in enumerate(sheet)
+                     if (i, j) > at and line == _words(heading)]  # fmt: skip
+            assert found, (path.name, heading)
+            at = i, j = found[0]
+            rest = " ".join(lines[i][j + 1 :])
+            assert _words(after) in rest, f"{path.name}: {heading!r} ends page {i + 1}"
     context.close()
 
 

@@ -113,8 +113,10 @@ def test_a_changed_notebook_reexecutes_only_that_notebook(project):
     root, _ = project
     nb = root / "notebooks" / "04_quality.ipynb"
     text = nb.read_text(encoding="utf-8")
-    assert "## What to do" in text  # the edit below changes the notebook
-    nb.write_text(text.replace("## What to do", "## What to do about them", 1), encoding="utf-8")
+    assert "## What needs an action" in text  # the edit below changes the notebook
+    nb.write_text(
+        text.replace("## What needs an action", "## What needs doing", 1), encoding="utf-8"
+    )
     lines: list[str] = []
     build_period("2022-T2", root=root, progress=lines.append)
     assert ran(lines) == ["04_quality.ipynb", "04_quality.ipynb"]  # in each period, nothing else

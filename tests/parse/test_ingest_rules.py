@@ -170,8 +170,9 @@ Text.
 """)
     q = t["quality"]
     kinds = set(q["kind"])
-    assert {"unknown_outcome_code", "unknown_challenge_code", "unmatched_name", "automatic_match",
+    assert {"unknown_outcome_code", "unknown_challenge_code", "not_a_member", "automatic_match",
             "date_outside_period", "no_outcome_code"} <= kinds  # fmt: skip
+    assert "unmatched_name" not in kinds  # Kigali is like no roster name: no alias to add
     part = t["participation"]
     assert part["name_raw"].tolist() == ["Rabat", "Abdijan", "Kigali"]
     assert part["member"].tolist()[:2] == ["Rabat", "Abidjan"] and part["member"].isna().tolist()[2]
@@ -179,7 +180,7 @@ Text.
     assert rows(t, "activity_outcomes", "code", "known") == [("L3A1D4", False)]
     assert rows(t, "activity_challenges", "code", "known") == [("9.9", False)]
     assert t["activities"]["in_period"].tolist() == [True, False]
-    unmatched = q[q.kind == "unmatched_name"]
+    unmatched = q[q.kind == "not_a_member"]
     assert "Kigali" in unmatched["detail"].iloc[0] and unmatched["source_line"].iloc[0] > 0
 
 

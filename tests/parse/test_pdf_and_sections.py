@@ -3,6 +3,7 @@ refers to, and the sections the analysis stands on: missing or too small stops t
 (earlier outputs untouched) unless the officer accepts it, and then every page says so."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -66,6 +67,28 @@ def test_a_damaged_pdf_is_one_line_error(tmp_root):
     r = run_cli("ingest", "--period", "2022-T1", root=tmp_root)
     assert r.returncode == 2 and r.stderr.startswith("error: report.pdf")
     assert "Traceback" not in r.stderr
+    assert "damaged or cut short" in r.stderr and r.stderr.count("\n") == 1
+    assert not re.search(r"[A-Z]\w*(Error|Exception)\b", r.stderr)  # no Python class named
+
+
+@pytest.mark.parametrize("cut", [3000, 0.5, -200])
+def test_a_cut_short_pdf_is_said_in_plain_words_by_both_readers(tmp_path, cut):
+    """pypdf raised PdfStreamError for these files and PDFium "Data format error"; an officer
+    reads neither, only that the file is damaged or cut short."""
+    from helpers.parse.extract import pdf_layout_text, pdf_text
+
+    data = PDF.read_bytes()
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data[: int(len(data) * cut) if isinstance(cut, float) else cut])
+    for read in (pdf_text, pdf_layout_text):
+        with pytest.raises(UserError) as caught:
+            read(path)
+        message = str(caught.value)
+        assert message == (
+            "report.pdf is not a readable PDF (the file is damaged or cut short): download the "
+            "report again"
+        )
+        assert "PdfStreamError" not in message and "PDFium" not in message
 
 
 def _without_roster(text: str) -> str:

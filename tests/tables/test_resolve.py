@@ -66,9 +66,10 @@ def test_folded_match_is_info(r):
 
 @pytest.mark.parametrize(
     ("unmatched", "severity"),
-    [("unmatched_name", "warning"), ("bilateral_counterpart_not_member", "info")],
+    [("not_a_member", "info"), ("bilateral_counterpart_not_member", "info")],
 )
-def test_unmatched_name_has_the_kind_asked_and_its_severity(r, unmatched, severity):
+def test_a_name_nowhere_near_the_roster_is_not_a_member(r, unmatched, severity):
+    """Kigali is like no roster name: the kind asked (nothing to do), never "add an alias"."""
     q = Findings()
     m = resolve(r, "Kigali", q, 11, "board", activity="x", unmatched=unmatched)
     assert m.member is None
@@ -77,17 +78,37 @@ def test_unmatched_name_has_the_kind_asked_and_its_severity(r, unmatched, severi
             "severity": severity,
             "kind": unmatched,
             "activity_id": "x",
-            "detail": "board: 'Kigali' is not on the roster (not a member, or add an alias in "
-            "data/reference/member_aliases.csv)",
+            "detail": "board: 'Kigali' is not on the roster and no roster name is close to it: "
+            "not a member",
             "source_line": 11,
         }
     ]
+    assert "alias" not in q.rows[0]["detail"]
 
 
-def test_unmatched_default_is_a_warning(r):
+def test_unmatched_default_is_not_a_member_for_information(r):
     q = Findings()
     resolve(r, "Kigali", q, 1, "w")
-    assert (q.rows[0]["kind"], q.rows[0]["severity"]) == ("unmatched_name", "warning")
+    assert (q.rows[0]["kind"], q.rows[0]["severity"]) == ("not_a_member", "info")
+
+
+@pytest.mark.parametrize("unmatched", ["not_a_member", "bilateral_counterpart_not_member"])
+def test_a_name_close_to_a_roster_name_is_told_to_add_an_alias(r, unmatched):
+    """Pusan (Busan's old spelling) is too short for an automatic match but alike enough
+    (similarity 80) to be Busan: a warning under Add an alias, naming the member."""
+    q = Findings()
+    m = resolve(r, "Pusan", q, 12, "activity 'X'", unmatched=unmatched)
+    assert (m.member, m.how) == (None, "none")
+    assert q.rows == [
+        {
+            "severity": "warning",
+            "kind": "unmatched_name",
+            "activity_id": None,
+            "detail": "activity 'X': 'Pusan' is not on the roster but is close to 'Busan': if it "
+            "is that member, add the spelling to data/reference/member_aliases.csv",
+            "source_line": 12,
+        }
+    ]
 
 
 def test_all_known(r):

@@ -38,6 +38,8 @@ __all__ = [
     "interpret_coverage_rate",
     "interpret_challenge_coverage",
     "interpret_line_challenge_matrix",
+    "challenges_by_line",
+    "line_titles",
     "interpret_unknown_codes",
     "interpret_without_outcomes",
 ]
@@ -315,6 +317,34 @@ def interpret_challenge_coverage(df: pd.DataFrame) -> str:
         f"{text}; the most addressed: {_join(leaders)} "
         f"({_plural(most, 'activity', 'activities')}{each})."
     )
+
+
+NOT_LISTED = "(not in the challenge listing)"
+
+
+def challenges_by_line(
+    tables: Tables, line_from: Literal["activity", "outcomes"] = "activity"
+) -> pd.DataFrame:
+    """One row per challenge: :func:`line_challenge_matrix` turned to read down the challenges,
+    each with its title, so that no code is shown without it.
+
+    Columns: code, title (the report's listing; ``NOT_LISTED`` for a code only activities
+    use), then one column per action line (as the matrix's rows) with the activities of that
+    line addressing the challenge. Rows in the matrix's column order: listed challenges in
+    listing order, then unlisted codes."""
+    matrix = line_challenge_matrix(tables, line_from=line_from)
+    titles = _listed_challenges(tables).set_index("code")["title"]
+    out = matrix.T.reset_index(names="code")
+    out.columns.name = None
+    out.insert(1, "title", [str(titles.get(c, NOT_LISTED)) for c in out["code"]])
+    return out
+
+
+def line_titles(tables: Tables) -> dict[str, str]:
+    """Each action line's title in the report's plan listing: ``{"L1": "Strengthen …"}``."""
+    plan = _plan(tables)
+    lines = plan[plan["code"].map(lambda c: _prefix(c, _LINE_RE) == c)]
+    return dict(zip(lines["code"], lines["title"].astype(str), strict=True))
 
 
 def interpret_line_challenge_matrix(matrix: pd.DataFrame) -> str:

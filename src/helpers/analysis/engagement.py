@@ -40,6 +40,7 @@ __all__ = [
     "board_participation",
     "alliances",
     "co_participation",
+    "shared_pairs",
     "reconcile_engagement_list",
     "interpret_headline",
     "interpret_by_region",
@@ -49,6 +50,7 @@ __all__ = [
     "interpret_board_participation",
     "interpret_alliances",
     "interpret_co_participation",
+    "interpret_shared_pairs",
     "interpret_reconciliation",
 ]
 
@@ -235,6 +237,37 @@ def co_participation(tables: Tables, min_shared: int = 1) -> pd.DataFrame:
     return out
 
 
+TOGETHER_MIN = 2  # shared activities that make a pair worth listing on the engagement page
+
+
+def shared_pairs(tables: Tables, min_shared: int = 1) -> pd.DataFrame:
+    """One row per pair of roster members that took part in at least ``min_shared`` of the
+    same activities: the ranked list of who takes part together.
+
+    Columns: member and with_member (the pair, in name order), shared_activities (how many),
+    activities (their titles, in report order, joined with "; "). Most shared first, then by
+    names. Counted by the one participation rule (activities dated outside the period too)."""
+    took = _member_activity(tables).drop_duplicates()
+    cols = ["member", "with_member", "shared_activities", "activities"]
+    both = took.merge(took, on="activity_id", suffixes=("", "_other"))
+    both = both[both["member"] < both["member_other"]]
+    if both.empty:
+        return pd.DataFrame({c: pd.Series([], dtype=object if c != "shared_activities" else int)
+                             for c in cols})  # fmt: skip
+    titles = _titles(tables)
+    order = {aid: i for i, aid in enumerate(titles.index)}
+    rows = []
+    for (a, b), g in both.groupby(["member", "member_other"], sort=True):
+        ids = sorted(set(g["activity_id"]), key=lambda i: (order.get(i, len(order)), i))
+        rows.append((a, b, len(ids), "; ".join(str(titles.get(i, i)) for i in ids)))
+    out = pd.DataFrame(rows, columns=cols)
+    out = out[out["shared_activities"] >= min_shared]
+    return out.sort_values(
+        ["shared_activities", "member", "with_member"], ascending=[False, True, True],
+        kind="stable",
+    ).reset_index(drop=True)  # fmt: skip
+
+
 def reconcile_engagement_list(tables: Tables) -> pd.DataFrame:
     """One row per name in the activities' participants or in the report's engagement list.
 
@@ -412,6 +445,24 @@ def interpret_co_participation(matrix: pd.DataFrame) -> str:
     return (
         f"{a} and {b} took part together most often "
         f"({_plural(n, 'shared activity', 'shared activities')}{tail})."
+    )
+
+
+def interpret_shared_pairs(pairs: pd.DataFrame) -> str:
+    """One sentence on who takes part together (from every pair of :func:`shared_pairs`): the
+    pair that did most often, and how many pairs shared TOGETHER_MIN activities or more."""
+    if pairs.empty:
+        return "No two members took part in the same activity."
+    n = int(pairs["shared_activities"].max())
+    top = pairs[pairs["shared_activities"] == n]
+    a, b = top.iloc[0]["member"], top.iloc[0]["with_member"]
+    tail = f", tied with {_plural(len(top) - 1, 'other pair')}" if len(top) > 1 else ""
+    often = int((pairs["shared_activities"] >= TOGETHER_MIN).sum())
+    return (
+        f"{a} and {b} took part together most often "
+        f"({_plural(n, 'shared activity', 'shared activities')}{tail}); "
+        f"{_plural(often, 'pair')} of members took part together in {TOGETHER_MIN} activities "
+        f"or more, {len(pairs) - often} more in one."
     )
 
 

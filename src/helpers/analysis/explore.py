@@ -221,8 +221,7 @@ def _validated(path: Path, table: str, redo: str, *, trusted: bool = False) -> p
     try:
         df = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises several kinds for a damaged file
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise UserError(f"cannot read {path} ({first}): {redo}") from exc
+        raise UserError(f"cannot read {path} (the file is damaged or cut short): {redo}") from exc
     if trusted:
         return df.astype(CATEGORIES[table]) if CATEGORIES[table] else df
     import pandera.errors
@@ -395,7 +394,10 @@ def _unknown_name_message(
     msg = f"'{name}' is neither a roster member nor a participant in {where}"
     if close:
         return msg + f": did you mean {', '.join(close)}?"
-    return msg + ": check t.members, or add the spelling to data/reference/member_aliases.csv"
+    return msg + (
+        ": check its spelling in the member directory (reports/members/index.html), or add "
+        "the spelling to data/reference/member_aliases.csv"
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -97,6 +97,29 @@ def severity_counts(quality: pd.DataFrame) -> dict[str, int]:
     return {s: int(counts.get(s, 0)) for s in SEVERITIES}
 
 
+INFO = SEVERITIES[-1]  # "info": findings for information, nothing to do
+
+
+def needs_action(quality: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """The groups of :func:`by_action` without the findings for information only: what the
+    quality page leads with (an empty list when nothing asks anything of the officer)."""
+    return by_action(quality[quality["severity"].astype(str) != INFO])
+
+
+def for_information(quality: pd.DataFrame) -> pd.DataFrame:
+    """The findings for information only (severity info: nothing to do), with their kind's
+    sentence, the most frequent kind first (a PDF's dropped running headers, often most of
+    them), then by kind's first line and by line: the quality page folds them into one
+    counted line."""
+    info = described(quality[quality["severity"].astype(str) == INFO])
+    count = info.groupby("kind")["kind"].transform("size")
+    first = info.groupby("kind")["source_line"].transform("min")
+    order = info.assign(_n=-count, _first=first).sort_values(
+        ["_n", "_first", "kind", "source_line", "detail"], kind="stable"
+    )
+    return order.drop(columns=["_n", "_first"]).reset_index(drop=True)
+
+
 def summary(quality: pd.DataFrame) -> str:
     """The findings counted in words: by severity, then by what to do."""
     if quality.empty:

@@ -122,10 +122,10 @@ def engagement_change(t: Tables) -> pd.DataFrame:
     """One row per period after the first: the engagement rate against the previous period, on
     each period's whole roster and on the members common to both rosters.
 
-    Columns: period, compared_with, roster_before, roster_after, common (members on both),
-    one_roster_share (members on one roster only, as a share of those on either), before_rate,
-    after_rate (whole rosters), common_before_rate, common_after_rate (common members only),
-    rosters_differ (one_roster_share above ROSTER_CHANGE_LIMIT, 10%)."""
+    Columns, the rates first: period, compared_with, before_rate, after_rate (whole rosters),
+    common_before_rate, common_after_rate (common members only), roster_before, roster_after,
+    common (members on both), one_roster_share (members on one roster only, as a share of those
+    on either), rosters_differ (one_roster_share above ROSTER_CHANGE_LIMIT, 10%)."""
     engaged = _engaged(t)
     rosters = _rosters(t)
     rows = []
@@ -145,8 +145,8 @@ def engagement_change(t: Tables) -> pd.DataFrame:
             "common_after_rate": _rate(took[cur] & common, common),
             "rosters_differ": change > ROSTER_CHANGE_LIMIT,
         })  # fmt: skip
-    cols = ["period", "compared_with", "roster_before", "roster_after", "common", "one_roster_share",
-            "before_rate", "after_rate", "common_before_rate", "common_after_rate",
+    cols = ["period", "compared_with", "before_rate", "after_rate", "common_before_rate",
+            "common_after_rate", "roster_before", "roster_after", "common", "one_roster_share",
             "rosters_differ"]  # fmt: skip
     return pd.DataFrame(rows, columns=cols)
 
@@ -310,7 +310,7 @@ def plot_engagement_over_time(df: pd.DataFrame):
     """Engagement rate per period, one line per region and a thick line for all regions."""
     from helpers.palette import REGION_COLORS
 
-    fig, ax = _figure(8.5, 4)
+    fig, ax = _figure(7, 4.4)
     order = sorted(df["region"].unique(), key=lambda r: (r != "All regions", r))
     for region in order:
         grp = df[df["region"] == region].sort_values("period")
@@ -323,7 +323,7 @@ def plot_engagement_over_time(df: pd.DataFrame):
     ax.set_ylabel("members taking part (% of roster)")
     ax.set_ylim(0, 100)
     ax.set_title("Roster members who took part in at least one activity", loc="left")
-    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.legend(fontsize=9, loc="outside lower left", ncols=3, frameon=False)
     _tidy(ax)
     return fig
 
@@ -332,7 +332,7 @@ def plot_activities_over_time(counts: pd.DataFrame):
     """Activities per period (in-period and dated outside it)."""
     from matplotlib.ticker import MaxNLocator
 
-    fig, ax = _figure(7, 3.4)
+    fig, ax = _figure(6, 3.8)
     inside = counts["in_period"]
     outside = counts["activities"] - counts["in_period"]
     xs = list(range(len(counts)))
@@ -346,7 +346,7 @@ def plot_activities_over_time(counts: pd.DataFrame):
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("activities")
     ax.set_title("Activities listed in each period's report", loc="left")
-    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.legend(fontsize=9, loc="outside lower left", ncols=2, frameon=False)
     _tidy(ax)
     return fig
 

@@ -72,6 +72,15 @@ def read_text_file(path: Path) -> str:
     return text
 
 
+def unreadable_pdf(path: Path) -> str:
+    """The one line for a PDF that cannot be opened, in plain words (the readers' own errors,
+    such as pypdf's PdfStreamError, name Python classes an officer does not use)."""
+    return (
+        f"{path.name} is not a readable PDF (the file is damaged or cut short): download the "
+        "report again"
+    )
+
+
 def pdf_text(path: Path) -> str:
     """Every page's text in reading order, pages separated by a form feed."""
     import logging
@@ -87,10 +96,8 @@ def pdf_text(path: Path) -> str:
         if reader.is_encrypted:
             raise UserError(f"{path.name} is a password-protected PDF: ask for an open copy")
         pages = [page.extract_text() for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise UserError(
-            f"{path.name} is not a readable PDF ({type(exc).__name__}): download the report again"
-        ) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
+        raise UserError(unreadable_pdf(path)) from None
     finally:
         log.setLevel(level)
     text = "\f".join(pages)
@@ -110,10 +117,8 @@ def pdf_layout_text(path: Path) -> str:
 
     try:
         return read_layout(path).text
-    except PdfiumError as exc:
-        raise UserError(
-            f"{path.name} is not a readable PDF ({exc}): download the report again"
-        ) from None
+    except PdfiumError:
+        raise UserError(unreadable_pdf(path)) from None
 
 
 def layout_version() -> str:

@@ -19,10 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from helpers.files import write_text_atomic, writing
 from helpers.periods import available_periods, processed_dir, project_root, reports_dir
-from helpers.report.constants import Progress
+from helpers.report.constants import EXPLORER_FILE, EXPLORER_TITLE, Progress, site_nav
 
-EXPLORER_FILE = "explorer.html"
-EXPLORER_TITLE = "Activity explorer"
 STAMP = "explorer.json"
 ALIASES = Path("data") / "reference" / "member_aliases.csv"
 
@@ -186,10 +184,7 @@ def explorer_html(t: Any, aliases: pd.DataFrame) -> str:
 
     labels = {p.id: p.label for p in t.periods}
     data = explorer_data(t, labels, aliases)
-    nav = [{"href": "index.html", "title": "All periods", "current": False},
-           {"href": EXPLORER_FILE, "title": EXPLORER_TITLE, "current": True},
-           {"href": "trends.html", "title": "Trends", "current": False},
-           {"href": "members/index.html", "title": "Members", "current": False}]  # fmt: skip
+    nav = site_nav("", EXPLORER_TITLE)
     return render_page(
         "explorer.html.j2",
         page_data=data,

@@ -11,8 +11,9 @@ import pandas as pd
 
 from helpers.analysis.explore import Tables, _resolve
 from helpers.analysis.members import Profile, directory, profiles
-from helpers.display import format_value
+from helpers.display import LONG_TABLE_ROWS, format_value
 from helpers.errors import UserError
+from helpers.report.constants import site_nav
 from helpers.report.members import profile_file_names
 from helpers.report.pages import render_page
 from helpers.report.worldmap import RosterMap, map_figure, map_roster
@@ -42,9 +43,8 @@ def _dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
 
 
 def _nav(current: str) -> list[dict[str, Any]]:
-    items = [("../index.html", "All periods"), ("../trends.html", "Trends"),
-             ("index.html", "Members")]  # fmt: skip
-    return [{"href": h, "title": t, "current": t == current} for h, t in items]
+    return [{**item, "href": item["href"].replace("../members/", "")}
+            for item in site_nav("../", current)]  # fmt: skip
 
 
 def _labels(t: Tables) -> dict[str, str]:
@@ -75,7 +75,8 @@ class _Maps:
             )
         label = _labels(self.t).get(period, period)
         return map_figure(self._maps[period], p.name if p.is_member else None,
-                          title=f"The {label} roster on the world map")  # fmt: skip
+                          title=f"The {label} roster on the world map",
+                          absent=None if p.is_member else p.name)  # fmt: skip
 
 
 def _profile_page(
@@ -117,6 +118,7 @@ def _profile_page(
         rows=rows,
         read=read,
         worldmap=worldmap,
+        long_rows=LONG_TABLE_ROWS,
         nav=_nav(""),
         sortable=len(rows) > 1,
     )
@@ -164,6 +166,7 @@ def _directory_page(
     return render_page(
         "members_index.html.j2",
         rows=rows,
+        long_rows=LONG_TABLE_ROWS,
         periods=[(p, labels[p]) for p in ps],
         others=others,
         nav=_nav("Members"),

@@ -24,11 +24,13 @@ from helpers.periods import (
 from helpers.report.brief import BRIEF_FILE, BRIEF_TITLE, write_briefs
 from helpers.report.constants import (
     INDEX_TEMPLATE,
+    SITE_PAGES,
     SUMMARY_FILE,
     TEMPLATE_DIR,
     Progress,
+    site_nav,
 )
-from helpers.report.explorer import EXPLORER_FILE, EXPLORER_TITLE, write_explorer
+from helpers.report.explorer import write_explorer
 from helpers.report.safety import live_markup
 
 
@@ -153,15 +155,14 @@ def environment() -> Any:
 
 def render_page(template: str, **context: Any) -> str:
     """Render ``template`` with ``context``; a page that would hold live or networked markup
-    (anything but its one script element, when ``sortable`` or ``scripts``, and its one data
-    element, when ``page_data``) is refused."""
+    (anything but its one script element, the sorter, the scroll cues and the page's own
+    ``scripts``, and its one data element, when ``page_data``) is refused."""
     context.setdefault("nav", [])
     context.setdefault("sortable", False)
     context.setdefault("scripts", [])
     context.setdefault("page_data", None)
     page = environment().get_template(template).render(**context)
-    scripts = int(bool(context["sortable"] or context["scripts"]))
-    found = live_markup(page, allowed_inline_scripts=scripts + (context["page_data"] is not None))
+    found = live_markup(page, allowed_inline_scripts=1 + (context["page_data"] is not None))
     if found:
         raise UserError(f"{template} would render live markup ({', '.join(found[:3])})")
     return page
@@ -181,16 +182,13 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
     with _lock(out_root):
         # each skipped when its inputs are unchanged
         write_briefs(base, progress=progress)
-        explorer = write_explorer(base, progress=progress) is not None
+        write_explorer(base, progress=progress)
         entries = _entries(out_root)
         trends = (out_root / "trends.html").is_file()
-        nav = [{"href": "index.html", "title": "All periods", "current": True}]
-        if explorer:
-            nav.append({"href": EXPLORER_FILE, "title": EXPLORER_TITLE, "current": False})
-        if trends:
-            nav.append({"href": "trends.html", "title": "Trends", "current": False})
-        if (out_root / "members" / "index.html").is_file():
-            nav.append({"href": "members/index.html", "title": "Members", "current": False})
+        there = tuple(
+            pg for pg in SITE_PAGES if pg[0] == "index.html" or (out_root / pg[0]).is_file()
+        )
+        nav = site_nav("", "All periods", there)
         path, stamp = out_root / "index.html", out_root / INDEX_STAMP
         fingerprint = index_fingerprint(
             json.dumps([entries, trends, nav], default=vars, sort_keys=True)

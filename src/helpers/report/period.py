@@ -32,7 +32,13 @@ from helpers.errors import UserError
 from helpers.files import folder_lock, swap_into_place, write_text_atomic
 from helpers.files import writing as will_write
 from helpers.periods import Period, parse_period, processed_dir, project_root, reports_dir
-from helpers.report.constants import ANALYSIS_NOTEBOOKS, STALE_SECONDS, SUMMARY_FILE, Progress
+from helpers.report.constants import (
+    ANALYSIS_NOTEBOOKS,
+    STALE_SECONDS,
+    SUMMARY_FILE,
+    Progress,
+    site_nav,
+)
 from helpers.report.export import _export, _records, in_background
 from helpers.report.notebooks import _Notebook, _notebooks_dir, _read_notebooks
 from helpers.report.pages import _accepted_errors
@@ -145,10 +151,12 @@ def _keep_unchanged(plan: PeriodPlan, tmp: Path, progress: Progress) -> dict[str
 
 def _page_context(
     p: Period, nb: _Notebook, runs: list[_Notebook], banner: list[str],
-    facts: dict[str, str], when: str,
+    facts: dict[str, str], when: str, read: str = "",
 ) -> dict[str, Any]:  # fmt: skip
-    """What the nbconvert template shows around one notebook's outputs."""
+    """What the nbconvert template shows around one notebook's outputs: ``read`` says where
+    the figures come from in an officer's words, ``facts`` are the technical details."""
     return {
+        "read_from": read,
         "banner": banner,
         "title": f"{nb.title} — {p.label}",
         "period": p.id,
@@ -156,6 +164,7 @@ def _page_context(
         "nav": [
             {"href": f"{o.name}.html", "title": o.title, "current": o.name == nb.name} for o in runs
         ],
+        "site_nav": site_nav("../"),
         "facts": facts,
         "generated_at": when,
     }
@@ -257,6 +266,7 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
         label = f"nothing in reports/{p}/ was changed"
         facts = provenance.facts(plan.prov)
         when = provenance.generated_at()
+        read = provenance.read_from([(plan.prov.get("input") or {}).get("file") or ""], when)
         # read on the export thread (it imports pandas) while the first notebooks start
         banner_job = in_background(_accepted_errors, p, plan.base)
         writing.append(banner_job)
@@ -268,7 +278,7 @@ async def render_planned(plan: PeriodPlan, kernels: Kernels, progress: Progress)
 
         async def finished(nb: _Notebook, executed: Any) -> None:
             banner = await asyncio.wrap_future(banner_job)
-            context = _page_context(p, nb, runs, banner, facts, when)
+            context = _page_context(p, nb, runs, banner, facts, when, read)
             job = in_background(_write_page, plan, nb, executed, tmp, context, label)
             writing.append(job)
             by_notebook[nb.name] = await asyncio.wrap_future(job)

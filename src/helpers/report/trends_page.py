@@ -17,9 +17,9 @@ from typing import Any
 
 from helpers import provenance
 from helpers.cache import tables_sha256, trends_fingerprint
-from helpers.files import folder_lock, write_text_atomic, writing
-from helpers.periods import processed_dir, project_root, reports_dir
-from helpers.report.constants import Progress
+from helpers.files import folder_lock, read_manifest, write_text_atomic, writing
+from helpers.periods import parse_period, processed_dir, project_root, reports_dir
+from helpers.report.constants import Progress, site_nav
 from helpers.report.export import _export, in_background
 from helpers.report.notebooks import _Notebook, _notebooks_dir, _read_notebooks
 from helpers.report.pages import _entries
@@ -85,23 +85,24 @@ def _context(plan: TrendsPlan) -> dict[str, Any]:
     names = ", ".join(plan.tables) or "none"
     commit, dirty = provenance.git_commit(plan.base)
     n = len(plan.tables)
+    when = provenance.generated_at()
+    files = [str(read_manifest(processed_dir(parse_period(pid), plan.base)).get("source") or "")
+             for pid in plan.tables]  # fmt: skip
     return {
         "banner": [f"{e.period}: {d}" for e in _entries(plan.out_root) for d in e.accepted_errors],
         "title": plan.nb.title,
         "period": "all",
         "period_label": f"{n} period{'s' if n != 1 else ''}",
-        "nav": [
-            {"href": "index.html", "title": "All reports", "current": False},
-            {"href": "members/index.html", "title": "Members", "current": False},
-        ],
+        "nav": site_nav("", "Trends"),
         "facts": {
             "Periods": names,
             "Processed tables (SHA-256)": "; ".join(
                 f"{k}: {v[:12]}" for k, v in plan.tables.items() if v
             ),
-            "Git commit": f"{commit}{' (with uncommitted changes)' if dirty else ''}",
+            "Git commit": provenance.commit_text(commit, dirty),
         },
-        "generated_at": provenance.generated_at(),
+        "read_from": provenance.read_from(files, when),
+        "generated_at": when,
     }
 
 

@@ -236,8 +236,16 @@ def _legend(roster: pd.DataFrame) -> str:
     )
 
 
-def map_figure(roster_map: RosterMap, highlight: str | None = None, *, title: str = "") -> str:
-    """The map as a report figure: title, SVG, legend, and who is not placed (escaped)."""
+def map_figure(
+    roster_map: RosterMap,
+    highlight: str | None = None,
+    *,
+    title: str = "",
+    absent: str | None = None,
+) -> str:
+    """The map as a report figure: title, SVG, legend, and who is not placed (escaped).
+    ``highlight`` missing from the map is said, with the reason; so is ``absent``, a
+    participant who is not a member (the map shows the roster only)."""
     from helpers.tables.locations import FILE
 
     placed, missing = roster_map.placed, roster_map.missing
@@ -252,7 +260,17 @@ def map_figure(roster_map: RosterMap, highlight: str | None = None, *, title: st
             f"coordinates in data/reference/{FILE}): {', '.join(missing)}."
         )
     if highlight and hit is None:
-        notes.append(f"{highlight} is not on this map (not on the roster, or not placed).")
+        unplaced = [m for m in missing if fold(m) == fold(highlight)]
+        why = (
+            f"it has no coordinates in data/reference/{FILE} yet" if unplaced
+            else "it is not on this period's roster"
+        )  # fmt: skip
+        notes.append(f"{unplaced[0] if unplaced else highlight} is not on this map: {why}.")
+    if absent:
+        notes.append(
+            f"{absent} is not on this map: it is not a Metropolis member, and the map shows the "
+            "members on the roster."
+        )
     note = "".join(f' <span class="fig-note">{esc(n)}</span>' for n in notes)
     return (
         '<figure class="chart worldmap-figure">'

@@ -13,11 +13,13 @@ MAX_NAME_WORDS = 5
 
 
 def resolve(resolver: NameResolver, name: str, q: Findings, line: int, where: str,
-            activity: str | None = None, unmatched: str = "unmatched_name") -> Match:  # fmt: skip
+            activity: str | None = None, unmatched: str = "not_a_member") -> Match:  # fmt: skip
     """The member a name stands for; automatic and failed matches become findings: a close
     spelling is an `automatic_match` (a guess to confirm), a match once accents, case or
-    affixes are set aside a `folded_match` (safe), no match the kind `unmatched` (where
-    non-members are expected, e.g. bilateral counterparts, a kind with severity info)."""
+    affixes are set aside a `folded_match` (safe). No match is an `unmatched_name` (add an
+    alias) only when a roster name is close to it (`NameResolver.suggestions`, the one
+    threshold `SUGGEST_MIN_SIMILARITY`); otherwise it is someone who is not a member, the
+    kind `unmatched` (information: nothing to do; bilateral counterparts have their own)."""
     match = resolver.resolve(name)
     if match.how == "fuzzy":
         q.add("automatic_match", f"{where}: '{match.name}' matched to '{match.member}' "
@@ -26,9 +28,14 @@ def resolve(resolver: NameResolver, name: str, q: Findings, line: int, where: st
         q.add("folded_match", f"{where}: '{match.name}' matched to '{match.member}' "
               "ignoring accents, case or affixes", line, activity)  # fmt: skip
     elif match.how == "none":
-        q.add(unmatched, f"{where}: '{match.name}' is not on the roster "
-              "(not a member, or add an alias in data/reference/member_aliases.csv)",
-              line, activity)  # fmt: skip
+        close = resolver.suggestions(match.name)
+        if close:
+            q.add("unmatched_name", f"{where}: '{match.name}' is not on the roster but is close "
+                  f"to {' or '.join(repr(c) for c in close)}: if it is that member, add the "
+                  "spelling to data/reference/member_aliases.csv", line, activity)  # fmt: skip
+        else:
+            q.add(unmatched, f"{where}: '{match.name}' is not on the roster and no roster name "
+                  "is close to it: not a member", line, activity)  # fmt: skip
     return match
 
 
