@@ -103,6 +103,7 @@ def build_period(
     per = parse_period(period)
     find_report(per, root)  # a missing report is reported before any work
     from helpers.periods import project_root
+    from helpers.provenance import git_asked_once
     from helpers.publish import generation
 
     base = root or project_root()
@@ -110,9 +111,10 @@ def build_period(
     def run(gen: Generation, say: Progress) -> None:
         _build_period(per, force, trends, gen, say, accept_errors)
 
-    if force or not _nothing_to_do(run, base, progress):
-        with generation(base, progress) as gen:
-            run(gen, progress)
+    with git_asked_once():
+        if force or not _nothing_to_do(run, base, progress):
+            with generation(base, progress) as gen:
+                run(gen, progress)
     progress(f"==> done in {time.perf_counter() - started:.1f} s: open reports/index.html")
 
 
@@ -337,6 +339,7 @@ def build_all(
     pages, marked on the index; the others are published, and the run ends with a UserError
     naming the failed periods (exit status 2)."""
     from helpers.periods import project_root
+    from helpers.provenance import git_asked_once
     from helpers.publish import generation
 
     started = time.perf_counter()
@@ -352,9 +355,10 @@ def build_all(
         _build_all(periods, jobs, force, gen, say)
 
     gen = None
-    if force or not _nothing_to_do(run, base, progress):
-        with generation(base, progress) as gen:
-            run(gen, progress)
+    with git_asked_once():
+        if force or not _nothing_to_do(run, base, progress):
+            with generation(base, progress) as gen:
+                run(gen, progress)
     progress(f"==> all periods done in {time.perf_counter() - started:.1f} s")
     if gen is not None and gen.kept:
         good = len(periods) - len(gen.kept)

@@ -7,11 +7,12 @@ Paths are relative to the project root, so a shared report does not reveal home 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import platform
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -74,14 +75,31 @@ CODE_PATHS = ("src", "notebooks")
 def git_commit(root: Path | None = None) -> tuple[str, bool | None]:
     """(``git rev-parse HEAD``, code modified?) or ("unknown", None) outside a checkout. Only
     tracked files of the code (:data:`CODE_PATHS`: the package, its templates, the notebooks)
-    count as modified. Asked of git once per process and folder (a build asks for every
-    period)."""
-    return _git_commit(str((root or project_root()).resolve()))
+    count as modified. Inside :func:`git_asked_once` (a build), git is asked once per folder."""
+    base = str((root or project_root()).resolve())
+    if _ASKED and base in _ASKED[-1]:
+        return _ASKED[-1][base]
+    found = _git_commit(Path(base))
+    if _ASKED:
+        _ASKED[-1][base] = found
+    return found
 
 
-@functools.lru_cache(maxsize=16)
-def _git_commit(base_name: str) -> tuple[str, bool | None]:
-    base = Path(base_name)
+_ASKED: list[dict[str, tuple[str, bool | None]]] = []
+
+
+@contextlib.contextmanager
+def git_asked_once() -> Iterator[None]:
+    """Within the block, :func:`git_commit` asks git once per folder: a build asks for every
+    period, and 30 periods made 60 git processes."""
+    _ASKED.append(dict(_ASKED[-1]) if _ASKED else {})
+    try:
+        yield
+    finally:
+        _ASKED.pop()
+
+
+def _git_commit(base: Path) -> tuple[str, bool | None]:
     commit = _git(base, "rev-parse", "HEAD")
     if not commit:
         return UNKNOWN, None

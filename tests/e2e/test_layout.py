@@ -9,12 +9,11 @@ headers)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_browser import CHROMIUM, FLAGS, ROSTER_BY_REGION, TOOK_PART
+from tests.e2e.test_browser import CHROMIUM, ROSTER_BY_REGION, TOOK_PART
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
@@ -70,24 +69,9 @@ BOXES = """() => {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """2022-T1 and 2022-T2 built as `make report PERIOD=2022-T2` builds them."""
-    from helpers.build import build_period
-    from tests.conftest import new_project
-
-    root = new_project(tmp_path_factory.mktemp("layout"), ("2022-T1", "2022-T2"), notebooks=True)
-    build_period("2022-T2", root=root, progress=lambda s: None)  # brings 2022-T1 up too
-    return root / "reports"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
+def site(two_period_reports: Path) -> Path:
+    """2022-T1 and 2022-T2 built as `make report PERIOD=2022-T2` builds them (shared)."""
+    return two_period_reports
 
 
 @pytest.fixture
