@@ -8,12 +8,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-import helpers.figures  # noqa: F401  (report text is never math)
+import helpers.show.figures  # noqa: F401  (report text is never math)
 from helpers.analysis.participation import periods as participation_periods
 from helpers.analysis.participation import roster, took_part
 from helpers.analysis.wording import join_names as _join
 from helpers.analysis.wording import plural as _plural
-from helpers.figures import cell_labels_out_of_layout
+from helpers.show.figures import cell_labels_out_of_layout
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -308,7 +308,7 @@ def _few_periods(ax, n: int, slots: int = 4) -> None:
 
 def plot_engagement_over_time(df: pd.DataFrame):
     """Engagement rate per period, one line per region and a thick line for all regions."""
-    from helpers.palette import REGION_COLORS
+    from helpers.show.palette import REGION_COLORS
 
     fig, ax = _figure(7, 4.4)
     order = sorted(df["region"].unique(), key=lambda r: (r != "All regions", r))

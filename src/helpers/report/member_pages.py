@@ -11,12 +11,12 @@ import pandas as pd
 
 from helpers.analysis.explore import Tables, _resolve
 from helpers.analysis.members import Profile, directory, profiles
-from helpers.display import LONG_TABLE_ROWS, format_value
 from helpers.errors import UserError
 from helpers.report.constants import site_nav
 from helpers.report.members import profile_file_names
 from helpers.report.pages import render_page
-from helpers.report.worldmap import RosterMap, map_figure, map_roster
+from helpers.show.display import LONG_TABLE_ROWS, format_value
+from helpers.show.worldmap import RosterMap, map_figure, map_roster
 from helpers.tables.names import fold, load_aliases
 
 

@@ -461,11 +461,11 @@ def _figure_of(fig: Any) -> Any:
 def _png(fig: Any, dpi: int) -> bytes:
     """The figure as a palette PNG at ``dpi``, drawn once.
 
-    A figure with a layout engine (every figure of :mod:`helpers.plots`) is drawn by
+    A figure with a layout engine (every figure of :mod:`helpers.show.plots`) is drawn by
     matplotlib's Agg canvas (``FigureCanvasAgg.draw``: the layout runs once, inside that
     draw) and its RGBA buffer goes straight to Pillow; ``savefig`` would lay it out twice
     (a dry draw, then the real one) and encode a PNG only for Pillow to decode it. The pixels
-    are the same (tests/test_display.py). A figure without one is cropped to its labels by
+    are the same (tests/show/test_display.py). A figure without one is cropped to its labels by
     ``savefig(bbox_inches="tight")``."""
     figure = _figure_of(fig)
     engine = getattr(figure, "get_layout_engine", lambda: None)()
@@ -600,10 +600,10 @@ def show_figure(
 
 
 def show_map(tables: Any, highlight: str | None = None) -> None:
-    """Show the roster on a world map (inline SVG, see :mod:`helpers.report.worldmap`): circles
+    """Show the roster on a world map (inline SVG, see :mod:`helpers.show.worldmap`): circles
     sized by activities and coloured by region; ``highlight`` (a member's name) is drawn
     larger, with a dark ring and its name. Members without coordinates are named under it."""
-    from helpers.report.worldmap import map_html
+    from helpers.show.worldmap import map_html
 
     _display(map_html(tables, highlight), {"kind": "figure"})
 

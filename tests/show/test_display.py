@@ -1,4 +1,4 @@
-"""helpers.display: every value a notebook shows is escaped, tables and figures are readable."""
+"""helpers.show.display: every value a notebook shows is escaped, tables and figures are readable."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import display as d
 from helpers.report.render import live_markup
+from helpers.show import display as d
 
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><b onclick=x>']
 
