@@ -15,7 +15,8 @@ from helpers.errors import UserError
 from helpers.report.constants import site_nav
 from helpers.report.members import profile_file_names
 from helpers.report.pages import render_page
-from helpers.show.display import LONG_TABLE_ROWS, format_value
+from helpers.show.display import LONG_TABLE_ROWS
+from helpers.show.values import format_value
 from helpers.show.worldmap import RosterMap, map_figure, map_roster
 from helpers.tables.names import fold, load_aliases
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.show.display import esc
 from helpers.show.palette import OTHER, REGION_COLORS
+from helpers.show.values import esc
 from helpers.tables.locations import fold
 
 SEA, LAND = "#eef3f8", "#d5dbe3"
