@@ -180,7 +180,7 @@ def explorer_data(t: Tables, labels: Mapping[str, str], aliases: pd.DataFrame) -
 
 def explorer_html(t: Any, aliases: pd.DataFrame) -> str:
     """The explorer page over the stacked tables ``t`` (``helpers.load_all``)."""
-    from helpers.report.pages import render_page
+    from helpers.report.templating import render_page
 
     labels = {p.id: p.label for p in t.periods}
     data = explorer_data(t, labels, aliases)

@@ -1,9 +1,14 @@
 """The member pages' HTML: the directory and each profile, in the site's layout (every string
 from a report escaped by the templates), with the figures of :mod:`helpers.analysis.members`
-and each profile's world map. :mod:`helpers.report.members` decides when to write them."""
+and each profile's world map, and their file names (`profile_file_names`).
+:mod:`helpers.report.members` decides when to write them."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +18,50 @@ from helpers.analysis.explore import Tables, _resolve
 from helpers.analysis.members import Profile, directory, profiles
 from helpers.errors import UserError
 from helpers.report.constants import site_nav
-from helpers.report.members import profile_file_names
-from helpers.report.pages import render_page
+from helpers.report.templating import render_page
 from helpers.show.display import LONG_TABLE_ROWS
 from helpers.show.values import format_value
 from helpers.show.worldmap import RosterMap, map_figure, map_roster
 from helpers.tables.names import fold, load_aliases
+
+MAX_SLUG = 80  # characters of a name kept in its profile's file name (then a hash: 94 in all)
+RESERVED = frozenset({"index"})  # the directory's own page
+
+
+def _slug(text: str) -> str:
+    """File-name form of a name: `Barcelona (metropolitan area)` → `barcelona-metropolitan-area`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "member"
+
+
+def _hashed(name: str, slug: str) -> str:
+    """The slug cut to `MAX_SLUG` characters and marked with 8 hex digits of the name's
+    SHA-256: the same name always gets the same mark."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{slug[:MAX_SLUG].rstrip('-')}-{digest}"
+
+
+def profile_file_names(names: Iterable[str]) -> dict[str, str]:
+    """Name → its profile's file name under ``reports/members/``: every page and link takes it
+    from here. ``names`` come in order of precedence (members first): a name gets its plain
+    slug (`Seoul` → `seoul.html`) when that is at most `MAX_SLUG` characters and no earlier
+    name has it; otherwise the slug cut short with a hash of the name (`…-1a2b3c4d.html`), so
+    names that slug alike, or alike in their first 80 characters, get files of their own and
+    no file name is over 100 characters."""
+    out: dict[str, str] = {}
+    used = set(RESERVED)
+    for name in names:
+        if name in out:
+            continue
+        slug = _slug(name)
+        stem = slug if len(slug) <= MAX_SLUG and slug not in used else _hashed(name, slug)
+        base, n = stem, 1
+        while stem in used:  # a hash alike (or a name spelled like another's hashed stem)
+            n += 1
+            stem = f"{base}-{n}"
+        used.add(stem)
+        out[name] = f"{stem}.html"
+    return out
 
 
 def _filenames(people: list[Profile]) -> dict[str, str]:
