@@ -11,17 +11,17 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from helpers.analysis import trends
-from helpers.show import plots
+from helpers.show import plots, trend_plots
 from helpers.show.display import smallest_text_pt
 
 pytestmark = pytest.mark.slow  # ingests a project and draws every chart of the pages
 
 PLOTS = [name for name in plots.__all__ if name.startswith("plot_")]
 TRENDS = {
-    "activities": lambda t: trends.plot_activities_over_time(trends.activity_counts(t)),
-    "engagement": lambda t: trends.plot_engagement_over_time(trends.engagement_by_period(t)),
-    "coverage": lambda t: trends.plot_coverage_matrix(trends.coverage_matrix(t)),
-    "challenges": lambda t: trends.plot_challenges_over_time(trends.challenges_over_time(t)),
+    "activities": lambda t: trend_plots.plot_activities_over_time(trends.activity_counts(t)),
+    "engagement": lambda t: trend_plots.plot_engagement_over_time(trends.engagement_by_period(t)),
+    "coverage": lambda t: trend_plots.plot_coverage_matrix(trends.coverage_matrix(t)),
+    "challenges": lambda t: trend_plots.plot_challenges_over_time(trends.challenges_over_time(t)),
 }
 
 
