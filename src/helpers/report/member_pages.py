@@ -20,7 +20,7 @@ from helpers.errors import UserError
 from helpers.report.constants import site_nav
 from helpers.report.templating import render_page
 from helpers.show.display import LONG_TABLE_ROWS
-from helpers.show.values import format_value
+from helpers.show.values import date_range, format_value
 from helpers.show.worldmap import RosterMap, map_figure, map_roster
 from helpers.tables.names import fold, load_aliases
 
@@ -74,16 +74,6 @@ def _filenames(people: list[Profile]) -> dict[str, str]:
 def _day(value: Any) -> str:
     """A date as every page writes it (``7 Feb 2022``); empty when missing."""
     return "" if value is None or pd.isna(value) else format_value(value)
-
-
-def _dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    if start == end:
-        return f"{start.day} {start:%b %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
 def _nav(current: str) -> list[dict[str, Any]]:
@@ -150,7 +140,7 @@ def _profile_page(
         for q in p.periods
     ]  # fmt: skip
     rows = [
-        {**r, "start_iso": f"{r['start']:%Y-%m-%d}", "dates": _dates(r["start"], r["end"])}
+        {**r, "start_iso": f"{r['start']:%Y-%m-%d}", "dates": date_range(r["start"], r["end"])}
         for r in p.activities
     ]
     return render_page(

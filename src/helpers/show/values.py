@@ -1,7 +1,8 @@
 """How one value is written in a page: escaped (`esc`), as text (`format_value`: missing as
-``—``, dates as ``15 Feb 2022``, counts with thousands separators, rates as percentages) and
-as plain JSON (`json_safe`). The tables, sentences and cards of :mod:`helpers.show.display`,
-the world map and the member pages all write values through these."""
+``—``, dates as ``15 Feb 2022``, counts with thousands separators, rates as percentages; an
+activity's dates by `date_range`) and as plain JSON (`json_safe`). The tables, sentences and
+cards of :mod:`helpers.show.display`, the world map, the member pages and the explorer all
+write values through these."""
 
 from __future__ import annotations
 
@@ -17,7 +18,17 @@ import pandas as pd
 NA_TEXT = "—"
 Format = str | Callable[[Any], str]
 
-__all__ = ["NA_TEXT", "Format", "esc", "format_value", "is_bool", "is_na", "json_safe", "sort_key"]
+__all__ = [
+    "NA_TEXT",
+    "Format",
+    "esc",
+    "format_value",
+    "date_range",
+    "is_bool",
+    "is_na",
+    "json_safe",
+    "sort_key",
+]
 
 
 def esc(value: object) -> str:
@@ -81,6 +92,18 @@ def format_value(value: object, fmt: Format | None = None, *, name: object = Non
             return f"{int(number):,}"
         return f"{number:,.2f}"
     return str(value)
+
+
+def date_range(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """An activity's dates as every page writes them, the month and year said once:
+    ``7 Feb 2022``, ``7–9 Feb 2022``, ``28 Feb – 2 Mar 2022``, ``30 Dec 2021 – 2 Jan 2022``."""
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
 def sort_key(value: object) -> str | None:
