@@ -36,7 +36,7 @@ def main() -> None:
                        check=True, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
         tables = load(args.period, root=root)
     t0 = time.perf_counter()
-    from helpers.report import basemap, worldmap
+    from helpers.show import basemap, worldmap
 
     t1 = time.perf_counter()
     land = basemap.land_path()

@@ -23,7 +23,7 @@ cost: $2^$, budget $5 and $10, =HYPERLINK("http://x","y")
 
 
 def test_dollar_signs_in_chart_text_are_drawn_as_written():
-    from helpers.plots import plot_alliances
+    from helpers.show.plots import plot_alliances
 
     t = parse_report(mini_report(DOLLARS), "2022-T1")
     fig = plot_alliances(t)

@@ -277,7 +277,7 @@ def test_coverage_figures(tables):
     import matplotlib.pyplot as plt
     from matplotlib.figure import Figure
 
-    from helpers import plots
+    from helpers.show import plots
 
     before = plt.get_fignums()
     deliv = plots.plot_deliverable_coverage(tables)
@@ -433,7 +433,7 @@ def test_challenges_by_line_reads_down_the_challenges_with_their_titles(tables):
 def test_report_heatmap_labels_every_code_with_its_title(report):
     """2022-T1: the twelve listed challenges and the three lines, each with its title as the
     report lists it (1.1 Combating inequalities and segregation; L2 Build adaptive …)."""
-    from helpers import plots
+    from helpers.show import plots
 
     ax = plots.plot_line_challenge_heatmap(report).axes[0]
     rows = [t.get_text() for t in ax.get_yticklabels()]
@@ -444,7 +444,7 @@ def test_report_heatmap_labels_every_code_with_its_title(report):
 
 
 def test_report_figures_render(report):
-    from helpers import plots
+    from helpers.show import plots
 
     for fig in (
         plots.plot_deliverable_coverage(report),

@@ -354,7 +354,7 @@ def test_engagement_figures_are_unregistered_figures(tables):
     import matplotlib.pyplot as plt
     from matplotlib.figure import Figure
 
-    from helpers import plots
+    from helpers.show import plots
 
     before = plt.get_fignums()
     figs = {
@@ -383,7 +383,7 @@ def test_engagement_figures_are_unregistered_figures(tables):
 
 
 def test_engagement_figures_when_nobody_took_part(tables):
-    from helpers import plots
+    from helpers.show import plots
 
     tables["participation"] = empty("participation")
     assert eng.shared_pairs(tables).empty
@@ -558,7 +558,7 @@ def test_report_shared_pairs(report):
 
 
 def test_report_figures_render(report):
-    from helpers import plots
+    from helpers.show import plots
 
     for fig in (
         plots.plot_region_engagement(report),

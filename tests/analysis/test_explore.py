@@ -23,7 +23,7 @@ from helpers.analysis.explore import (
     not_engaged,
 )
 from helpers.errors import UserError
-from helpers.report import members
+from helpers.report import member_pages
 from helpers.report.members import profile_html, write_profile
 from helpers.tables.schemas import SCHEMAS, TABLES, empty_frame
 from tests.conftest import ROOT as REPO
@@ -448,7 +448,7 @@ def test_write_profile_path(syn: Path) -> None:
     assert path == syn / "reports" / "members" / "seoul.html"
     assert "Seoul" in path.read_text(encoding="utf-8")
     assert write_profile("MONTREAL", root=syn).name == "montreal.html"
-    assert members._slug("Barcelona (metropolitan area)") == "barcelona-metropolitan-area"
+    assert member_pages._slug("Barcelona (metropolitan area)") == "barcelona-metropolitan-area"
 
 
 def test_top_level_exports() -> None:

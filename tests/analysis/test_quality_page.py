@@ -1,4 +1,4 @@
-"""The data-quality page's parts (helpers.analysis.quality, helpers.display.findings_html):
+"""The data-quality page's parts (helpers.analysis.quality, helpers.show.display.findings_html):
 the report's text around a finding's line, findings grouped by what to do, the count summary
 in words, and report text shown as text, never markup."""
 
@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import quality
-from helpers.display import excerpt_html, findings_html, info_findings_html
 from helpers.ingest import ingest_period
 from helpers.report.safety import live_markup
+from helpers.show.display import excerpt_html, findings_html, info_findings_html
 from helpers.tables.findings import Findings
 
 SCRIPT = "<script>alert(1)</script>"

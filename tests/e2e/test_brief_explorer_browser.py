@@ -214,7 +214,7 @@ def test_a_brief_with_every_list_full_still_prints_on_one_sheet(page, tmp_path):
     every list longer than what it shows, each item as long as the reports' longest."""
     from helpers.analysis.brief import Brief, Figure
     from helpers.report import brief as page_of
-    from helpers.report.pages import render_page
+    from helpers.report.templating import render_page
 
     long = ("Capacity building so that public servants can implement policies and actions to "
             "achieve the global agendas")  # fmt: skip

@@ -172,7 +172,7 @@ def report_pages(site: Path) -> list[Path]:
 def test_figure_text_is_at_least_9_css_px_on_a_phone(site, browser):
     """Every figure's smallest text (its matplotlib font size at the figure's dpi, written on
     the picture as data-text-px) times the scale the page shows the picture at, at 390 px."""
-    from helpers.display import MIN_TEXT_CSS_PX
+    from helpers.show.display import MIN_TEXT_CSS_PX
 
     context = browser.new_context(offline=True, viewport=PHONE)
     sizes: dict[str, float] = {}

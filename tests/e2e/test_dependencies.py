@@ -23,9 +23,9 @@ import pytest
 import helpers.build
 import helpers.cache
 import helpers.report.export
-import helpers.report.pages
 import helpers.report.period
 import helpers.report.render
+import helpers.report.templating
 import helpers.report.trends_page
 from helpers.build import build_period
 from tests.conftest import ROOT, built_project
@@ -104,8 +104,8 @@ def project(built, tmp_path, monkeypatch, executed) -> tuple[Path, Path]:
     monkeypatch.setattr(helpers.cache, "TEMPLATE_DIR", templates)
     monkeypatch.setattr(helpers.report.export, "TEMPLATE_DIR", templates)
     monkeypatch.setattr(helpers.report.export, "_EXPORTER", None)  # built again from the copy
-    monkeypatch.setattr(helpers.report.pages, "TEMPLATE_DIR", templates)
-    monkeypatch.setattr(helpers.report.pages, "_ENV", None)
+    monkeypatch.setattr(helpers.report.templating, "TEMPLATE_DIR", templates)
+    monkeypatch.setattr(helpers.report.templating, "_ENV", None)
     return root, pkg
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.report.members import MAX_SLUG, profile_file_names, write_members, write_profile
+from helpers.report.member_pages import MAX_SLUG, profile_file_names
+from helpers.report.members import write_members, write_profile
 from tests.conftest import ROOT, mini_report
 
 SHAPE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.html")

@@ -408,7 +408,7 @@ def test_notebooks_are_thin_and_saved_without_outputs(name: str) -> None:
         assert cell.outputs == [] and cell.execution_count is None
         assert not re.search(r"^\s*(async\s+)?def\s|^\s*class\s", cell.source, re.M)
         for unsafe in ("display(HTML", "Markdown(", ".style", "_repr_html_", "to_html("):
-            assert unsafe not in cell.source, f"{name}: show data with helpers.display"
+            assert unsafe not in cell.source, f"{name}: show data with helpers.show.display"
     markdown = [c for c in nb.cells if c.cell_type == "markdown"]
     assert markdown[0].source.startswith("# ")
     assert sum(c.source.count("\n## ") + c.source.startswith("## ") for c in markdown) >= 3

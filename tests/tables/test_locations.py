@@ -117,7 +117,7 @@ def test_no_location_table_at_all_places_nobody_without_crashing(tmp_path):
 
 def test_map_roster_counts_activities_per_member(t1, locations):
     from helpers.analysis.engagement import per_member
-    from helpers.report.worldmap import map_roster
+    from helpers.show.worldmap import map_roster
 
     placed = map_roster(t1).set_index("member")
     assert placed.loc["Seoul", "activities"] == 5  # read by hand: 4 in the period + 18 September

@@ -3,7 +3,7 @@
 
 The text behind every `source_line` is data/interim/<period>/report.txt, kept by the ingest.
 Everything here returns data or words; the page's HTML is built from them by
-helpers.display.findings_html, which escapes every value."""
+helpers.show.display.findings_html, which escapes every value."""
 
 from __future__ import annotations
 

@@ -99,7 +99,7 @@ def brief_html(
     from helpers.analysis.brief import board_brief
     from helpers.analysis.explore import load_all
     from helpers.analysis.wording import pct
-    from helpers.report.pages import render_page
+    from helpers.report.templating import render_page
 
     tables = load_all([q for q in (previous, period) if q is not None], root=root)
     b = board_brief(tables, period.id)

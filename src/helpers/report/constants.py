@@ -17,7 +17,7 @@ TOC_MARK = "<!--helpers:toc-->"
 SUMMARY_FILE = "summary.json"
 DISPLAY_PRIORITY = ["text/html", "image/png", "image/jpeg", "text/markdown", "text/plain"]
 STALE_SECONDS = 6 * 3600
-METADATA_KEY = "helpers"  # helpers.display marks its outputs with this metadata key
+METADATA_KEY = "helpers"  # helpers.show.display marks its outputs with this metadata key
 
 # The site's own pages, as every page's navigation names them (one wording everywhere), by
 # their path under reports/.

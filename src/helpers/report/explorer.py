@@ -103,7 +103,7 @@ def explorer_data(t: Tables, labels: Mapping[str, str], aliases: pd.DataFrame) -
     A code is ``[code, title, "o" (outcome) or "c" (challenge), title folded]``."""
     import pandas as pd
 
-    from helpers.report.member_pages import _dates
+    from helpers.show.values import date_range
     from helpers.tables.contract import REGIONS
 
     acts = t["activities"].sort_values(["period", "start_date", "activity_id"], kind="stable")
@@ -163,7 +163,7 @@ def explorer_data(t: Tables, labels: Mapping[str, str], aliases: pd.DataFrame) -
         key = (str(r.period), str(r.activity_id))
         start, end = pd.Timestamp(r.start_date), pd.Timestamp(r.end_date)
         rows.append([
-            periods.index(str(r.period)), f"{start:%Y-%m-%d}", _dates(start, end), str(r.title),
+            periods.index(str(r.period)), f"{start:%Y-%m-%d}", date_range(start, end), str(r.title),
             who.get(key, []), outcomes.get(key, []), challenges.get(key, []),
             by_activity.get(key, []), int(bool(r.in_period)),
             _folded(str(r.title), "" if pd.isna(r.description) else str(r.description)),
@@ -180,7 +180,7 @@ def explorer_data(t: Tables, labels: Mapping[str, str], aliases: pd.DataFrame) -
 
 def explorer_html(t: Any, aliases: pd.DataFrame) -> str:
     """The explorer page over the stacked tables ``t`` (``helpers.load_all``)."""
-    from helpers.report.pages import render_page
+    from helpers.report.templating import render_page
 
     labels = {p.id: p.label for p in t.periods}
     data = explorer_data(t, labels, aliases)

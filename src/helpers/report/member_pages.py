@@ -1,9 +1,14 @@
 """The member pages' HTML: the directory and each profile, in the site's layout (every string
 from a report escaped by the templates), with the figures of :mod:`helpers.analysis.members`
-and each profile's world map. :mod:`helpers.report.members` decides when to write them."""
+and each profile's world map, and their file names (`profile_file_names`).
+:mod:`helpers.report.members` decides when to write them."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +16,52 @@ import pandas as pd
 
 from helpers.analysis.explore import Tables, _resolve
 from helpers.analysis.members import Profile, directory, profiles
-from helpers.display import LONG_TABLE_ROWS, format_value
 from helpers.errors import UserError
 from helpers.report.constants import site_nav
-from helpers.report.members import profile_file_names
-from helpers.report.pages import render_page
-from helpers.report.worldmap import RosterMap, map_figure, map_roster
+from helpers.report.templating import render_page
+from helpers.show.display import LONG_TABLE_ROWS
+from helpers.show.values import date_range, format_value
+from helpers.show.worldmap import RosterMap, map_figure, map_roster
 from helpers.tables.names import fold, load_aliases
+
+MAX_SLUG = 80  # characters of a name kept in its profile's file name (then a hash: 94 in all)
+RESERVED = frozenset({"index"})  # the directory's own page
+
+
+def _slug(text: str) -> str:
+    """File-name form of a name: `Barcelona (metropolitan area)` → `barcelona-metropolitan-area`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "member"
+
+
+def _hashed(name: str, slug: str) -> str:
+    """The slug cut to `MAX_SLUG` characters and marked with 8 hex digits of the name's
+    SHA-256: the same name always gets the same mark."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{slug[:MAX_SLUG].rstrip('-')}-{digest}"
+
+
+def profile_file_names(names: Iterable[str]) -> dict[str, str]:
+    """Name → its profile's file name under ``reports/members/``: every page and link takes it
+    from here. ``names`` come in order of precedence (members first): a name gets its plain
+    slug (`Seoul` → `seoul.html`) when that is at most `MAX_SLUG` characters and no earlier
+    name has it; otherwise the slug cut short with a hash of the name (`…-1a2b3c4d.html`), so
+    names that slug alike, or alike in their first 80 characters, get files of their own and
+    no file name is over 100 characters."""
+    out: dict[str, str] = {}
+    used = set(RESERVED)
+    for name in names:
+        if name in out:
+            continue
+        slug = _slug(name)
+        stem = slug if len(slug) <= MAX_SLUG and slug not in used else _hashed(name, slug)
+        base, n = stem, 1
+        while stem in used:  # a hash alike (or a name spelled like another's hashed stem)
+            n += 1
+            stem = f"{base}-{n}"
+        used.add(stem)
+        out[name] = f"{stem}.html"
+    return out
 
 
 def _filenames(people: list[Profile]) -> dict[str, str]:
@@ -30,16 +74,6 @@ def _filenames(people: list[Profile]) -> dict[str, str]:
 def _day(value: Any) -> str:
     """A date as every page writes it (``7 Feb 2022``); empty when missing."""
     return "" if value is None or pd.isna(value) else format_value(value)
-
-
-def _dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    if start == end:
-        return f"{start.day} {start:%b %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
 def _nav(current: str) -> list[dict[str, Any]]:
@@ -106,7 +140,7 @@ def _profile_page(
         for q in p.periods
     ]  # fmt: skip
     rows = [
-        {**r, "start_iso": f"{r['start']:%Y-%m-%d}", "dates": _dates(r["start"], r["end"])}
+        {**r, "start_iso": f"{r['start']:%Y-%m-%d}", "dates": date_range(r["start"], r["end"])}
         for r in p.activities
     ]
     return render_page(

@@ -6,11 +6,7 @@ them."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,50 +16,10 @@ from helpers.periods import project_root, reports_dir
 
 if TYPE_CHECKING:
     from helpers.analysis.explore import PeriodsArg, RootArg
-    from helpers.report.pages import Progress
+    from helpers.report.constants import Progress
 
 MEMBERS_DIR = "members"
 STAMP = "members.json"
-
-
-MAX_SLUG = 80  # characters of a name kept in its profile's file name (then a hash: 94 in all)
-RESERVED = frozenset({"index"})  # the directory's own page
-
-
-def _slug(text: str) -> str:
-    """File-name form of a name: `Barcelona (metropolitan area)` → `barcelona-metropolitan-area`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "member"
-
-
-def _hashed(name: str, slug: str) -> str:
-    """The slug cut to `MAX_SLUG` characters and marked with 8 hex digits of the name's
-    SHA-256: the same name always gets the same mark."""
-    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{slug[:MAX_SLUG].rstrip('-')}-{digest}"
-
-
-def profile_file_names(names: Iterable[str]) -> dict[str, str]:
-    """Name → its profile's file name under ``reports/members/``: every page and link takes it
-    from here. ``names`` come in order of precedence (members first): a name gets its plain
-    slug (`Seoul` → `seoul.html`) when that is at most `MAX_SLUG` characters and no earlier
-    name has it; otherwise the slug cut short with a hash of the name (`…-1a2b3c4d.html`), so
-    names that slug alike, or alike in their first 80 characters, get files of their own and
-    no file name is over 100 characters."""
-    out: dict[str, str] = {}
-    used = set(RESERVED)
-    for name in names:
-        if name in out:
-            continue
-        slug = _slug(name)
-        stem = slug if len(slug) <= MAX_SLUG and slug not in used else _hashed(name, slug)
-        base, n = stem, 1
-        while stem in used:  # a hash alike (or a name spelled like another's hashed stem)
-            n += 1
-            stem = f"{base}-{n}"
-        used.add(stem)
-        out[name] = f"{stem}.html"
-    return out
 
 
 def write_members(root: Path | None = None, *, progress: Progress = print) -> int:

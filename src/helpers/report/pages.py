@@ -1,7 +1,6 @@
-"""Pages that are not notebooks, all from Jinja templates extending ``base.html.j2`` (one
-layout, one CSS): ``reports/index.html`` (every period, its headline figures and links) and
-the member pages (helpers.report.members). ``render_page`` is the one way they are made: the
-templates autoescape every value, and the finished page goes through the safety check."""
+"""``reports/index.html``: every period, its headline figures and links (the board brief
+first), written after the briefs and the explorer (:func:`write_index`); and what the index
+says of a period the last run kept at its last good pages."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from helpers import provenance
-from helpers.errors import UserError
 from helpers.files import folder_lock as _lock
 from helpers.files import read_manifest, write_text_atomic
 from helpers.periods import (
@@ -26,12 +24,11 @@ from helpers.report.constants import (
     INDEX_TEMPLATE,
     SITE_PAGES,
     SUMMARY_FILE,
-    TEMPLATE_DIR,
     Progress,
     site_nav,
 )
 from helpers.report.explorer import write_explorer
-from helpers.report.safety import live_markup
+from helpers.report.templating import render_page
 
 
 @dataclass
@@ -112,60 +109,6 @@ def _entries(out_root: Path) -> list[_PeriodEntry]:
             )
         )
     return sorted(rows, key=lambda r: r.period, reverse=True)
-
-
-def _figure(figures: dict[str, Any], group: str, key: str) -> Any:
-    return (figures.get(group) or {}).get(key)
-
-
-def _fmt(value: Any, kind: str = "int") -> str:
-    """Index cell text: missing as —, rates as %, counts with thousands separators."""
-    if value is None or isinstance(value, bool):
-        return "—" if value is None else ("yes" if value else "no")
-    if isinstance(value, int | float):
-        if kind == "rate":
-            return f"{value:.0%}"
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return str(value)
-
-
-_ENV: Any = None
-
-
-def environment() -> Any:
-    """The Jinja environment of every non-notebook page (autoescaped, strict)."""
-    global _ENV
-    if _ENV is None:
-        import jinja2
-
-        _ENV = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-        )
-        # tojson (page data): compact, stable, and the page's own UTF-8
-        _ENV.policies["json.dumps_kwargs"] = {
-            "sort_keys": True, "separators": (",", ":"), "ensure_ascii": False
-        }  # fmt: skip
-        _ENV.filters["fmt"] = _fmt
-        _ENV.globals["fig"] = _figure
-    return _ENV
-
-
-def render_page(template: str, **context: Any) -> str:
-    """Render ``template`` with ``context``; a page that would hold live or networked markup
-    (anything but its one script element, the sorter, the scroll cues and the page's own
-    ``scripts``, and its one data element, when ``page_data``) is refused."""
-    context.setdefault("nav", [])
-    context.setdefault("sortable", False)
-    context.setdefault("scripts", [])
-    context.setdefault("page_data", None)
-    page = environment().get_template(template).render(**context)
-    found = live_markup(page, allowed_inline_scripts=1 + (context["page_data"] is not None))
-    if found:
-        raise UserError(f"{template} would render live markup ({', '.join(found[:3])})")
-    return page
 
 
 INDEX_STAMP = "index.json"

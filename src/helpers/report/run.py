@@ -78,7 +78,7 @@ def _warm_code(modules: Sequence[str]) -> str:
     )
 
 
-# imported by helpers.display only when a notebook shows its first figure: a booting kernel
+# imported by helpers.show.display only when a notebook shows its first figure: a booting kernel
 # imports them while it waits for the ingest, not during the notebook
 FIGURE_IMPORTS = ("matplotlib.backends.backend_agg", "PIL.PngImagePlugin")
 

@@ -137,7 +137,7 @@ def live_markup(html_text: str, *, allowed_inline_scripts: int = 0) -> list[str]
 
 
 def _check_outputs(executed: Any, nb: _Notebook, label: str) -> None:
-    """Every HTML/markdown output must be inert: data goes through helpers.display."""
+    """Every HTML/markdown output must be inert: data goes through helpers.show.display."""
     for index, cell in enumerate(executed.cells):
         for out in cell.get("outputs", []):
             data = out.get("data", {})
@@ -149,5 +149,5 @@ def _check_outputs(executed: Any, nb: _Notebook, label: str) -> None:
                 number = _source_cell_number(nb, index, executed)
                 raise UserError(
                     f"{nb.path.name} cell {number} shows live markup ({', '.join(found[:3])}): "
-                    f"show data with helpers.display (show_table, say, show_figure) — {label}"
+                    f"show data with helpers.show.display (show_table, say, show_figure) — {label}"
                 )

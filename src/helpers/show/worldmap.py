@@ -1,6 +1,6 @@
 """The period's roster on a world map, as inline SVG written here (no matplotlib): one circle
 per placed roster member, its area proportional to the member's activities and its colour its
-region's (`helpers.palette.REGION_COLORS`); members who took part in nothing are small grey
+region's (`helpers.show.palette.REGION_COLORS`); members who took part in nothing are small grey
 rings. The SVG scales with the page (``viewBox``, width 100%), so it stays legible at 390 px;
 the legend is HTML beside it. Every name is escaped (report text is data, never markup).
 
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.display import esc
-from helpers.palette import OTHER, REGION_COLORS
+from helpers.show.palette import OTHER, REGION_COLORS
+from helpers.show.values import esc
 from helpers.tables.locations import fold
 
 SEA, LAND = "#eef3f8", "#d5dbe3"
@@ -85,7 +85,7 @@ def _name_label(row: dict, r: float, right: float) -> str:
 def _positions(placed: pd.DataFrame) -> pd.DataFrame:
     """`placed` with x and y on the map; members at the same point (Barcelona city and its
     metropolitan area) are set side by side, in name order, so each can be seen and pointed at."""
-    from helpers.report.basemap import project
+    from helpers.show.basemap import project
 
     xy = [project(a, b) for a, b in zip(placed["latitude"], placed["longitude"], strict=True)]
     groups: dict[tuple[float, float], list[int]] = {}
@@ -101,7 +101,7 @@ def _positions(placed: pd.DataFrame) -> pd.DataFrame:
 def _view(placed: pd.DataFrame) -> tuple[float, float, float, float]:
     """(x, y, width, height) of the view: the placed members and MARGIN around them, within
     the world (the whole world when nobody is placed)."""
-    from helpers.report.basemap import HEIGHT, WIDTH
+    from helpers.show.basemap import HEIGHT, WIDTH
 
     if placed.empty:
         return 0.0, 0.0, WIDTH, HEIGHT
@@ -183,7 +183,7 @@ class RosterMap:
         """The map as one `<svg>` element: land, then the members who took part in nothing,
         then the others largest first (small circles stay on top), then `highlight` (larger,
         dark ring, its name beside it). Deterministic: the same frame gives the same bytes."""
-        from helpers.report.basemap import HEIGHT, WIDTH, land_path
+        from helpers.show.basemap import HEIGHT, WIDTH, land_path
 
         hit = self.find(highlight)
         view = self.view

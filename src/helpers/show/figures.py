@@ -17,7 +17,7 @@ mpl.rcParams["text.parse_math"] = False
 
 def cell_labels_out_of_layout(ax: Any) -> None:
     """A heatmap's cell labels sit inside its axes, so the layout engine need not measure each
-    of them (a 20 × 20 heatmap has 380): the picture is the same (tests/test_figures_fit.py),
+    of them (a 20 × 20 heatmap has 380): the picture is the same (tests/show/test_figures_fit.py),
     drawn faster. Uses matplotlib's ``Artist.set_in_layout``."""
     for text in ax.texts:
         text.set_in_layout(False)

@@ -3,7 +3,7 @@
 Each function takes ``tables`` (table name → frame, columns as in ``helpers.tables.schemas``) and
 returns a new :class:`matplotlib.figure.Figure`. Figures are built without pyplot, so they are
 never registered with a backend: nothing is shown twice and nothing needs closing. Show them
-with ``helpers.display.show_figure`` (or let Jupyter display the returned object); the matching
+with ``helpers.show.display.show_figure`` (or let Jupyter display the returned object); the matching
 sentence comes from the ``interpret_*`` function named in each docstring.
 """
 
@@ -20,11 +20,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-import helpers.figures  # noqa: F401  (report text is never math)
+import helpers.show.figures  # noqa: F401  (report text is never math)
 from helpers.analysis import coverage as cov
 from helpers.analysis import engagement as eng
-from helpers.figures import cell_labels_out_of_layout
-from helpers.palette import ALERT, LINE_COLORS, MUTED, OTHER, REGION_COLORS
+from helpers.show.figures import cell_labels_out_of_layout
+from helpers.show.palette import ALERT, LINE_COLORS, MUTED, OTHER, REGION_COLORS
 
 Tables = Mapping[str, pd.DataFrame]
 

@@ -1,4 +1,4 @@
-"""helpers.display: every value a notebook shows is escaped, tables and figures are readable."""
+"""helpers.show.display: every value a notebook shows is escaped, tables and figures are readable."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import display as d
 from helpers.report.render import live_markup
+from helpers.show import display as d
 
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><b onclick=x>']
 
@@ -178,22 +178,6 @@ def test_only_a_long_table_scrolls_downwards_in_its_box() -> None:
     assert d.table_html(rows.head(25)).startswith('<div class="helpers-table">')
     assert d.table_html(rows).startswith('<div class="helpers-table long">')
     assert d.table_html(rows, max_rows=10).startswith('<div class="helpers-table">')
-
-
-def test_format_value_basics() -> None:
-    assert d.format_value(None) == d.NA_TEXT
-    assert d.format_value(pd.NA) == d.NA_TEXT
-    assert d.format_value(np.int64(12345)) == "12,345"
-    assert d.format_value(2.0) == "2"
-    assert d.format_value(2.345) == "2.35"
-    assert d.format_value({"b", "a"}) == "a, b"
-    assert d.format_value(0.25, name="coverage_rate") == "25%"
-
-
-def test_json_safe_turns_numpy_and_na_into_plain_values() -> None:
-    out = d.json_safe({"a": np.int64(3), "b": np.float64(0.5), "c": np.nan, "d": np.bool_(True)})
-    assert out == {"a": 3, "b": 0.5, "c": None, "d": True}
-    assert type(out["a"]) is int
 
 
 def test_figure_png_is_valid_and_pyplot_figure_is_closed() -> None:

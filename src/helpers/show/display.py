@@ -30,21 +30,27 @@ the HTML string (for tests and for other HTML builders).
 from __future__ import annotations
 
 import base64
-import html
 import io
 import math
 import re
 import string
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
-from numbers import Integral, Real
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-NA_TEXT = "—"
+from helpers.show.values import (
+    NA_TEXT,
+    Format,
+    esc,
+    format_value,
+    is_bool,
+    is_na,
+    json_safe,
+    sort_key,
+)
+
 # Inline layout for JupyterLab, where the report's stylesheet is absent (the report adds colour).
 _STYLE_HIGHLIGHT = "background:#fff4d6"
 _STYLE_CARDS = "display:flex;flex-wrap:wrap;gap:0.8rem;margin:0.8rem 0"
@@ -65,7 +71,6 @@ LONG_TABLE_ROWS = 25
 # at most stay on one line (class nw).
 WIDE_COLUMN_CHARS = 60
 ONE_WORD_CHARS = 24
-Format = str | Callable[[Any], str]
 
 __all__ = [
     "NA_TEXT",
@@ -94,101 +99,6 @@ __all__ = [
     "record",
     "json_safe",
 ]
-
-
-# --------------------------------------------------------------------------- values
-
-
-def esc(value: object) -> str:
-    """``str(value)`` with ``& < > " '`` escaped: safe inside element text and attributes."""
-    return html.escape(str(value), quote=True)
-
-
-def _is_na(value: object) -> bool:
-    """True for None, NaN, NaT and pd.NA (never for containers or strings)."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, str | bytes | list | tuple | set | frozenset | dict):
-        return False
-    try:
-        result = pd.isna(value)
-    except (TypeError, ValueError):
-        return False
-    return isinstance(result, bool | np.bool_) and bool(result)
-
-
-def _is_bool(value: object) -> bool:
-    return isinstance(value, bool | np.bool_)
-
-
-def _format_date(value: date | datetime | pd.Timestamp) -> str:
-    if isinstance(value, datetime) and (value.hour, value.minute, value.second) != (0, 0, 0):
-        return f"{value.day} {value:%b %Y %H:%M}"
-    return f"{value.day} {value:%b %Y}"
-
-
-def _is_rate_name(name: object) -> bool:
-    text = str(name).lower()
-    return text == "rate" or text.endswith(("_rate", "_share"))
-
-
-def format_value(value: object, fmt: Format | None = None, *, name: object = None) -> str:
-    """Plain text for one value (not yet escaped): NA as ``—``, dates as ``15 Feb 2022``,
-    booleans as yes/no, integers with thousands separators, rates (``*_rate``) as percentages.
-
-    ``fmt`` is a ``str.format`` pattern such as ``"{:.1%}"`` or a callable.
-    """
-    if fmt is not None and not _is_na(value):
-        return fmt(value) if callable(fmt) else fmt.format(value)
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        return ", ".join(format_value(v) for v in items)
-    if _is_na(value):
-        return NA_TEXT
-    if _is_bool(value):
-        return "yes" if value else "no"
-    if isinstance(value, datetime | date):
-        return _format_date(value)
-    if isinstance(value, Integral):
-        return f"{int(value):,}"
-    if isinstance(value, Real):
-        number = float(value)
-        if _is_rate_name(name):
-            return f"{number:.0%}"
-        if number.is_integer() and abs(number) < 1e15:
-            return f"{int(number):,}"
-        return f"{number:,.2f}"
-    return str(value)
-
-
-def _sort_key(value: object) -> str | None:
-    """A ``data-sort`` value for cells whose text does not sort well (numbers, dates)."""
-    if _is_na(value) or _is_bool(value):
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Real):
-        return repr(float(value))
-    return None
-
-
-def json_safe(value: Any) -> Any:
-    """``value`` with numpy/pandas scalars, dates and NaN turned into plain JSON values."""
-    if isinstance(value, Mapping):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [json_safe(v) for v in value]
-    if _is_na(value):
-        return None
-    if _is_bool(value):
-        return bool(value)
-    if isinstance(value, Integral):
-        return int(value)
-    if isinstance(value, Real):
-        return float(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
 
 
 def _humanize(name: object) -> str:
@@ -236,7 +146,7 @@ def _mask(df: pd.DataFrame, highlight: object) -> list[bool]:
         values = highlight(df)
     else:
         values = highlight  # type: ignore[assignment]
-    flags = [bool(v) if not _is_na(v) else False for v in values]
+    flags = [bool(v) if not is_na(v) else False for v in values]
     if len(flags) != len(df):
         raise ValueError(f"highlight has {len(flags)} values for {len(df)} rows")
     return flags
@@ -305,14 +215,13 @@ def table_html(
             cells = []
             for col, value, text in zip(columns, row, texts[pos], strict=True):
                 attrs = []
-                is_na = _is_na(value)
-                if is_na:
+                if is_na(value):
                     attrs.append('class="na"')
-                elif numeric[col] and not _is_bool(value):
+                elif numeric[col] and not is_bool(value):
                     attrs.append('class="num"')
                 elif _one_word(text):
                     attrs.append('class="nw"')
-                key = _sort_key(value)
+                key = sort_key(value)
                 if key is not None:
                     attrs.append(f'data-sort="{esc(key)}"')
                 if len(text) > max_chars:
@@ -420,7 +329,7 @@ def say_html(template: str, /, **values: Any) -> str:
             raise ValueError("say() needs named fields such as {members}, not {}")
         obj, _ = formatter.get_field(field, (), values)
         obj = formatter.convert_field(obj, conversion)
-        text = format(obj, spec) if spec and not _is_na(obj) else format_value(obj, name=field)
+        text = format(obj, spec) if spec and not is_na(obj) else format_value(obj, name=field)
         pieces.append(_SENTINEL.format(len(filled)))
         filled.append(esc(text))
     body = _blocks(esc("".join(pieces)))
@@ -461,11 +370,11 @@ def _figure_of(fig: Any) -> Any:
 def _png(fig: Any, dpi: int) -> bytes:
     """The figure as a palette PNG at ``dpi``, drawn once.
 
-    A figure with a layout engine (every figure of :mod:`helpers.plots`) is drawn by
+    A figure with a layout engine (every figure of :mod:`helpers.show.plots`) is drawn by
     matplotlib's Agg canvas (``FigureCanvasAgg.draw``: the layout runs once, inside that
     draw) and its RGBA buffer goes straight to Pillow; ``savefig`` would lay it out twice
     (a dry draw, then the real one) and encode a PNG only for Pillow to decode it. The pixels
-    are the same (tests/test_display.py). A figure without one is cropped to its labels by
+    are the same (tests/show/test_display.py). A figure without one is cropped to its labels by
     ``savefig(bbox_inches="tight")``."""
     figure = _figure_of(fig)
     engine = getattr(figure, "get_layout_engine", lambda: None)()
@@ -600,10 +509,10 @@ def show_figure(
 
 
 def show_map(tables: Any, highlight: str | None = None) -> None:
-    """Show the roster on a world map (inline SVG, see :mod:`helpers.report.worldmap`): circles
+    """Show the roster on a world map (inline SVG, see :mod:`helpers.show.worldmap`): circles
     sized by activities and coloured by region; ``highlight`` (a member's name) is drawn
     larger, with a dark ring and its name. Members without coordinates are named under it."""
-    from helpers.report.worldmap import map_html
+    from helpers.show.worldmap import map_html
 
     _display(map_html(tables, highlight), {"kind": "figure"})
 
@@ -708,7 +617,7 @@ def _slug(text: str) -> str:
 def _finding_html(row: Mapping[str, Any]) -> str:
     line = int(row["source_line"])
     where = [f"line {line}" if line > 0 else "the whole report"]
-    if not _is_na(row.get("activity_id")):
+    if not is_na(row.get("activity_id")):
         where.append(f"activity {row['activity_id']}")
     return (
         f'<li><span class="detail">{esc(row["detail"])}</span> '

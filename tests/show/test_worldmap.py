@@ -1,4 +1,4 @@
-"""The world map (helpers.report.worldmap): inline SVG read back with xml.etree, so positions,
+"""The world map (helpers.show.worldmap): inline SVG read back with xml.etree, so positions,
 sizes, colours, the highlight and the escaping are checked on what a browser would draw."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import engagement
-from helpers.plots import REGION_COLORS
-from helpers.report import basemap
 from helpers.report.render import live_markup
-from helpers.report.worldmap import map_html, map_roster, map_svg
+from helpers.show import basemap
+from helpers.show.plots import REGION_COLORS
+from helpers.show.worldmap import map_html, map_roster, map_svg
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 PAYLOAD = "<script>alert(1)</script> & Co"
@@ -216,7 +216,7 @@ def test_whole_figure_is_small_and_inert(t1):
 def test_show_map_displays_the_figure_in_a_notebook_cell(t1, monkeypatch):
     import IPython.display
 
-    from helpers.display import show_map
+    from helpers.show.display import show_map
 
     calls: list[tuple[Any, dict[str, Any]]] = []
     monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: calls.append((obj, kw)))

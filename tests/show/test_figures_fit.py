@@ -1,6 +1,6 @@
 """Every chart of the report pages, drawn from the real 2022-T1 tables, keeps all its text
 inside the picture (nothing cut at an edge) and no text under 9 pt (the size the pages keep
-at 9 CSS px on a phone, see helpers.display.MIN_TEXT_CSS_PX)."""
+at 9 CSS px on a phone, see helpers.show.display.MIN_TEXT_CSS_PX)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,18 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from helpers import plots
 from helpers.analysis import trends
-from helpers.display import smallest_text_pt
+from helpers.show import plots, trend_plots
+from helpers.show.display import smallest_text_pt
 
 pytestmark = pytest.mark.slow  # ingests a project and draws every chart of the pages
 
 PLOTS = [name for name in plots.__all__ if name.startswith("plot_")]
 TRENDS = {
-    "activities": lambda t: trends.plot_activities_over_time(trends.activity_counts(t)),
-    "engagement": lambda t: trends.plot_engagement_over_time(trends.engagement_by_period(t)),
-    "coverage": lambda t: trends.plot_coverage_matrix(trends.coverage_matrix(t)),
-    "challenges": lambda t: trends.plot_challenges_over_time(trends.challenges_over_time(t)),
+    "activities": lambda t: trend_plots.plot_activities_over_time(trends.activity_counts(t)),
+    "engagement": lambda t: trend_plots.plot_engagement_over_time(trends.engagement_by_period(t)),
+    "coverage": lambda t: trend_plots.plot_coverage_matrix(trends.coverage_matrix(t)),
+    "challenges": lambda t: trend_plots.plot_challenges_over_time(trends.challenges_over_time(t)),
 }
 
 
@@ -91,11 +91,11 @@ HEATMAPS = {
 
 @pytest.mark.parametrize("name", HEATMAPS)
 def test_cell_labels_left_out_of_the_layout_change_no_pixel(name, t1, periods):
-    """helpers.figures.cell_labels_out_of_layout saves measuring every cell label; the picture
+    """helpers.show.figures.cell_labels_out_of_layout saves measuring every cell label; the picture
     is the one drawn with them measured."""
     import numpy as np
 
-    from helpers.display import _drawn
+    from helpers.show.display import _drawn
 
     fast, measured = HEATMAPS[name](t1, periods), HEATMAPS[name](t1, periods)
     labels = measured.axes[0].texts
