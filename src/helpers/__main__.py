@@ -58,8 +58,8 @@ def _new_period(args: argparse.Namespace) -> None:
 
 
 def _remove_period(args: argparse.Namespace) -> None:
+    from helpers.build import remove_period
     from helpers.periods import project_root
-    from helpers.removal import remove_period
 
     remove_period(args.period, project_root())
 

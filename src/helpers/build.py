@@ -10,6 +10,7 @@ before anything heavy is imported); `force` redoes everything.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -423,3 +424,50 @@ def _write_index(gen: Generation, progress: Progress) -> None:
 
     write_not_updated(gen.stage, gen.kept)
     write_index(gen.stage, progress=progress)
+
+
+def remove_period(period: str, root: Path, progress=print) -> str:
+    """Move ``period``'s raw folder to ``data/removed/`` and make the pages again without it;
+    returns the folder its copy is in."""
+    from helpers.periods import raw_dir
+    from helpers.removal import archive, published_periods
+
+    per = parse_period(period)
+    folder = raw_dir(per, root)
+    published = published_periods(root)
+    if not folder.exists() and per.id not in published:
+        raise UserError(f"{per.id} is not a period of this project (nothing in data/raw/{per.id}/ "
+                        "and no pages): nothing to remove")  # fmt: skip
+    copy = archive(root, per.id)
+    if folder.exists():
+        os.replace(folder, copy / "raw")
+    try:
+        rebuild_without(per, root, progress)
+    except BaseException:
+        if (copy / "raw").exists() and not folder.exists():  # the pages stay: so does the report
+            os.replace(copy / "raw", folder)
+        shutil.rmtree(copy, ignore_errors=True)
+        raise
+    progress(f"==> {per.id} removed; to restore it: move {copy.relative_to(root).as_posix()}/raw "
+             f"back to data/raw/{per.id} and run make report PERIOD={per.id}")  # fmt: skip
+    return copy.relative_to(root).as_posix()
+
+
+def rebuild_without(per: Period, root: Path, progress) -> None:
+    """Make the pages again once ``per``'s raw folder is gone: the latest remaining period's
+    run does it (trends, members and index with it); with none left, the index alone."""
+    left = available_periods(root)
+    if left:
+        build_period(left[-1].id, root=root, progress=progress)
+        return
+    from helpers.publish import generation
+    from helpers.removal import prune_removed
+    from helpers.report.members import write_members
+    from helpers.report.pages import write_index
+
+    with generation(root, progress) as gen:
+        prune_removed(gen, progress)
+        for name in ("trends.html", "trends.ipynb", "trends.json"):
+            (gen.stage / "reports" / name).unlink(missing_ok=True)
+        write_members(gen.stage, progress=progress)
+        write_index(gen.stage, progress=progress)

@@ -1,6 +1,6 @@
 """Removing a period: ``make remove-period PERIOD=…``, or a run after its raw folder is gone.
 
-A period whose raw report is gone is taken off every page of the new generation: its
+(``make remove-period`` itself is ``helpers.build.remove_period``.) A period whose raw report is gone is taken off every page of the new generation: its
 tables, interim text and pages go, and trends, the member directory, the profiles and the
 index are made again without it. Nothing is lost: its raw folder (when there is one), tables,
 text and pages are kept in ``data/removed/<period>-<time>/``, and the message says how to
@@ -14,15 +14,14 @@ import shutil
 import time
 from pathlib import Path
 
-from helpers.errors import UserError
 from helpers.files import writing
-from helpers.periods import PERIOD_RE, Period, available_periods, parse_period, raw_dir
+from helpers.periods import PERIOD_RE, available_periods
 from helpers.publish import OUTPUTS, Generation
 
 REMOVED = Path("data") / "removed"
 
 
-def _published_periods(root: Path) -> set[str]:
+def published_periods(root: Path) -> set[str]:
     """Periods with tables, interim text or pages in the project root ``root``."""
     found: set[str] = set()
     for out in OUTPUTS:
@@ -33,7 +32,7 @@ def _published_periods(root: Path) -> set[str]:
     return found
 
 
-def _archive(root: Path, period: str, *, reuse: bool = False) -> Path:
+def archive(root: Path, period: str, *, reuse: bool = False) -> Path:
     """A new folder ``data/removed/<period>-<time>/`` of the project at ``root`` (``reuse``:
     the newest one of the period if it holds only the raw folder ``remove_period`` put there)."""
     if reuse:
@@ -53,10 +52,10 @@ def prune_removed(gen: Generation, progress=print) -> list[str]:
     """Take every period without a raw report off the generation ``gen`` (its copy kept in
     ``data/removed/``); returns the periods removed."""
     raw = {p.id for p in available_periods(gen.root)}
-    gone = sorted(_published_periods(gen.stage) - raw)
+    gone = sorted(published_periods(gen.stage) - raw)
     for period in gone:
         writing()
-        copy = _archive(gen.root, period, reuse=True)
+        copy = archive(gen.root, period, reuse=True)
         for out in OUTPUTS:
             here = gen.stage / out / period
             if here.is_dir():
@@ -66,48 +65,3 @@ def prune_removed(gen: Generation, progress=print) -> list[str]:
         progress(f"==> {period}: its raw report is gone: taken off the index, trends, the "
                  f"directory and the profiles; a copy is in {gen.removed[period]}/")  # fmt: skip
     return gone
-
-
-def remove_period(period: str, root: Path, progress=print) -> str:
-    """Move ``period``'s raw folder to ``data/removed/`` and make the pages again without it;
-    returns the folder its copy is in."""
-    per = parse_period(period)
-    folder = raw_dir(per, root)
-    published = _published_periods(root)
-    if not folder.exists() and per.id not in published:
-        raise UserError(f"{per.id} is not a period of this project (nothing in data/raw/{per.id}/ "
-                        "and no pages): nothing to remove")  # fmt: skip
-    copy = _archive(root, per.id)
-    if folder.exists():
-        os.replace(folder, copy / "raw")
-    try:
-        rebuild_without(per, root, progress)
-    except BaseException:
-        if (copy / "raw").exists() and not folder.exists():  # the pages stay: so does the report
-            os.replace(copy / "raw", folder)
-        shutil.rmtree(copy, ignore_errors=True)
-        raise
-    progress(f"==> {per.id} removed; to restore it: move {copy.relative_to(root).as_posix()}/raw "
-             f"back to data/raw/{per.id} and run make report PERIOD={per.id}")  # fmt: skip
-    return copy.relative_to(root).as_posix()
-
-
-def rebuild_without(per: Period, root: Path, progress) -> None:
-    """Make the pages again once ``per``'s raw folder is gone: the latest remaining period's
-    run does it (trends, members and index with it); with none left, the index alone."""
-    from helpers.build import build_period
-
-    left = available_periods(root)
-    if left:
-        build_period(left[-1].id, root=root, progress=progress)
-        return
-    from helpers.publish import generation
-    from helpers.report.members import write_members
-    from helpers.report.pages import write_index
-
-    with generation(root, progress) as gen:
-        prune_removed(gen, progress)
-        for name in ("trends.html", "trends.ipynb", "trends.json"):
-            (gen.stage / "reports" / name).unlink(missing_ok=True)
-        write_members(gen.stage, progress=progress)
-        write_index(gen.stage, progress=progress)

@@ -209,7 +209,7 @@ def test_a_period_whose_raw_folder_is_gone_is_taken_off_every_page(project):
 
 
 def test_remove_period_keeps_a_copy_that_restores_it(project):
-    from helpers.removal import remove_period
+    from helpers.build import remove_period
 
     root, _ = project
     assert "2022-T2" in _shown(root / "reports" / "index.html")
@@ -229,8 +229,8 @@ def test_remove_period_keeps_a_copy_that_restores_it(project):
 
 
 def test_remove_period_of_an_unknown_period_is_one_line(project):
+    from helpers.build import remove_period
     from helpers.errors import UserError
-    from helpers.removal import remove_period
 
     root, _ = project
     with pytest.raises(UserError, match="^2019-T1 is not a period of this project"):
