@@ -236,6 +236,12 @@ def test_a_subtitle_repeats_three_words_of_the_title():
         ("challenges", "2.3 Climate resilience", "Resilience of the most vulnerable areas today",
          False, False),  # seven words
         ("challenges", "2.3 Climate resilience", "(see above)", False, False),
+        ("challenges", "2.3 Climate resilience", "Resilience of vulnerable urban areas today",
+         False, True),  # six words
+        ("challenges", "2.3 Climate resilience", "Climate resilience matters!", False, False),
+        ("challenges", "2.3 Climate resilience", "Is it resilience?", False, False),
+        ("members", "Seoul", "Greater Amman Municipality of Jordan, City of Buenos Aires",
+         False, True),  # nine words, two names
         ("members", "Seoul", "Seoul, Tehran, Rabat, Cairo, Lima, Quito, Accra", False, True),
         ("members", "Seoul", "Seoul Tehran Rabat Cairo Lima Quito", False, True),  # six words
         ("members", "Seoul", "Seoul Tehran Rabat Cairo Lima Quito Accra", False, False),

@@ -15,6 +15,7 @@ from helpers.parse.listings import (
     before_marker,
     clean_bold,
     looks_like_person,
+    parse_count,
     read_bilateral,
     read_board,
     read_challenges,
@@ -338,3 +339,33 @@ def test_split_a_mention(raw, split):
 
 def test_clean_bold():
     assert clean_bold([" El ", "País "]) == "El País"
+
+
+@pytest.mark.parametrize(
+    ("raw", "split"),
+    [
+        ("**Learning from cities: a podcast** – Episode 3", ("Learning from cities: a podcast", "Episode 3")),
+        ("**El País:** Barcelona", ("El País", "Barcelona")),
+        ("**Forbes MX:** Ciudades del futuro", ("Forbes MX", "Ciudades del futuro")),
+        ("**UCLG** – UCLG congress", ("UCLG", "UCLG congress")),
+        ("**El País** – Xi'an hosts", ("El País", "Xi'an hosts")),
+        ("Learning from cities – the forum – day two", ("Learning from cities", "the forum – day two")),
+        ("Alcaldía de Bogotá – Foro – Metropolis at the forum",
+         ("Alcaldía de Bogotá – Foro", "Metropolis at the forum")),
+    ],
+)  # fmt: skip
+def test_split_a_mention_at_its_outlet(raw, split):
+    assert _split_mention(Line(1, raw, raw.replace("**", ""))) == split
+
+
+def test_a_month_heading_has_two_words_at_most():
+    assert _month_line("March – 2022") is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [("1,250K", 1_250_000), ("12,34", None), ("Facebook 1,250, LinkedIn 900", 1_250),
+     ("465.", 465)],
+)  # fmt: skip
+def test_a_follower_figure(printed, value):
+    assert parse_count(printed) == value
