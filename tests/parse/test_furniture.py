@@ -1,6 +1,6 @@
 """Page furniture: page numbers and running headers, found by their shape across the text."""
 
-from helpers.parse.furniture import find_furniture
+from helpers.parse.furniture import find_furniture, furniture_mark, unmarked
 from helpers.parse.sections import is_top_heading
 from helpers.parse.text import read_lines
 
@@ -38,3 +38,9 @@ def test_dates_and_codes_are_never_furniture():
         "17 March\nTITLE ONE\n21 March\nTITLE TWO\n2.1 Social resilience\n2.2 Economic resilience"
     )
     assert _found(text) == []
+
+
+def test_the_layout_readers_furniture_line_keeps_its_text_and_cannot_close_early():
+    line = furniture_mark(3, "footer", "Report --> 7")
+    assert line == "<!-- page 3 footer: Report −-> 7 -->"
+    assert unmarked(line) == "Report −-> 7"

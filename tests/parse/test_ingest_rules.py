@@ -211,6 +211,44 @@ L1A2D4
     assert t["activities"]["action_line"].tolist() == ["L1", "L2"]
 
 
+def test_an_activity_before_the_first_action_line_header_has_no_line_and_the_report_is_read():
+    # before: the action-line check read the missing line as text and stopped with a traceback
+    t = parse("""10 March
+
+CITY LAB
+
+Text.
+
+Outcomes
+L2A2D3
+
+ACTION LINE 1
+
+11 March
+
+FORUM ONE
+
+Text.
+
+Outcomes
+L1A2D4
+
+ACTION LINE 2
+
+12 March
+
+FORUM TWO
+
+Text.
+
+Outcomes
+L2A2D3
+""")
+    assert t["activities"]["action_line"].fillna("none").tolist() == ["none", "L1", "L2"]
+    kinds = set(t["quality"]["kind"])
+    assert "action_line_unknown" in kinds and "action_line_in_doubt" not in kinds
+
+
 def test_action_lines_inferred_when_headers_are_bunched():
     t = parse("""ACTION LINE 2
 

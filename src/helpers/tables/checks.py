@@ -217,7 +217,7 @@ def action_lines(activities: pd.DataFrame, outcomes: pd.DataFrame, q: Findings) 
     codes = outcomes.groupby("activity_id")["code"].agg(list)
     off = [
         row for row in activities.itertuples()
-        if row.activity_id in codes.index and row.action_line
+        if row.activity_id in codes.index and isinstance(row.action_line, str)
         and not any(str(c).startswith(row.action_line) for c in codes[row.activity_id])
     ]  # fmt: skip
     if len(off) >= 2 and len(off) > OFF_LINE_SHARE * len(codes):

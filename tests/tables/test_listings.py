@@ -1,0 +1,171 @@
+"""The tables of the report's listings, built from a few lines or records written here:
+roster, plan, challenges, engagement list, bilateral meetings, board, media mentions and
+followers, and the finding each slip gives (helpers.tables.listings)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+
+from helpers.parse.listings import BoardEntry, Followers, Mention
+from helpers.parse.report import read_report
+from helpers.periods import parse_period
+from helpers.tables import listings as tab
+from helpers.tables.findings import Findings
+from helpers.tables.names import NameResolver, load_affixes, load_aliases
+
+
+def _found(q: Findings) -> list[tuple]:
+    return [(r["kind"], r["detail"], r["source_line"]) for r in q.rows]
+
+
+def _rows(df: pd.DataFrame) -> list[tuple]:
+    return [tuple(r) for r in df.fillna("-").itertuples(index=False)]
+
+
+def _resolver() -> NameResolver:
+    roster = pd.DataFrame(
+        {"member": ["Seoul", "Tehran", "Rabat"],
+         "region": ["Asia-Pacific", "Asia-Pacific", "Africa"]}
+    )  # fmt: skip
+    return NameResolver(roster, load_aliases(), load_affixes())
+
+
+def test_the_roster_each_member_once_in_the_first_region_listing_it():
+    text = (
+        "WHO WE ARE\nAFRICA\nIntro line\n- Abidjan\n- Cairo\n- Abidjan\n"  # 1-6
+        "EUROPE\n- Cairo\n- Berlin"  # 7-9
+    )
+    q = Findings()
+    df = tab.members(read_report(text, 2022), q)
+    assert _rows(df) == [("Abidjan", "Africa", 4), ("Cairo", "Africa", 5), ("Berlin", "Europe", 9)]
+    assert _found(q) == [
+        ("roster_duplicate", "'Abidjan' is listed twice in Africa", 6),
+        ("roster_duplicate", "'Cairo' is listed in Africa and Europe; kept in Africa", 8),
+        ("roster_line_not_read", "'Intro line' sits in the roster before its region's first "
+         "listed member and was not read as one", 3),
+    ]  # fmt: skip
+
+
+def test_the_plan_its_levels_parents_and_lines():
+    text = (
+        "PROGRESS\nIMPLEMENTATION OF THE STRATEGIC ACTION PLAN\n"  # 1-2
+        "L1 Leadership\nL1A2 Perspective\nL1A2D4 Support leaders\n"  # 3-5
+        "L1A2D4 Support leaders again\n"  # 6
+        "L2A1D1 Orphan deliverable\nL3A2 Orphan action"  # 7-8
+    )
+    q = Findings()
+    df = tab.strategic_plan(read_report(text, 2022), q)
+    assert _rows(df) == [
+        ("L1", "line", "-", "L1", "Leadership", 3),
+        ("L1A2", "action", "L1", "L1", "Perspective", 4),
+        ("L1A2D4", "deliverable", "L1A2", "L1", "Support leaders", 5),
+        ("L2A1D1", "deliverable", "L2A1", "L2", "Orphan deliverable", 7),
+        ("L3A2", "action", "L3", "L3", "Orphan action", 8),
+    ]
+    assert _found(q) == [
+        ("plan_duplicate", "plan code L1A2D4 listed twice", 6),
+        ("plan_parent_missing", "L2A1D1 is listed but its parent L2A1 is not", 7),
+        ("plan_parent_missing", "L3A2 is listed but its parent L3 is not", 8),
+    ]
+
+
+def test_the_challenges_each_code_once():
+    text = "PROGRESS\nMETROPOLITAN CHALLENGES\n2.3 Climate resilience\n2.3 Climate again\n1.1 Inequalities"
+    df = tab.challenges(read_report(text, 2022))
+    assert _rows(df) == [("2.3", "Climate resilience", 3), ("1.1", "Inequalities", 5)]
+
+
+def test_the_engagement_list_each_name_once_rows_of_names_split():
+    text = "ACTIVE LISTENING\nMEMBERSHIP ENGAGEMENT\nSeoul, Rabat Tehran, Seoul, Nowhere"
+    q = Findings()
+    df = tab.engagement_table(read_report(text, 2022), _resolver(), q)
+    assert _rows(df) == [
+        ("Seoul", "Seoul", True, 3), ("Rabat", "Rabat", True, 3), ("Tehran", "Tehran", True, 3),
+        ("Nowhere", "-", False, 3)]  # fmt: skip
+    assert [(k, line) for k, _, line in _found(q)] == [("unmatched_name", 3)]
+
+
+def test_bilateral_counterparts_with_their_mode_non_members_an_info():
+    rec = SimpleNamespace(bilateral=[("Seoul", 4, "On-site"), ("UN-Habitat", 6, None)])
+    q = Findings()
+    df = tab.bilateral_meetings(rec, _resolver(), q)
+    assert _rows(df) == [("Seoul", "Seoul", True, "On-site", 4), ("UN-Habitat", "-", False, "-", 6)]
+    assert [(r["kind"], r["severity"], r["source_line"]) for r in q.rows] == [
+        ("bilateral_counterpart_not_member", "info", 6)]  # fmt: skip
+
+
+def test_board_seats_their_member_city_and_entries_read_unclearly():
+    long = "Mayor of Rabat and President of the Regional Council of Rabat-Salé"
+    rec = SimpleNamespace(board=[
+        ("Africa", BoardEntry("Asmaa Rhlalou", "MEMBER", "Mayor of Rabat", None, 10)),
+        ("Europe", BoardEntry("Jean-Luc Vanraes", "TREASURY", "Alderman of Brussels", None, 12)),
+        ("Europe", BoardEntry("Colau", "", "Mayor of Barcelona", "until May", 14)),
+        ("Asia-Pacific", BoardEntry("Oh Se-", "PRESIDENCY", "Mayor of Seoul", None, 16)),
+        ("Asia-Pacific", BoardEntry("Ada Colau", "MEMBER", "mayor of Tehran", None, 18)),
+        ("Africa", BoardEntry("MEMBER Ana Lopez", "MEMBER", long, None, 20)),
+        ("Asia-Pacific", BoardEntry("Liu Xin", "MEMBERS", "Head of Tehran", None, 22)),
+    ])  # fmt: skip
+    q = Findings()
+    df = tab.board(rec, _resolver(), q)
+    assert _rows(df) == [
+        ("Asmaa Rhlalou", "Member", "MEMBER", "Rabat", "Africa", "Mayor of Rabat", "-", 10),
+        ("Jean-Luc Vanraes", "Treasury", "TREASURY", "-", "Europe", "Alderman of Brussels", "-",
+         12),
+        ("Colau", "Member", "-", "-", "Europe", "Mayor of Barcelona", "until May", 14),
+        ("Oh Se-", "Presidency", "PRESIDENCY", "Seoul", "Asia-Pacific", "Mayor of Seoul", "-", 16),
+        ("Ada Colau", "Member", "MEMBER", "Tehran", "Asia-Pacific", "mayor of Tehran", "-", 18),
+        ("MEMBER Ana Lopez", "Member", "MEMBER", "Rabat", "Africa", long, "-", 20),
+        ("Liu Xin", "Member", "MEMBERS", "Tehran", "Asia-Pacific", "Head of Tehran", "-", 22),
+    ]  # fmt: skip
+    assert _found(q) == [
+        ("board_member_unresolved", "board member Jean-Luc Vanraes (Alderman of Brussels): no "
+         "member city found in the office title", 12),
+        ("board_member_unresolved", "board member Colau (Mayor of Barcelona): no member city "
+         "found in the office title", 14),
+        ("board_entry_unclear", "board member 'Colau' (Mayor of Barcelona) has a one-word name: "
+         "a name wrapped in its card, read in two?", 14),
+        ("board_entry_unclear", "board member 'Oh Se-' (Mayor of Seoul): a name broken at a line "
+         "end was not made whole", 16),
+        ("board_entry_unclear", "board member 'Ada Colau' (mayor of Tehran): a name broken at a "
+         "line end was not made whole", 18),
+        ("board_entry_unclear", f"board entry 'MEMBER Ana Lopez' ({long[:40]}) holds a role "
+         "heading's words: the board's seats were not told apart", 20),
+    ]  # fmt: skip
+
+
+def test_a_board_member_named_by_their_city_when_the_office_names_none():
+    rec = SimpleNamespace(board=[("Asia-Pacific", BoardEntry("Seoul", "MEMBER", "", None, 3))])
+    q = Findings()
+    df = tab.board(rec, _resolver(), q)
+    assert df["member"].tolist() == ["Seoul"]
+    assert [r["kind"] for r in q.rows] == ["board_entry_unclear"]  # a one-word name
+
+
+def test_media_mentions_outside_the_periods_months_and_none_at_all():
+    rec = SimpleNamespace(mentions=[Mention("March", 3, "El País", "Forum", 5),
+                                    Mention("June", 6, "Le Monde", "Cities", 8)])  # fmt: skip
+    q = Findings()
+    df = tab.media_mentions(rec, parse_period("2022-T1"), q)
+    assert _rows(df) == [("March", 3, "El País", "Forum", 5), ("June", 6, "Le Monde", "Cities", 8)]
+    assert _found(q) == [("media_outside_period", "mention in June, outside January–April 2022", 8)]
+    q = Findings()
+    assert tab.media_mentions(SimpleNamespace(mentions=[]), parse_period("2022-T1"), q).empty
+    assert _found(q) == [
+        ("section_empty", "no media mentions found under METROPOLIS IN THE MEDIA", 0)]  # fmt: skip
+
+
+def test_follower_figures_each_platform_once_and_figures_left_alone():
+    pairs = [("Twitter", 24600, "24.6K", 3), ("Facebook", 7300, "7.3K", 4),
+             ("Twitter", 1, "1", 9)]  # fmt: skip
+    rec = SimpleNamespace(followers=Followers(pairs, [("512", 12)]))
+    q = Findings()
+    df = tab.social_followers(rec, q)
+    assert _rows(df) == [("Twitter", 24600, "24.6K", 3), ("Facebook", 7300, "7.3K", 4)]
+    assert _found(q) == [
+        ("follower_unpaired", "the followers figure or platform '512' was read without its "
+         "partner: the follower counts are in doubt", 12)]  # fmt: skip
+    q = Findings()
+    assert tab.social_followers(SimpleNamespace(followers=Followers()), q).empty
+    assert _found(q) == [("section_empty", "no social-media follower figures found", 0)]
