@@ -84,7 +84,9 @@ def test_the_engagement_list_each_name_once_rows_of_names_split():
     assert _rows(df) == [
         ("Seoul", "Seoul", True, 3), ("Rabat", "Rabat", True, 3), ("Tehran", "Tehran", True, 3),
         ("Nowhere", "-", False, 3)]  # fmt: skip
-    assert [(k, line) for k, _, line in _found(q)] == [("unmatched_name", 3)]
+    # Nowhere is close to no roster name: not a member, for information (several such names
+    # in the list are a blocking doubt of their own: checks.engagement_on_roster)
+    assert [(k, line) for k, _, line in _found(q)] == [("not_a_member", 3)]
 
 
 def test_bilateral_counterparts_with_their_mode_non_members_an_info():
