@@ -657,3 +657,17 @@ def test_a_chart_with_its_alt_text_caption_and_interpretation():
         '" alt="Cap" width="72" height="72"></div><figcaption><span class="fig-title">Cap</span>'
         "</figcaption></figure>"
     )
+
+
+def test_a_chart_is_shown_with_its_caption_interpretation_alt_text_and_resolution(shown: list):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1), layout="constrained")
+    fig.text(0.5, 0.5, "x", fontsize=9)
+    d.show_figure(fig, "Cap", interpretation="Most took part.", alt="Alt", dpi=72)
+    ((obj, kw),) = shown
+    assert kw["metadata"] == {"helpers": {"kind": "figure"}}
+    assert obj.data == d.figure_html(
+        fig, "Cap", interpretation="Most took part.", alt="Alt", dpi=72
+    )
+    assert 'width="72"' in obj.data and 'alt="Alt"' in obj.data

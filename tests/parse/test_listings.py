@@ -371,7 +371,7 @@ def test_a_month_heading_has_two_words_at_most():
     [("1,250K", 1_250_000), ("12,34", None), ("Facebook 1,250, LinkedIn 900", 1_250),
      ("465.", 465)],
 )  # fmt: skip
-def test_a_follower_figure(printed, value):
+def test_a_follower_count(printed, value):
     assert parse_count(printed) == value
 
 
@@ -406,7 +406,7 @@ def test_a_follower_figure(printed, value):
         ("Twitter\nSome of the most notable mentions\n512", [], [("512", 3), ("Twitter", 1)]),
     ],
 )  # fmt: skip
-def test_follower_figures_with_their_platforms(text, pairs, unpaired):
+def test_follower_counts_with_their_platforms(text, pairs, unpaired):
     got = read_followers(read_lines(text))
     assert got.pairs == pairs
     assert got.unpaired == unpaired

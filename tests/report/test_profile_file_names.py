@@ -135,9 +135,18 @@ def test_nothing_made_nothing_written(tmp_path):
 def made(monkeypatch):
     """build_members with the fingerprint and the page maker replaced: the calls it made."""
     calls: list[str] = []
-    monkeypatch.setattr(cache, "members_fingerprint", lambda root: "f1")
-    monkeypatch.setattr(explore, "load_all", lambda root: calls.append("load") or {"t": root})
-    monkeypatch.setattr(member_pages, "member_pages", lambda t, root: {"index.html": "<p/>"})
+
+    def fingerprint(root):
+        calls.append(("fingerprint", root))
+        return "f1"
+
+    def pages(t, root):
+        calls.append(("pages", t, root))
+        return {"index.html": "<p/>"}
+
+    monkeypatch.setattr(cache, "members_fingerprint", fingerprint)
+    monkeypatch.setattr(explore, "load_all", lambda root: {"tables of": root})
+    monkeypatch.setattr(member_pages, "member_pages", pages)
     return calls
 
 
@@ -153,10 +162,10 @@ def test_pages_are_made_unless_the_fingerprint_and_every_owned_file_are_there(tm
     stamp = json.dumps({"fingerprint": "f1", "files": ["index.html", "seoul.html"]})
     _stamped(tmp_path, stamp, ("index.html", "seoul.html"))
     assert members.build_members(tmp_path) == members.MemberPages("f1", None)
-    assert made == []
+    assert made == [("fingerprint", tmp_path)]
     (tmp_path / "reports" / "members" / "seoul.html").unlink()  # a page deleted by hand
     assert members.build_members(tmp_path) == members.MemberPages("f1", {"index.html": "<p/>"})
-    assert made == ["load"]
+    assert made[1:] == [("fingerprint", tmp_path), ("pages", {"tables of": tmp_path}, tmp_path)]
 
 
 @pytest.mark.parametrize(
@@ -167,11 +176,14 @@ def test_another_fingerprint_or_no_readable_stamp_makes_the_pages(tmp_path, made
     if stamp is not None:
         _stamped(tmp_path, stamp)
     assert members.build_members(tmp_path).pages == {"index.html": "<p/>"}
-    assert made == ["load"]
+    assert made[-1] == ("pages", {"tables of": tmp_path}, tmp_path)
 
 
-def test_write_members_makes_and_publishes(tmp_path, made):
-    assert members.write_members(tmp_path, progress=lambda s: None) == 1
+def test_write_members_makes_and_publishes(tmp_path, made, capsys):
+    said: list[str] = []
+    assert members.write_members(tmp_path, progress=said.append) == 1
+    assert said == ["    wrote reports/members/ (0 profiles and the directory; 1 file changed)"]
+    assert capsys.readouterr().out == ""
     assert (tmp_path / "reports" / "members" / "index.html").read_text(encoding="utf-8") == "<p/>"
     assert members.write_members(tmp_path, progress=lambda s: None) == 0  # up to date
 

@@ -10,7 +10,15 @@ from types import SimpleNamespace
 import pytest
 
 from helpers.errors import UserError
+from helpers.report import safety
 from helpers.report.safety import _check_outputs, live_markup
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each element's findings are cached for the process: read them afresh in each test (a
+    cache filled before, by another test or process, would answer in the rules' place)."""
+    safety._element_findings.cache_clear()
 
 
 @pytest.mark.parametrize(
