@@ -257,7 +257,7 @@ def test_record_is_hidden_and_json_safe(shown: list) -> None:
     obj, kw = shown[0]
     assert kw["raw"] is True and obj == {"text/plain": ""}
     meta = kw["metadata"]["helpers"]
-    assert meta["hidden"] is True
+    assert meta["hidden"] is True and meta["kind"] == "record"
     assert meta["record"] == {"engagement": {"activities": 21, "rate": 0.32}}
 
 
@@ -501,8 +501,9 @@ def test_say_fields_formats_conversions_and_braces():
     assert d.say_html("**{a}** and *{b}*", a="x*y", b="**") == (
         "<p><strong>x*y</strong> and <em>**</em></p>"
     )
-    with pytest.raises(ValueError, match=r"say\(\) needs named fields such as \{members\}"):
+    with pytest.raises(ValueError) as err:
         d.say_html("{} members")
+    assert str(err.value) == "say() needs named fields such as {members}, not {}"
     with pytest.raises(KeyError):
         d.say_html("{missing}")
 
@@ -557,7 +558,7 @@ def test_cards_in_the_order_asked_with_labels_formats_and_notes():
         f'{head}{style}1,200</div><div class="card-label">Activities</div></div>'
         f'{style}32%</div><div class="card-label">Engagement rate</div></div></div>'
     )
-    out = d.cards_html({"a": 0.5, "b": 2}, labels={"b": "Bees", "zz": "None"},
+    out = d.cards_html({"a": 0.5, "b": 2}, labels={"zz": "None", "b": "Bees"},
                        formats={"b": "{:.1f}"}, notes={"b": "of <3>"})  # fmt: skip
     assert out == (
         f'{head}{style}2.0</div><div class="card-label">Bees</div>'
@@ -590,6 +591,7 @@ def test_an_excerpt_numbered_aligned_cut_and_marked():
         '<pre class="excerpt"><span class="ln">3</span> abcdef</pre></details>'
     )
     assert d.excerpt_html([]) == ""
+    assert "> abcde…</pre>" in d.excerpt_html([(1, "abcde  fgh")], max_chars=7)
     assert "x" * 199 + "…" in d.excerpt_html([(1, "x" * 201)])
 
 
@@ -671,3 +673,38 @@ def test_a_chart_is_shown_with_its_caption_interpretation_alt_text_and_resolutio
         fig, "Cap", interpretation="Most took part.", alt="Alt", dpi=72
     )
     assert 'width="72"' in obj.data and 'alt="Alt"' in obj.data
+
+
+def test_the_matplotlib_figure_of_a_grid_an_axes_or_a_figure():
+    from types import SimpleNamespace
+
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    grid = SimpleNamespace(fig=fig)  # a seaborn grid keeps its figure as `fig`
+    assert d._figure_of(grid) is fig and d._figure_of(ax) is fig and d._figure_of(fig) is fig
+    plain = SimpleNamespace()
+    assert d._figure_of(plain) is plain
+
+
+def test_a_finding_on_line_one_and_a_heading_id_from_an_action_ending_in_punctuation():
+    row = {"source_line": 1, "detail": "x", "activity_id": None}
+    assert '<span class="where">(line 1)</span>' in d._finding_html(row)
+    q = pd.DataFrame([("info", "k", "S.", "d", 0, None, [])], columns=[
+        "severity", "kind", "sentence", "detail", "source_line", "activity_id", "context"])  # fmt: skip
+    assert '<h3 id="todo-check-a-date">' in d.findings_html([("Check a date!", q)])
+
+
+def test_a_chart_at_the_usual_resolution_keeps_its_text_legible_and_embeds_a_png():
+    import base64 as b64
+
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1), layout="constrained")
+    fig.text(0.5, 0.5, "x", fontsize=18)  # 18 pt at 72 dpi: 18 px, twice the least
+    out = d.figure_html(fig, "Cap", dpi=72)
+    assert 'width="72" height="72" data-text-px="18.00" style="--chart-min:36px"' in out
+    data = out.split("base64,", 1)[1].split('"', 1)[0]
+    assert b64.b64decode(data).startswith(b"\x89PNG\r\n\x1a\n")
+    assert 'width="110" height="110"' in d.figure_html(fig, "Cap")  # 110 dpi unless told

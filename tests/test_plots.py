@@ -405,3 +405,150 @@ def test_every_chart_shares_one_frame_title_grid_and_whole_number_ticks():
     assert list(ax.yaxis.get_major_locator().tick_values(0, 1.2)) == [0, 1, 2]
     assert (plots._bar_height(0), plots._bar_height(10), plots._bar_height(2, 1.0, 1.0)) == (
         2.2, pytest.approx(4.6), 3.0)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# How each chart sets its words: sizes, places, legends and colour scales (docs/mutation.md).
+
+
+def _styled(ax, va: str = "center") -> None:
+    """Every word on the bars is 9 pt, set level with its bar."""
+    assert ax.texts and {(t.get_fontsize(), t.get_va()) for t in ax.texts} == {(9, va)}
+
+
+def _legend(legend, loc: int, labels: list[str], colors: list[str], ncols: int = 1) -> None:
+    assert [t.get_text() for t in legend.get_texts()] == labels
+    assert [h.get_facecolor() for h in legend.legend_handles] == [to_rgba(c) for c in colors]
+    assert (legend._loc, legend._ncols, legend.get_frame_on()) == (loc, ncols, False)
+    assert {t.get_fontsize() for t in legend.get_texts()} == {9}
+
+
+def test_the_region_and_member_charts_words(tables):
+    ax = plots.plot_region_engagement(tables).axes[0]
+    _styled(ax)
+    ax = plots.plot_member_participation(tables).axes[0]
+    _styled(ax)
+    assert [p.get_facecolor() for p in ax.containers[0]] == [
+        to_rgba(REGION_COLORS[r]) for r in ("Africa", "Asia-Pacific", "Europe")]  # fmt: skip
+    ax = plots.plot_participation_distribution(tables).axes[0]
+    assert ax.yaxis.get_gridlines()[0].get_visible()
+    assert not ax.xaxis.get_gridlines()[0].get_visible()
+
+
+def test_the_board_charts_words_legend_and_margins(tables):
+    fig = plots.plot_board_participation(tables)
+    ax = fig.axes[0]
+    _styled(ax)
+    assert [p.get_facecolor() for p in ax.containers[0]] == [
+        to_rgba(REGION_COLORS["Africa"]), to_rgba(REGION_COLORS["Africa"]),
+        to_rgba(REGION_COLORS["Europe"])]  # fmt: skip
+    assert ax.margins()[1] == 0.01
+    _legend(fig.legends[0], 8, ["Africa", "Europe", "no activity (name in red)"],
+            [REGION_COLORS["Africa"], REGION_COLORS["Europe"], ALERT], ncols=3)  # fmt: skip
+    assert fig._suptitle.get_fontsize() == pytest.approx(12.0)
+
+
+def test_the_alliance_chart_wraps_names_at_34_letters_and_counts_from_one(tables):
+    t = dict(tables)
+    name = "Cities Alliance for Local and Urban Governance"  # 35 letters to `Urban`
+    t["activity_alliances"] = _frame("activity_alliances", [
+        {"activity_id": "A1", "alliance": name}, {"activity_id": "A2", "alliance": "UNDP"}])  # fmt: skip
+    fig = plots.plot_alliances(t)
+    ax = fig.axes[0]
+    assert tuple(fig.get_size_inches()) == (8.0, 2.2)
+    assert [x.get_text() for x in ax.get_yticklabels()] == [
+        "Cities Alliance for Local and\nUrban Governance", "UNDP"]  # fmt: skip
+    assert _texts(ax) == [("1", 1.02, 1), ("1", 1.02, 0)]  # one activity at most: 2% of 1
+    assert ax.get_xlim() == (0, 1.08)
+    _styled(ax)
+
+
+def test_the_coverage_charts_words_and_legends(tables):
+    fig = plots.plot_deliverable_coverage(tables)
+    ax = fig.axes[0]
+    _styled(ax)
+    assert {x.get_fontsize() for x in ax.get_yticklabels()} == {9}
+    _legend(
+        ax.get_legend(), 4, ["L1", "L2", "no activity"], [LINE_COLORS[0], LINE_COLORS[1], ALERT]
+    )
+    ax = plots.plot_coverage_rate(tables).axes[0]
+    _styled(ax)
+    ax = plots.plot_challenge_coverage(tables).axes[0]
+    _styled(ax)
+    assert [x.get_fontweight() for x in ax.get_yticklabels()] == ["normal", "normal", "bold"]
+    assert ax.get_xlabel() == "activities addressing the challenge"
+
+
+def test_long_titles_are_cut_at_their_chart_s_width(tables):
+    t = dict(tables)
+    plan = tables["strategic_plan"].copy()
+    plan.loc[plan["code"] == "L1A1D1", "title"] = "x" * 46 + " y"  # 48 letters
+    t["strategic_plan"] = plan
+    ax = plots.plot_deliverable_coverage(t).axes[0]
+    assert ax.get_yticklabels()[0].get_text() == "L1A1D1  " + "x" * 45 + "…"
+    listed = tables["challenges"].copy()
+    listed.loc[0, "title"] = "y" * 40 + "z"  # 41 letters
+    t["challenges"] = listed
+    ax = plots.plot_challenge_coverage(t).axes[0]
+    assert ax.get_yticklabels()[0].get_text() == "1.1  " + "y" * 39 + "…"
+
+
+def test_challenge_groups_in_number_order_and_actions_coloured_by_their_line(tables):
+    t = dict(tables)
+    t["challenges"] = _frame("challenges", [
+        {"code": "2.1", "title": "Two"}, {"code": "10.1", "title": "Ten"},
+        {"code": "1.1", "title": "One"}])  # fmt: skip
+    ax = plots.plot_challenge_coverage(t).axes[0]
+    assert [p.get_facecolor() for p in ax.containers[0]] == [
+        to_rgba(LINE_COLORS[1]),
+        to_rgba(LINE_COLORS[2]),
+        to_rgba(LINE_COLORS[0]),
+    ]  # 1, 2, 10
+    plan = [("L1", "line", None, "L1", "Leadership"), ("L1A1", "action", "L1", "L1", "One"),
+            ("L1A1D1", "deliverable", "L1A1", "L1", "d"), ("L1A2", "action", "L1", "L1", "Two"),
+            ("L1A2D1", "deliverable", "L1A2", "L1", "d"), ("L2", "line", None, "L2", "Cap"),
+            ("L2A1", "action", "L2", "L2", "Three"), ("L2A1D1", "deliverable", "L2A1", "L2", "d")]  # fmt: skip
+    t["strategic_plan"] = _frame("strategic_plan", [
+        dict(zip(["code", "level", "parent", "line", "title"], p, strict=True)) for p in plan])  # fmt: skip
+    ax = plots.plot_coverage_rate(t, level="action").axes[0]
+    assert [p.get_facecolor() for p in ax.containers[1]] == [
+        to_rgba(LINE_COLORS[0]), to_rgba(LINE_COLORS[0]), to_rgba(LINE_COLORS[1])]  # fmt: skip
+    assert plots.plot_coverage_rate(t).axes[0].get_title(loc="left") == (
+        "Deliverables covered, by action"
+    )  # by action unless told
+
+
+def test_the_heatmaps_scales_lines_and_ticks(tables):
+    fig = plots.plot_co_participation(tables)
+    ax = fig.axes[0]
+    mesh = ax.collections[0]
+    assert mesh.get_cmap().name == "Blues" and mesh.get_clim() == (0, 2)
+    assert list(mesh.get_linewidths()) == [0.5] and to_rgba(mesh.get_edgecolor()[0]) == to_rgba(
+        "white")  # fmt: skip
+    assert ax.get_aspect() == 1.0
+    assert {(x.get_rotation(), x.get_fontsize()) for x in ax.get_xticklabels()} == {(90, 9)}
+    assert {x.get_fontsize() for x in ax.get_yticklabels()} == {9}
+    fig = plots.plot_line_challenge_heatmap(tables)
+    ax = fig.axes[0]
+    mesh = ax.collections[0]
+    assert mesh.get_cmap().name == "Blues" and mesh.get_clim() == (0, 2)
+    assert list(mesh.get_linewidths()) == [0.5] and len(fig.axes) == 1  # no colour bar
+    assert {x.get_rotation() for x in ax.get_yticklabels()} == {0}
+
+
+def test_a_heatmap_of_many_members_shows_twenty_and_numbers_up_to_twenty_five():
+    names = [f"City {i:02d}" for i in range(26)]
+    t = {name: SCHEMAS[name].validate(pd.DataFrame({c: [] for c in columns(name)}))
+         for name in SCHEMAS}  # fmt: skip
+    t["members"] = _frame("members", [{"member": m, "region": "Africa"} for m in names])
+    t["activities"] = _frame("activities", [_act("A1", "L1"), _act("A2", "L1")])
+    t["participation"] = _frame("participation", [
+        {"activity_id": a, "member": m, "region": "Africa"} for a in ("A1", "A2") for m in names])  # fmt: skip
+    fig = plots.plot_co_participation(t)
+    ax = fig.axes[0]
+    assert len(ax.get_yticklabels()) == 20 and tuple(fig.get_size_inches()) == (8.7, 8.2)
+    assert len(plots.plot_co_participation(t, top=25).axes[0].texts) == 25 * 24  # numbered
+    assert len(plots.plot_co_participation(t, top=26).axes[0].texts) == 0  # too many to number
+    fig = plots.plot_co_participation(t, top=10)
+    assert tuple(fig.get_size_inches()) == pytest.approx((6.1, 5.6))
+    assert fig.axes[0].collections[0].get_clim() == (0, 2)

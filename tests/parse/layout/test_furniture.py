@@ -19,8 +19,9 @@ def page(n: int, *spans: Span, height: float = 800) -> tuple[Page, list[Span]]:
 
 
 @pytest.mark.parametrize(
-    ("top", "band"), [(102, "header"), (102.5, None), (400, None), (688, "footer"), (687.5, None)]
-)
+    ("top", "band"),
+    [(0.14 * 800 - 10, "header"), (102.5, None), (400, None), (688, "footer"), (687.5, None)],
+)  # the header band ends where 0.14 of the page height does
 def test_the_top_and_bottom_bands(top, band):
     assert in_band(span("x", top), page(1)[0]) == band
 
@@ -50,6 +51,11 @@ def test_four_points_apart_is_the_same_place_and_a_footers_place_is_from_the_bot
     }
     g, h = span("metropolis.org", 770), span("metropolis.org", 770)
     assert find_furniture([page(1, g), page(2, h, height=900)]) == {}
+
+
+def test_a_headers_place_is_from_the_top_whatever_the_pages_height():
+    a, b = span("Metropolis", 20), span("Metropolis", 20)
+    assert set(find_furniture([page(1, a), page(2, b, height=900)]).values()) == {"header"}
 
 
 def test_furniture_comes_back_on_a_quarter_of_the_pages():

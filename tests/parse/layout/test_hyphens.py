@@ -53,6 +53,11 @@ def test_the_reports_words_leave_out_the_pieces_of_broken_ones():
         ("a long-", "term plan", set(), "a long-term", "plan"),  # two words
         ("a city-to-", "city plan", set(), "a city-to-city", "plan"),
         ("a ZORBLAT-", "QUIMP", set(), "a ZORBLATQUIMP", None),  # nothing left of the tail
+        ("the e-", "mail box", {"e-mail"}, "the e-mail", "box"),
+        ("the UCLG-", "A1 group", {"uclg-a1"}, "the UCLG-A1", "group"),
+        ("Ana McDonald-", "Smith spoke", set(), "Ana McDonald-Smith", "spoke"),
+        ("the PhDs-", "Zorblat", set(), "the PhDs-Zorblat", None),
+        ("an out-of-the-", "box idea", set(), "an out-of-the-box", "idea"),
         ("the challen", "ges: 2.3", set(), "the challenges:", "2.3"),  # broken with no hyphen
         ("the zorb", "quix plan", {"zorbquix"}, "the zorbquix", "plan"),
     ],
@@ -82,6 +87,7 @@ def test_a_broken_word_keeps_its_weight():
         ("a long", "term", set()),  # two words
         ("the zorb", "quix", set()),  # unknown whole
         ("2022,", "Rabat", set()),
+        ("the (challen", "ges) of", set()),  # a bracket: no word broken in its cell
     ],
 )
 def test_lines_left_as_they_are(head, tail, vocab):
@@ -94,12 +100,14 @@ def test_mending_runs_through_text_blocks_and_inside_table_cells_only():
     )
     second = Block("text", [span("MEWA", 150)])  # a column or block break: still mended
     table = Block("table", rows=[[[span("Martínez-", 200), span("Almeida", 212)],
-                                  [span("METROPOLI-", 200, 300)]],
-                                 [[span("TAN", 230)], []]])  # fmt: skip
-    after = Block("text", [span("TAN", 260)])  # after a table: nothing to mend
-    mend([first, second, table, after], {"uclg-mewa"})
+                                  [span("UCLG-", 200, 300), span("MEWA", 212, 300)]],
+                                 [[span("METROPOLI-", 230)], []], [[span("TAN", 260)], []]])  # fmt: skip
+    after = Block("text", [span("TAN", 290)])  # after a table: nothing to mend
+    last = Block("text", [span("a ZORBLAT-", 320), span("QUIMP", 332), span("more text", 344)])
+    mend([first, second, table, after, last], {"uclg-mewa"})
     assert texts(first.spans) == ["the METROPOLITAN", "areas of the", "UCLG-MEWA"]
     assert second.spans == []
     assert [[texts(c) for c in row] for row in table.rows] == [
-        [["Martínez-Almeida"], ["METROPOLI-"]], [["TAN"], []]]  # fmt: skip
+        [["Martínez-Almeida"], ["UCLG-MEWA"]], [["METROPOLI-"], []], [["TAN"], []]]  # fmt: skip
     assert texts(after.spans) == ["TAN"]
+    assert texts(last.spans) == ["a ZORBLATQUIMP", "more text"]

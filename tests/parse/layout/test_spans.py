@@ -45,7 +45,7 @@ def test_words_on_one_baseline_within_a_third_of_an_em():
 
 @pytest.mark.parametrize(
     ("gaps", "i", "stretched"),
-    [([3, 3.5, 3], 1, True), ([3, 20, 3], 1, False), ([31, 31], 0, False), ([5], 0, False),
+    [([3, 3.5, 3], 1, True), ([7, 10], 1, True),  # within 30% of the gap, its edge included ([3, 20, 3], 1, False), ([31, 31], 0, False), ([5], 0, False),
      ([10, 14.2], 1, True), ([10, 14.5], 1, False), ([29.9, 29.9], 1, True)],
 )  # fmt: skip
 def test_a_justified_lines_stretched_space(gaps, i, stretched):
@@ -72,6 +72,8 @@ def test_a_justified_line_stays_one_span_unless_its_type_changes():
     assert _texts(split_row(bold)) == ["one", "two", "three four"]  # a bold word set apart
     sized = [w("one", 0, 20), w("two", 32, 50, size=10.6), w("three", 62, 90)]
     assert _texts(split_row(sized)) == ["one", "two", "three"]
+    half = [w("one", 0, 20), w("two", 32, 50, size=10.5), w("three", 62, 90)]
+    assert _texts(split_row(half)) == ["one", "two", "three"]  # half a point apart: another type
     near = [w("one", 0, 20), w("two", 32, 50, size=10.4), w("three", 62, 90)]
     assert _texts(split_row(near)) == ["one two three"]
 
@@ -138,3 +140,27 @@ def test_a_pages_spans_cut_at_box_edges_and_table_columns():
         "Rosario", "Caracas", "Mérida", "Maracay"]  # fmt: skip
     lone = [x for x in table if x.top == 40]  # the same row alone shows no column edge
     assert _texts(page_spans(lone)) == ["Buenos Aires", "Ciudad del Este Rosario"]
+
+
+def _rows_below(first_at: int) -> list[Word]:
+    """A long name nearly touching a third column in the first row, and three rows showing
+    that column's edge from row `first_at` on (single cells in the rows between)."""
+    words = [w("Buenos", 0, 30, top=0), w("Aires", 33, 55, top=0), w("Ciudad", 100, 130, top=0),
+             w("del", 133, 145, top=0), w("Este", 148, 195, top=0), w("Rosario", 200, 235, top=0)]  # fmt: skip
+    for k in range(1, first_at):
+        words.append(w("Bogotá", 0, 30, top=20 * k))
+    for k in range(first_at, first_at + 3):
+        words += [w("Lima", 0, 20, top=20 * k), w("Cusco", 200, 225, top=20 * k)]
+    return words
+
+
+def test_a_table_columns_edge_counts_from_four_rows_around():
+    assert _texts(page_spans(_rows_below(2)))[:3] == ["Buenos Aires", "Ciudad del Este", "Rosario"]
+    assert _texts(page_spans(_rows_below(3)))[:2] == ["Buenos Aires", "Ciudad del Este Rosario"]
+
+
+def test_a_box_edge_cuts_a_row_whose_middle_touches_the_box():
+    row = [w("25.1K", 0, 40, top=40), w("8K", 45, 60, top=40)]  # middle 45
+    assert _texts(page_spans(row, [Rect(-5, 45, 42, 60)])) == ["25.1K", "8K"]
+    assert _texts(page_spans(row, [Rect(-5, 30, 42, 45)])) == ["25.1K", "8K"]
+    assert _texts(page_spans(row, [Rect(-5, 45.5, 42, 60)])) == ["25.1K 8K"]

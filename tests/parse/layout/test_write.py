@@ -29,6 +29,9 @@ def test_bold_runs_are_marked():
              Word("a**b", 118, 0, 140, 10, 10))  # fmt: skip
     assert markup(Span(words)) == "**Members of** Seoul **CITY** a*\u200b*b"
     assert markup(span("plain words", 0, 0)) == "plain words"
+    mixed = (Word("of", 0, 0, 12, 10, 10), Word("the", 15, 0, 33, 10, 10),
+             Word("CITY", 36, 0, 60, 10, 10, True))  # fmt: skip
+    assert markup(Span(mixed)) == "of the **CITY**"
     assert markup(span("ALL BOLD", 0, 0, bold=True)) == "**ALL BOLD**"
 
 
@@ -37,7 +40,7 @@ def test_a_furniture_line_left_to_right():
     assert furniture_line(7, "footer", spans) == "<!-- page 7 footer: metropolis.org   7 -->"
 
 
-ABOVE = span("the members of the Executive", 50, 100)  # ends at x 50 + 6*25 + 3*4 = 212
+ABOVE = span("the members of the Executive", 50, 100)  # its last word ends at x 206
 
 
 @pytest.mark.parametrize(
@@ -53,6 +56,10 @@ ABOVE = span("the members of the Executive", 50, 100)  # ends at x 50 + 6*25 + 3
         (span("Committee", 50, 112, bold=True), 230, False),  # another type
         (span("Committee", 50, 112, size=10.6), 230, False),
         (span("Committee", 50, 112, size=10.4), 230, True),
+        (span("Committee", 50, 112, size=10.5), 230, False),
+        (span("abc d", 50, 112), 226, True),  # `abc`: 18 pt, the room 17 (226 - 206 - 3)
+        (span("abc d", 50, 112), 227, False),  # as wide as the room: it would have fitted
+        (span("–Committee", 50, 112), 230, False),  # a dash glued to its item
         (span("• Committee", 50, 112), 230, False),  # a bullet starts an item
         (span("– Committee", 50, 112), 230, False),
     ],
@@ -109,6 +116,15 @@ def test_text_blocks_boxes_and_a_key_column_table():
         rights=[380, 500],
     )  # `Cairo` would have fitted: a line of its own
     assert block_lines([wide], EM) == ["**Members** Rabat, Tunis,", "Cairo", ""]
+
+
+def test_a_text_block_of_several_lines_and_an_empty_one():
+    two = Block("text", [span("the members of the Executive", 50, 100),
+                         span("Committee met.", 50, 112)], right=230)  # fmt: skip
+    empty = Block("text", [], right=230)
+    after = Block("text", [span("Committee met.", 50, 124)], right=230)
+    assert block_lines([two, empty, after], EM) == [
+        "the members of the Executive Committee met.", "Committee met."]  # fmt: skip
 
 
 def test_a_grid_table_each_cell_on_lines_of_its_own():
