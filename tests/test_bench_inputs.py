@@ -54,3 +54,27 @@ def test_a_period_without_a_fixture_is_one_line(no_raw):
         f"no fixture report for 2031-T1 in {no_raw / 'tests/fixtures/reports'}: choose one of "
         "2022-T1, 2022-T2, 2022-T3, 2023-T1"
     ]
+
+
+def _mutation_summary():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "mutation_summary", ROOT / "bench/mutation_summary.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_mutation_runs_scope_and_tests_match_the_code():
+    # a module moved (display.py into a subpackage) or a test file renamed is caught here,
+    # not hours into `make mutation`
+    m = _mutation_summary()
+    assert m.config_problems() == []
+    assert m.DISPLAY == "helpers.show.display"
+    key = "helpers.parse.layout.boxes.x\u01c1Rect\u01c1holds__mutmut_3"
+    assert m.split_key(key) == ("helpers.parse.layout.boxes", "Rect.holds")
+    assert "helpers.parse.layout.boxes.x\u01c1Rect\u01c1holds__mutmut_*" in m.globs()
+    assert m.in_scope("helpers.parse.layout", "body_size")
+    assert not m.in_scope(*m.split_key("helpers.parse.layout.order.x__cut__mutmut_1"))

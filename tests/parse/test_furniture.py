@@ -1,6 +1,8 @@
 """Page furniture: page numbers and running headers, found by their shape across the text."""
 
-from helpers.parse.furniture import find_furniture, furniture_mark, unmarked
+import pytest
+
+from helpers.parse.furniture import _increasing, _template, find_furniture, furniture_mark, unmarked
 from helpers.parse.sections import is_top_heading
 from helpers.parse.text import read_lines
 
@@ -44,3 +46,81 @@ def test_the_layout_readers_furniture_line_keeps_its_text_and_cannot_close_early
     line = furniture_mark(3, "footer", "Report --> 7")
     assert line == "<!-- page 3 footer: Report −-> 7 -->"
     assert unmarked(line) == "Report −-> 7"
+
+
+# --------------------------------------------------------------------------------------------
+# Each rule at its edges, on a line or two written here (docs/mutation.md).
+
+
+@pytest.mark.parametrize(
+    ("text", "template"),
+    [
+        ("Metropolis Progress Report · 7", ("metropolis progress report · #", 7)),
+        ("Metropolis Progress Report – 12", ("metropolis progress report – #", 12)),
+        ("7 | Metropolis Report", ("# | metropolis report", 7)),
+        ("Page 12", ("page #", 12)),
+        ("Progress 3", ("progress #", 3)),
+        ("REPORT 4", ("report #", 4)),
+        ("Metropolis Progress 7", ("metropolis progress #", 7)),  # next to "progress"
+        ("Report 7 7", ("report #", 7)),  # a page number printed twice
+        ("7 | Metropolis", None),  # one word and no page word
+        ("Metropolis · 7", None),
+        ("ACTION LINE 2", None),
+        ("15 March", None),
+        ("Report 7 of 30", None),
+        ("Report 7 Metropolis", None),  # the number in the middle
+        ("Report 1234", None),
+        ("Report 1,250", None),
+        ("Pg 7", None),
+        ("Metropolis Progress Report " + "x" * 50 + " · 7", None),  # 81 characters
+        (
+            "Metropolis Progress Report " + "x" * 49 + " · 7",
+            ("metropolis progress report " + "x" * 49 + " · #", 7),
+        ),  # 80
+    ],
+)
+def test_a_running_headers_shape(text, template):
+    assert _template(text) == template
+
+
+@pytest.mark.parametrize(
+    ("values", "min_step", "chain"),
+    [
+        ([(0, 3), (1, 4), (2, 9), (3, 6)], 1, {0, 1, 3}),
+        ([(0, 1), (1, 4)], 1, {0, 1}),  # three pages on: a page or two without a number
+        ([(0, 1), (1, 5)], 1, set()),
+        ([(0, 4), (1, 4), (2, 5)], 0, {0, 1, 2}),  # header and footer on one page
+        ([(0, 4), (1, 4), (2, 5)], 1, {0, 2}),
+        ([(0, 10), (1, 11), (2, 1), (3, 2)], 1, {0, 1}),  # two chains alike: the first
+        ([(5, 7)], 1, set()),
+        ([], 1, set()),
+    ],
+)
+def test_the_longest_chain_of_rising_page_numbers(values, min_step, chain):
+    assert _increasing(values, min_step) == chain
+
+
+def test_furniture_records_its_line_kind_text_and_place():
+    lines = read_lines(
+        "January – April 2022\n"  # 1: the cover's period
+        "<!-- page 2 header: Metropolis -->\n"  # 2: marked by the layout reader
+        "text\n"  # 3
+        "January – April 2022\n"  # 4: the period again, a running header
+        "Metropolis Progress Report · 7\n"  # 5
+        "5\n"  # 6: a number alone, no chain, no heading under it
+        "Metropolis Progress Report · 8\n"  # 7
+        "\n"  # 8
+        "12\n"  # 9: right above a heading, after a blank line
+        "\n"  # 10
+        "WHO WE ARE"  # 11
+    )
+    found = find_furniture(lines, is_heading=is_top_heading,
+                           states_period=lambda ln: ln.text == "January – April 2022")  # fmt: skip
+    assert [(f.line, f.kind, f.text, f.index) for f in found] == [
+        (2, "running_header", "<!-- page 2 header: Metropolis -->", 1),
+        (4, "running_header", "January – April 2022", 3),
+        (5, "running_header", "Metropolis Progress Report · 7", 4),
+        (7, "running_header", "Metropolis Progress Report · 8", 6),
+        (9, "page_number", "12", 8),
+    ]  # fmt: skip
+    assert find_furniture(read_lines("Metropolis Progress Report · 7\nx")) == []  # once only

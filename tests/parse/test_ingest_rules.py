@@ -211,7 +211,7 @@ L1A2D4
     assert t["activities"]["action_line"].tolist() == ["L1", "L2"]
 
 
-def test_an_activity_before_the_first_action_line_header_has_no_line_and_the_report_is_read():
+def test_an_activity_before_the_first_action_line_header_has_no_line_and_the_text_is_read():
     # before: the action-line check read the missing line as text and stopped with a traceback
     t = parse("""10 March
 

@@ -8,7 +8,10 @@ import pytest
 
 from helpers.parse.listings import (
     _is_role,
+    _merge_open_bold,
+    _merge_wrapped_bullets,
     _month_line,
+    _mostly_one_line,
     _role_prefix,
     _split_mention,
     after_marker,
@@ -20,6 +23,7 @@ from helpers.parse.listings import (
     read_board,
     read_challenges,
     read_engagement_list,
+    read_followers,
     read_media,
     read_plan,
     read_roster,
@@ -367,5 +371,74 @@ def test_a_month_heading_has_two_words_at_most():
     [("1,250K", 1_250_000), ("12,34", None), ("Facebook 1,250, LinkedIn 900", 1_250),
      ("465.", 465)],
 )  # fmt: skip
-def test_a_follower_figure(printed, value):
+def test_a_follower_count(printed, value):
     assert parse_count(printed) == value
+
+
+# --------------------------------------------------------------------------- followers
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs", "unpaired"),
+    [
+        ("Facebook – 8.9K LinkedIn – 7.6K",
+         [("Facebook", 8900, "8.9K", 1), ("LinkedIn", 7600, "7.6K", 1)], []),
+        ("Facebook: 8.9K, LinkedIn 7.6K | YouTube - 465",
+         [("Facebook", 8900, "8.9K", 1), ("LinkedIn", 7600, "7.6K", 1),
+          ("YouTube", 465, "465", 1)], []),
+        ("24.6K Twitter 7.3K Facebook",
+         [("Twitter", 24600, "24.6K", 1), ("Facebook", 7300, "7.3K", 1)], []),
+        ("Twitter 24.6K", [("Twitter", 24600, "24.6K", 1)], []),
+        ("24.6K followers on Twitter", [("Twitter", 24600, "24.6K", 1)], []),
+        ("Twitter 12,34", [("Twitter", 0, "12,34", 1)], []),  # a figure that cannot be read
+        ("Followers on social media\n\nTwitter\n24.6K", [("Twitter", 24600, "24.6K", 4)], []),
+        ("24.6K 7.3K 465\nTwitter Facebook YouTube",
+         [("Twitter", 24600, "24.6K", 1), ("Facebook", 7300, "7.3K", 1),
+          ("YouTube", 465, "465", 1)], []),
+        # four names under two figures: no row of names, and no platform of four words
+        ("24.6K | 7.3K\nTwitter Facebook YouTube LinkedIn", [], [("24.6K", 1), ("7.3K", 1)]),
+        ("24.6K\nTwitter\n7.3K", [("Twitter", 24600, "24.6K", 1)], [("7.3K", 3)]),
+        ("Twitter\nFacebook\n24.6K", [("Twitter", 24600, "24.6K", 3)], [("Facebook", 2)]),
+        ("Metropolis has 25.1K followers on Twitter and Facebook", [], []),  # a sentence
+        ("Our accounts grew a great deal", [], []),
+        ("Twitter 24.6K\nSome of the most notable mentions\n512\n**8K**\nYouTube 3",
+         [("Twitter", 24600, "24.6K", 1)], [("512", 3), ("8K", 4)]),
+        ("Twitter\nSome of the most notable mentions\n512", [], [("512", 3), ("Twitter", 1)]),
+    ],
+)  # fmt: skip
+def test_follower_counts_with_their_platforms(text, pairs, unpaired):
+    got = read_followers(read_lines(text))
+    assert got.pairs == pairs
+    assert got.unpaired == unpaired
+
+
+def test_bold_outlets_wrapped_over_lines_are_one_line():
+    lines = _lines("**El País** – **Cultura", "y Sociedad**", "Next", "**Open", "", "x")
+    got = _merge_open_bold(lines)
+    assert [(ln.no, ln.raw, ln.text) for ln in got] == [
+        (1, "**El País** – **Cultura y Sociedad**", "El País – Cultura y Sociedad"),
+        (3, "Next", "Next"), (4, "**Open", "Open"), (5, "", ""), (6, "x", "x")]  # fmt: skip
+
+
+def test_a_bulleted_lists_lines_without_a_bullet_go_on_the_item_above():
+    lines = _lines("intro", "- Abidjan", "- Accra", "- Cairo", "wrapped", "", "12",
+                   "| Dakar | Lagos |", "- Rabat")  # fmt: skip
+    got = _merge_wrapped_bullets(lines)
+    assert [(ln.no, ln.raw) for ln in got] == [
+        (1, "intro"), (2, "- Abidjan"), (3, "- Accra"), (4, "- Cairo wrapped"),
+        (8, "| Dakar | Lagos |"), (9, "- Rabat")]  # fmt: skip
+    assert got[3].text == "- Cairo wrapped"
+
+
+@pytest.mark.parametrize(
+    ("rows", "one_line"),
+    [
+        (["June", "El Tiempo – x", "Diario: y", "Le Monde"], True),  # two of three
+        (["June", "A – x", "B – y", "C – z", "D", "E"], True),  # three of five
+        (["June", "A – x", "B"], False),  # one of two
+        (["June", "Followers: 3", "2022"], False),  # nothing but months and followers
+        (["June", "el tiempo – x", "le monde – y", "Diario"], False),  # lower case: no outlet
+    ],
+)
+def test_mentions_mostly_written_one_a_line(rows, one_line):
+    assert _mostly_one_line(_lines(*rows)) is one_line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import math
 import re
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -13,6 +14,7 @@ import pytest
 
 from helpers.report.render import live_markup
 from helpers.show import display as d
+from helpers.show import values as v
 
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><b onclick=x>']
 
@@ -271,7 +273,7 @@ def test_record_is_hidden_and_json_safe(shown: list) -> None:
     obj, kw = shown[0]
     assert kw["raw"] is True and obj == {"text/plain": ""}
     meta = kw["metadata"]["helpers"]
-    assert meta["hidden"] is True
+    assert meta["hidden"] is True and meta["kind"] == "record"
     assert meta["record"] == {"engagement": {"activities": 21, "rate": 0.32}}
 
 
@@ -303,3 +305,426 @@ def test_a_figure_of_big_text_needs_no_min_width_beyond_its_own() -> None:
     assert "--chart-min:220px" in d.figure_html(fig, "Tiny")
     empty = Figure(figsize=(2, 1))
     assert "data-text-px" not in d.figure_html(empty, "Nothing written")
+
+
+# --------------------------------------------------------------------------------------------
+# Each rule of what a page shows, on values and frames written here, against the exact HTML a
+# reader's browser gets (docs/mutation.md). Test names avoid the word for drawings: the
+# mutation run leaves out the tests that draw.
+
+
+def test_esc_escapes_the_five_characters():
+    assert d.esc("<a href='x'>&\"") == "&lt;a href=&#x27;x&#x27;&gt;&amp;&quot;"
+    assert d.esc(3) == "3"
+
+
+@pytest.mark.parametrize(
+    "value", [None, pd.NA, pd.NaT, np.nan, float("nan"), np.datetime64("NaT"), np.float32("nan")]
+)
+def test_missing_values(value):
+    assert v.is_na(value) and d.format_value(value) == d.NA_TEXT
+
+
+@pytest.mark.parametrize(
+    "value", ["", "nan", b"", [], (), set(), frozenset(), {}, 0, 0.0, False, np.array([np.nan]),
+              pd.Series([np.nan]), object()],
+)  # fmt: skip
+def test_values_that_are_not_missing(value):
+    assert not v.is_na(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (date(2022, 2, 5), "5 Feb 2022"),
+        (datetime(2022, 2, 5, 0, 0), "5 Feb 2022"),
+        (datetime(2022, 2, 5, 14, 30), "5 Feb 2022 14:30"),
+        (datetime(2022, 2, 5, 0, 0, 5), "5 Feb 2022 00:00"),
+        (datetime(2022, 2, 5, 0, 7), "5 Feb 2022 00:07"),
+        (datetime(2022, 2, 5, 9, 0), "5 Feb 2022 09:00"),
+        (pd.Timestamp("2022-12-25 09:05"), "25 Dec 2022 09:05"),
+        (True, "yes"), (np.bool_(False), "no"),
+        (np.int64(1234567), "1,234,567"), (-3, "-3"),
+        (1234567.0, "1,234,567"), (-3.0, "-3"), (1e15, "1,000,000,000,000,000.00"),
+        (1234.5678, "1,234.57"), (np.float32(2.5), "2.50"), (float("inf"), "inf"),
+        ([3, "b", None], "3, b, —"), (("z", "a"), "z, a"), ({"b", "a", 3}, "3, a, b"),
+        ("Seoul", "Seoul"),
+    ],
+)  # fmt: skip
+def test_format_value_cases(value, text):
+    assert d.format_value(value) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "text"),
+    [("rate", 0.126, "13%"), ("RATE", 0.5, "50%"), ("coverage_rate", 1.0, "100%"),
+     ("member_share", 0.25, "25%"), ("rates", 0.5, "0.50"), ("share", 0.5, "0.50"),
+     ("ratings", 2.0, "2"), (None, 0.5, "0.50"), ("coverage_rate", 3, "3")],
+)  # fmt: skip
+def test_rates_by_their_column_name_as_percentages(name, value, text):
+    assert d.format_value(value, name=name) == text
+
+
+def test_a_format_pattern_or_function_applies_to_values_not_to_missing_ones():
+    assert d.format_value(0.5, "{:.1%}") == "50.0%"
+    assert d.format_value(7, lambda v: f"#{v}") == "#7"
+    assert d.format_value(None, "{:.1%}") == d.NA_TEXT
+    assert d.format_value(np.nan, lambda v: "never") == d.NA_TEXT
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [(np.nan, None), (True, None), (date(2022, 2, 5), "2022-02-05"),
+     (datetime(2022, 2, 5, 9, 30), "2022-02-05T09:30:00"), (3, "3.0"), (np.int64(5), "5.0"),
+     (0.25, "0.25"), ("Seoul", None)],
+)  # fmt: skip
+def test_sort_keys(value, key):
+    assert v.sort_key(value) == key
+
+
+def test_json_safe_every_kind_of_value():
+    from pathlib import Path
+
+    value = {1: (np.int64(2), {"x": pd.NaT}), "d": date(2022, 1, 2), "t": {np.bool_(True)},
+             "f": np.float32(0.5), "o": Path("a"), "n": [None, "s"]}  # fmt: skip
+    assert d.json_safe(value) == {
+        "1": [2, {"x": None}], "d": "2022-01-02", "t": [True], "f": 0.5, "o": "a",
+        "n": [None, "s"]}  # fmt: skip
+    assert type(d.json_safe(np.float32(0.5))) is float and type(d.json_safe(True)) is bool
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("roster_size", "Roster size"), ("_x_", "X"), ("", ""), (42, "42")]
+)
+def test_humanize(name, text):
+    assert d._humanize(name) == text
+
+
+def test_columns_of_two_levels_are_joined():
+    df = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("a", "x"), ("b", "")]))
+    assert list(d._flatten_columns(df).columns) == ["a / x", "b"]
+    plain = pd.DataFrame({"a": [1]})
+    assert d._flatten_columns(plain) is plain
+
+
+def test_an_index_becomes_columns_when_it_means_something():
+    df = pd.DataFrame({"n": [1, 2]})
+    assert list(d._with_index(df, None).columns) == ["n"]
+    assert list(d._with_index(df, True).columns) == ["", "n"]
+    named = df.rename_axis("member")
+    assert list(d._with_index(named, None).columns) == ["member", "n"]
+    assert list(d._with_index(named, False).columns) == ["n"]
+    labelled = pd.DataFrame({"n": [1], "": [2]}, index=pd.Index(["a"]))
+    assert list(d._with_index(labelled, None).columns) == [" ", "n", ""]
+    two = pd.DataFrame({"n": [1]}, index=pd.MultiIndex.from_tuples([("a", "b")]))
+    assert list(d._with_index(two, None).columns) == ["", " ", "n"]
+    clash = pd.DataFrame({"n": [1]}, index=pd.Index(["a"], name="n"))
+    assert list(d._with_index(clash, None).columns) == ["n ", "n"]
+
+
+def test_highlight_by_column_function_or_mask():
+    df = pd.DataFrame({"flag": [True, None, False], "n": [1, 2, 3]})
+    assert d._mask(df, None) == [False, False, False]
+    assert d._mask(df, "flag") == [True, False, False]
+    assert d._mask(df, lambda f: f["n"] > 1) == [False, True, True]
+    assert d._mask(df, [1, 0, np.nan]) == [True, False, False]
+    with pytest.raises(ValueError, match="highlight has 2 values for 3 rows"):
+        d._mask(df, [True, False])
+
+
+def test_a_small_table_as_the_browser_gets_it():
+    df = pd.DataFrame({"member": ["Seoul", None], "activities": [3, 1200]})
+    assert d.table_html(df, "Members") == (
+        '<div class="helpers-table"><table class="dataframe helpers sortable">'
+        "<caption>Members</caption>"
+        '<thead><tr><th scope="col" class="nw">Member</th>'
+        '<th scope="col" class="nw">Activities</th></tr></thead>'
+        '<tbody><tr><td class="nw">Seoul</td><td class="num" data-sort="3.0">3</td></tr>'
+        '<tr><td class="na">—</td><td class="num" data-sort="1200.0">1,200</td></tr>'
+        "</tbody></table></div>"
+    )
+
+
+def test_a_table_of_one_row_booleans_and_a_long_cell():
+    df = pd.DataFrame({"ok": [True], 7: ["abcdefghij"]})
+    out = d.table_html(df, max_chars=5)
+    assert out == (
+        '<div class="helpers-table"><table class="dataframe helpers">'
+        '<thead><tr><th scope="col" class="nw">Ok</th><th scope="col" class="nw">7</th></tr>'
+        '</thead><tbody><tr><td class="nw">yes</td>'
+        '<td class="nw" title="abcdefghij">abcd…</td></tr></tbody></table></div>'
+    )
+    assert d.table_html(df, max_chars=10).endswith(
+        '<td class="nw">abcdefghij</td></tr></tbody></table></div>'
+    )
+
+
+def test_table_notes_rows_left_out_highlights_and_a_note():
+    df = pd.DataFrame({"n": [1, 2, 3]})
+    out = d.table_html(df, max_rows=2, highlight=[False, True, True], highlight_label="late",
+                       note="See below.", sortable=False)  # fmt: skip
+    assert out.startswith('<div class="helpers-table"><table class="dataframe helpers">')
+    assert out.count("<tr") == 3
+    assert '<tr class="highlight" style="background:#fff4d6"><td class="num"' in out
+    assert out.endswith(
+        '<p class="table-note">Showing the first 2 of 3 rows. Highlighted rows: late. '
+        "See below.</p></div>"
+    )
+    quiet = d.table_html(df, highlight=[False] * 3, highlight_label="late", max_rows=None)
+    assert "table-note" not in quiet and quiet.count("<tr") == 4
+    assert "Highlighted" not in d.table_html(df, highlight=[True] * 3)
+    many = pd.DataFrame({"n": range(1500)})
+    assert "Showing the first 50 of 1,500 rows." in d.table_html(many)
+
+
+def test_an_empty_table_with_and_without_a_caption():
+    empty = pd.DataFrame({"a": []})
+    assert d.table_html(empty, "Codes", empty="None <found>.", note="n") == (
+        '<div class="helpers-table"><p class="caption">Codes</p>'
+        '<p class="empty">None &lt;found&gt;.</p><p class="table-note">n</p></div>'
+    )
+    assert d.table_html(empty) == (
+        '<div class="helpers-table"><p class="empty">Nothing to show.</p></div>'
+    )
+
+
+def test_a_series_is_a_one_column_table():
+    out = d.table_html(pd.Series([1, 2], name="count"))
+    assert '<th scope="col" class="nw">Count</th>' in out and out.count("<tr") == 3
+
+
+@pytest.mark.parametrize(
+    ("template", "html"),
+    [
+        ("`code` and **bold** and *em*", "<p><code>code</code> and <strong>bold</strong> and "
+         "<em>em</em></p>"),
+        ("- one\n- two", "<ul><li>one</li><li>two</li></ul>"),
+        ("* one\n*   two  ", "<ul><li>one</li><li>two</li></ul>"),
+        ("- one\ntwo", "<p>- one two</p>"),
+        ("First\nline.\n\n  \nSecond.", "<p>First line.</p><p>Second.</p>"),
+        ("a*b*c and 2 * 3 * 4", "<p>a*b*c and 2 * 3 * 4</p>"),
+        ("", ""),
+    ],
+)  # fmt: skip
+def test_a_templates_light_markup(template, html):
+    assert d.say_html(template) == html
+
+
+def test_say_fields_formats_conversions_and_braces():
+    assert d.say_html("{n:,} members, {rate:.0%} of {total}", n=1234, rate=0.5, total=None) == (
+        "<p>1,234 members, 50% of —</p>"
+    )
+    assert d.say_html("{coverage_rate} covered", coverage_rate=0.25) == "<p>25% covered</p>"
+    assert d.say_html("{x:.0%}", x=None) == "<p>—</p>"
+    assert d.say_html("{x!r} {{literal}}", x="<b>") == "<p>&#x27;&lt;b&gt;&#x27; {literal}</p>"
+    assert d.say_html("{d.year}", d=date(2022, 1, 1)) == "<p>2,022</p>"
+    assert d.say_html("**{a}** and *{b}*", a="x*y", b="**") == (
+        "<p><strong>x*y</strong> and <em>**</em></p>"
+    )
+    with pytest.raises(ValueError) as err:
+        d.say_html("{} members")
+    assert str(err.value) == "say() needs named fields such as {members}, not {}"
+    with pytest.raises(KeyError):
+        d.say_html("{missing}")
+
+
+def test_say_note_and_explain_as_shown(shown: list) -> None:
+    d.say("**{n}** took part", n=3)
+    d.note("check {x}", x="<i>")
+    d.explain("a {b} *c*")
+    assert [(obj.data, kw["metadata"]) for obj, kw in shown] == [
+        ('<div class="say"><p><strong>3</strong> took part</p></div>',
+         {"helpers": {"kind": "text"}}),
+        ('<div class="say note" style="background:#fff4d6;border-left:4px solid #e0b84c;'
+         'padding:0.5rem 0.9rem"><p>check &lt;i&gt;</p></div>', {"helpers": {"kind": "note"}}),
+        ('<p class="explain">a {b} *c*</p>', {"helpers": {"kind": "text"}}),
+    ]  # fmt: skip
+
+
+def test_show_table_facts_cards_findings_and_map_as_shown(shown: list, monkeypatch) -> None:
+    from helpers.show import worldmap
+
+    monkeypatch.setattr(worldmap, "map_html", lambda tables, highlight: f"<svg>{highlight}</svg>")
+    df = pd.DataFrame({"n": [1, 2]})
+    d.show_table(df, "T", max_rows=1, labels={"n": "N"}, formats={"n": "#{}"}, note="x",
+                 highlight=[True, False], highlight_label="h", empty="e", max_chars=9)  # fmt: skip
+    d.show_facts({"a": 1}, "F")
+    d.headline_cards({"n": 1, "m": 2}, labels={"m": "M"}, formats={"m": "{:.1f}"}, notes={"m": "!"})
+    d.show_findings([])
+    d.show_findings([], empty="All clear.")
+    d.show_map({"t": 1}, "Seoul")
+    got = [(obj.data, kw["metadata"]["helpers"]["kind"]) for obj, kw in shown]
+    assert got == [
+        (d.table_html(df, "T", max_rows=1, labels={"n": "N"}, formats={"n": "#{}"}, note="x",
+                      highlight=[True, False], highlight_label="h", empty="e", max_chars=9),
+         "table"),
+        (d.facts_html({"a": 1}, "F"), "facts"),
+        (d.cards_html({"n": 1, "m": 2}, labels={"m": "M"}, formats={"m": "{:.1f}"},
+                      notes={"m": "!"}), "cards"),
+        ('<p class="empty">No findings.</p>', "findings"),
+        ('<p class="empty">All clear.</p>', "findings"),
+        ("<svg>Seoul</svg>", "figure"),
+    ]  # fmt: skip
+    assert "#1" in got[0][0] and "Showing the first 1 of 2 rows." in got[0][0]
+
+
+def test_cards_in_the_order_asked_with_labels_formats_and_notes():
+    style = ('<div class="card" style="flex:1 1 10rem;border:1px solid #d9dee5;border-radius:8px;'
+             'padding:0.8rem 1rem"><div class="card-value" style="font-size:1.8rem;'
+             'font-weight:700;line-height:1.1">')  # fmt: skip
+    head = '<div class="cards" style="display:flex;flex-wrap:wrap;gap:0.8rem;margin:0.8rem 0">'
+    out = d.cards_html({"activities": 1200, "engagement_rate": 0.32})
+    assert out == (
+        f'{head}{style}1,200</div><div class="card-label">Activities</div></div>'
+        f'{style}32%</div><div class="card-label">Engagement rate</div></div></div>'
+    )
+    out = d.cards_html({"a": 0.5, "b": 2}, labels={"zz": "None", "b": "Bees"},
+                       formats={"b": "{:.1f}"}, notes={"b": "of <3>"})  # fmt: skip
+    assert out == (
+        f'{head}{style}2.0</div><div class="card-label">Bees</div>'
+        '<div class="card-note">of &lt;3&gt;</div></div></div>'
+    )
+
+
+def test_facts_nested_with_a_caption():
+    out = d.facts_html({"source_file": "report.md", "counts": {"rows": 1200, "ok": True}}, "<F>")
+    assert out == (
+        '<table class="facts"><caption>&lt;F&gt;</caption><tbody>'
+        '<tr><th scope="row">Source file</th><td>report.md</td></tr>'
+        '<tr><th scope="row">Counts · rows</th><td>1,200</td></tr>'
+        '<tr><th scope="row">Counts · ok</th><td>yes</td></tr></tbody></table>'
+    )
+    assert d.facts_html({}) == '<table class="facts"><tbody></tbody></table>'
+
+
+def test_an_excerpt_numbered_aligned_cut_and_marked():
+    lines = [(8, "Seoul"), (9, "<b>" + "x" * 10), (10, "Tehran")]
+    out = d.excerpt_html(lines, 9, max_chars=6)
+    assert out == (
+        '<details class="excerpt"><summary>The report&#x27;s text around line 9</summary>'
+        '<pre class="excerpt"><span class="ln"> 8</span> Seoul\n'
+        '<mark style="background:#fff4d6"><span class="ln"> 9</span> &lt;b&gt;xx…</mark>\n'
+        '<span class="ln">10</span> Tehran</pre></details>'
+    )
+    assert d.excerpt_html([(3, "abcdef")], max_chars=6) == (
+        '<details class="excerpt"><summary>The report&#x27;s text</summary>'
+        '<pre class="excerpt"><span class="ln">3</span> abcdef</pre></details>'
+    )
+    assert d.excerpt_html([]) == ""
+    assert "> abcde…</pre>" in d.excerpt_html([(1, "abcde  fgh")], max_chars=7)
+    assert "x" * 199 + "…" in d.excerpt_html([(1, "x" * 201)])
+
+
+def test_findings_grouped_by_action_then_kind():
+    q = pd.DataFrame(
+        [("warning", "unmatched_name", "A name is not on the roster.", "'Sevila' <x>", 12,
+          "2022-T1-03", [(12, "Members: Sevila")]),
+         ("warning", "unmatched_name", "A name is not on the roster.", "'Lyon'", 14, None, None),
+         ("odd", "other_kind", "Something.", "d", 0, None, [])],
+        columns=["severity", "kind", "sentence", "detail", "source_line", "activity_id",
+                 "context"],
+    )  # fmt: skip
+    out = d.findings_html([("Add an alias", q), ("Nothing to do", q.iloc[:0])])
+    assert out == (
+        '<div class="findings"><h3 id="todo-add-an-alias">Add an alias '
+        '<span class="count">(3)</span></h3>'
+        '<div class="finding-kind warning"><p class="sentence"><span class="severity">Warning'
+        "</span> A name is not on the roster.</p><ul>"
+        '<li><span class="detail">&#x27;Sevila&#x27; &lt;x&gt;</span> <span class="where">'
+        "(line 12, activity 2022-T1-03)</span>"
+        '<details class="excerpt"><summary>The report&#x27;s text around line 12</summary>'
+        '<pre class="excerpt"><mark style="background:#fff4d6"><span class="ln">12</span> '
+        "Members: Sevila</mark></pre></details></li>"
+        '<li><span class="detail">&#x27;Lyon&#x27;</span> <span class="where">(line 14)</span>'
+        "</li></ul></div>"
+        '<div class="finding-kind odd"><p class="sentence"><span class="severity">odd</span> '
+        'Something.</p><ul><li><span class="detail">d</span> <span class="where">(the whole '
+        "report)</span></li></ul></div>"
+        '<h3 id="todo-nothing-to-do">Nothing to do <span class="count">(0)</span></h3></div>'
+    )
+    assert d.SEVERITY_WORDS == {"error": "Error", "warning": "Warning", "info": "For information"}
+
+
+def test_a_charts_smallest_text_and_where_it_sits():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2, 1))
+    assert d.smallest_text_pt(fig) is None
+    fig.text(0.1, 0.1, "  ", fontsize=1)
+    fig.text(0.5, 0.5, "ab", fontsize=7.5)
+    fig.text(0.5, 0.2, "cd", fontsize=8)
+    assert d.smallest_text_pt(fig) == 7.5
+    ax = fig.add_subplot()
+    assert d._figure_of(ax) is fig and d._figure_of(fig) is fig
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (300).to_bytes(4, "big") + (7).to_bytes(4, "big")
+    assert d._png_size(png) == (300, 7)
+
+
+def test_a_chart_with_its_alt_text_caption_and_interpretation():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1), layout="constrained")
+    fig.text(0.5, 0.5, "x", fontsize=9)
+    out = d.figure_html(fig, "Cap <1>", interpretation="Most <took> part.", alt="Alt", dpi=72)
+    assert out.startswith(
+        '<figure class="chart"><div class="chart-scroll"><img src="data:image/png'
+    )
+    assert out.endswith(
+        '" alt="Alt" width="72" height="72" data-text-px="9.00" style="--chart-min:72px"></div>'
+        '<figcaption><span class="fig-title">Cap &lt;1&gt;</span> <span class="fig-note">'
+        "Most &lt;took&gt; part.</span></figcaption></figure>"
+    )
+    out = d.figure_html(Figure(figsize=(1, 1), layout="constrained"), "Cap", dpi=72)
+    assert out.endswith(
+        '" alt="Cap" width="72" height="72"></div><figcaption><span class="fig-title">Cap</span>'
+        "</figcaption></figure>"
+    )
+
+
+def test_a_chart_is_shown_with_its_caption_interpretation_alt_text_and_resolution(shown: list):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1), layout="constrained")
+    fig.text(0.5, 0.5, "x", fontsize=9)
+    d.show_figure(fig, "Cap", interpretation="Most took part.", alt="Alt", dpi=72)
+    ((obj, kw),) = shown
+    assert kw["metadata"] == {"helpers": {"kind": "figure"}}
+    assert obj.data == d.figure_html(
+        fig, "Cap", interpretation="Most took part.", alt="Alt", dpi=72
+    )
+    assert 'width="72"' in obj.data and 'alt="Alt"' in obj.data
+
+
+def test_the_matplotlib_figure_of_a_grid_an_axes_or_a_figure():
+    from types import SimpleNamespace
+
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    grid = SimpleNamespace(fig=fig)  # a seaborn grid keeps its figure as `fig`
+    assert d._figure_of(grid) is fig and d._figure_of(ax) is fig and d._figure_of(fig) is fig
+    plain = SimpleNamespace()
+    assert d._figure_of(plain) is plain
+
+
+def test_a_finding_on_line_one_and_a_heading_id_from_an_action_ending_in_punctuation():
+    row = {"source_line": 1, "detail": "x", "activity_id": None}
+    assert '<span class="where">(line 1)</span>' in d._finding_html(row)
+    q = pd.DataFrame([("info", "k", "S.", "d", 0, None, [])], columns=[
+        "severity", "kind", "sentence", "detail", "source_line", "activity_id", "context"])  # fmt: skip
+    assert '<h3 id="todo-check-a-date">' in d.findings_html([("Check a date!", q)])
+
+
+def test_a_chart_at_the_usual_resolution_keeps_its_text_legible_and_embeds_a_png():
+    import base64 as b64
+
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1), layout="constrained")
+    fig.text(0.5, 0.5, "x", fontsize=18)  # 18 pt at 72 dpi: 18 px, twice the least
+    out = d.figure_html(fig, "Cap", dpi=72)
+    assert 'width="72" height="72" data-text-px="18.00" style="--chart-min:36px"' in out
+    data = out.split("base64,", 1)[1].split('"', 1)[0]
+    assert b64.b64decode(data).startswith(b"\x89PNG\r\n\x1a\n")
+    assert 'width="110" height="110"' in d.figure_html(fig, "Cap")  # 110 dpi unless told

@@ -79,6 +79,9 @@ def test_activity_rows_dates_against_the_period_and_their_findings():
         ("30 August – 2 September", True, "date_beyond_period"),
         ("1 – 30 April", False, "date_outside_period"),
         ("1 September", False, "date_outside_period"),
+        ("1 May", True, None),  # the period's first day
+        ("31 August", True, None),  # and its last
+        ("1 – 3 May", True, None),
     ],
 )
 def test_an_activity_is_in_the_period_when_its_days_meet_it(dates, in_period, kind):
@@ -87,6 +90,24 @@ def test_an_activity_is_in_the_period_when_its_days_meet_it(dates, in_period, ki
     df = tab.activities(read_report(text, 2022), parse_period("2022-T2"), NO_PLAN, q)
     assert df["in_period"].tolist() == [in_period]
     assert [r["kind"] for r in q.rows] == ([kind] if kind else [])
+
+
+def test_long_titles_and_lines_are_quoted_by_their_beginning():
+    title = "A VERY LONG TITLE OF AN ACTIVITY THAT GOES ON AND ON FOR MORE THAN SIXTY LETTERS"
+    codes = "L1A2D4, L1A3D1, L2A2D3, L2A1D1, L3A1D1, L3A2D1, L1A1D1, L1A1D2, L1A1D3"
+    inner = "**CITY MANAGERS COMMUNITY 2023: KICK-OFF OF THE NEW CYCLE OF EXCHANGES AND VISITS**"
+    text = f"ACTIVITIES\n17 February\n{title}\nText.\n{codes}\n{inner}\nMore text."
+    q = Findings()
+    tab.activities(read_report(text, 2022), T1, NO_PLAN, q)
+    shown = inner.strip("*")
+    assert [r["detail"] for r in q.rows] == [
+        f"activity '{title[:60]}' has no label (Members, Outcomes, Metropolitan challenges, "
+        "Alliances)",
+        f"'{shown[:60]}' in the text of activity '{title[:50]}' is set like an activity's title: "
+        "another activity was probably read into this one",
+        f"'{codes[:60]}' in activity '{title[:50]}' looks like a code, a challenge or a date but "
+        "sits outside its labels: not read",
+    ]  # fmt: skip
 
 
 def test_an_activity_title_set_inside_another_ones_text_is_a_finding():
@@ -118,6 +139,11 @@ def test_activities_before_the_first_interleaved_header_have_no_line():
         "ACTION LINE 2\n12 March\nFORUM TWO\nOutcomes: L2A2D3"  # 9-12
     )
     assert _lines(text) == (["-", "L1", "L2"], [("action_line_unknown", 2)])
+    q = Findings()
+    tab.activities(read_report(text, 2022), T1, NO_PLAN, q)
+    assert q.rows[0]["detail"] == (
+        "activities before the first action-line header have no action line"
+    )
 
 
 def test_bunched_headers_lines_inferred_from_the_codes():
@@ -126,6 +152,22 @@ def test_bunched_headers_lines_inferred_from_the_codes():
         "10 March\nCITY LAB\nOutcomes: L1A2D4\n11 March\nFORUM ONE\nOutcomes: L2A2D3"
     )
     assert _lines(text) == (["L1", "L2"], [("action_line_inferred", 2)])
+    q = Findings()
+    tab.activities(read_report(text, 2022), T1, NO_PLAN, q)
+    assert q.rows[0]["detail"] == (
+        "action-line headers do not sit between the activities: each activity's line was taken "
+        "from the run of activities it belongs to (report order L1, L2, L3; outcome codes and "
+        "restarting dates mark the runs)"
+    )
+
+
+def test_bunched_headers_a_codeless_activity_goes_with_the_run_its_date_starts():
+    head = "ACTIVITIES\nACTION LINE 1\nACTION LINE 2\n"
+    acts = ("10 January\nCITY LAB\nOutcomes: L1A2D4\n{second}\nFORUM\nText.\n"
+            "1 February\nSUMMIT\nOutcomes: L2A2D3")  # fmt: skip
+    restart = head + acts.format(second="5 January")  # the dates start again: line 2 begins
+    assert _lines(restart)[0] == ["L1", "L2", "L2"]
+    assert _lines(head + acts.format(second="20 January"))[0] == ["L1", "L1", "L2"]
 
 
 def test_one_header_after_the_activities_is_no_interleaving():
@@ -168,7 +210,7 @@ def test_participants_each_once_with_how_they_were_matched():
         "Seoul, Tehran, Seoul, —\n"  # 6: Seoul twice, a dash
         "2.3 Climate resilience\n"  # 7: a challenge read as a name
         "Nowhere City\n"  # 8
-        "3 March\nFORUM TWO\nText.\nMembers: Seoul, Rabat"  # 9-12
+        "3 March\nFORUM TWO\nText.\nMembers: Seoul and Rabat"  # 9-12: two members
     )
     q = Findings()
     df = tab.participation(read_report(text, 2022), T1, _resolver(), q)
@@ -189,6 +231,20 @@ def test_participants_each_once_with_how_they_were_matched():
     assert ("value_outside_label", "'2.3 Climate resilience' under Members of activity 'CITY "
             "LAB ONE' looks like a code, a challenge or a date: its labels were not read apart",
             7, "2022-T1-01") in found  # fmt: skip
+    assert ("not_a_member", "activity 'CITY LAB ONE': 'Nowhere City' is not on the roster and "
+            "no roster name is close to it: not a member", 8, "2022-T1-01") in found  # fmt: skip
+
+
+def test_a_long_code_list_under_members_is_quoted_by_its_beginning():
+    title = "A VERY LONG TITLE OF AN ACTIVITY THAT GOES ON FOR MORE THAN FIFTY LETTERS"
+    codes = "L1A2D4 L1A3D1 L2A2D3 L2A1D1 L3A1D1 L3A2D1 L1A1D1 L1A1D2 L1A1D3"
+    text = f"ACTIVITIES\n17 February\n{title}\nText.\nMembers:\n{codes}"
+    q = Findings()
+    tab.participation(read_report(text, 2022), T1, _resolver(), q)
+    assert q.rows[0]["detail"] == (
+        f"'{codes[:60]}' under Members of activity '{title[:50]}' looks like a code, a challenge "
+        "or a date: its labels were not read apart"
+    )
 
 
 # --------------------------------------------------------------------------- codes
@@ -246,7 +302,7 @@ ALLIANCES = (
 )
 
 
-def test_alliances_once_per_activity_joined_and_named_as_the_report_mostly_writes_them():
+def test_alliances_once_per_activity_joined_and_named_as_most_often_written():
     q = Findings()
     df = tab.activity_alliances(read_report(ALLIANCES, 2022), T1, AllianceNames(), q)
     assert [tuple(r) for r in df.itertuples(index=False)] == [

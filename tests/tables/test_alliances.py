@@ -228,3 +228,25 @@ def test_across_periods_nothing_to_join():
     assert out["alliance"].tolist() == ["UCLG", "UCLG"] and found == []
     empty, none = across_periods(df.iloc[:0])
     assert empty.empty and none == []
+
+
+def test_the_most_frequent_spelling_wins_over_the_first_written_and_says_how():
+    merges = canonical_names(["uclg", "UCLG", "UCLG", "UNDP"], AllianceNames())
+    assert {w: (m.alliance, m.how) for w, m in merges.items()} == {
+        "uclg": ("UCLG", "folded"), "UCLG": ("UCLG", "folded"), "UNDP": ("UNDP", "folded")}  # fmt: skip
+    listed = AllianceNames(pd.DataFrame({"alias": ["uclg"], "alliance": ["UCLG World"]}))
+    assert canonical_names(["uclg"], listed)["uclg"].how == "alias"
+
+
+def test_across_periods_keeps_the_stacked_rows_index_and_the_alliances_type():
+    df = stacked([("2022-T1", "a", "UCLG MEWA", 1), ("2022-T2", "b", "UCLG-MEWA", 2)])
+    df = df.set_axis([10, 20]).astype({"alliance": "category"})
+    out, _ = across_periods(df)
+    assert list(out.index) == [10, 20] and out["alliance"].tolist() == ["UCLG MEWA", "UCLG MEWA"]
+    assert isinstance(out["alliance"].dtype, pd.CategoricalDtype)
+
+
+def test_no_alias_file_is_an_empty_table_of_text(tmp_path):
+    df = load_alliance_aliases(tmp_path)
+    assert df.empty and list(df.columns) == ["alias", "alliance"]
+    assert all(pd.api.types.is_string_dtype(df[c]) and df[c].dtype != object for c in df.columns)

@@ -32,8 +32,8 @@ def _found(q: Findings) -> list[tuple]:
         ),
         ("x\nWHO WE ARE\n\n", "the heading WHO WE ARE (line 2) has nothing under it"),
         (
-            "ACTIVITIES\nx\nPROGRESS\ny",
-            "no WHO WE ARE heading; the last section found is PROGRESS (line 3)",
+            "NOTE FROM THE SECRETARY GENERAL\na\nACTIVITIES\nx\nPROGRESS\ny",
+            "no WHO WE ARE heading; the last section found is PROGRESS (line 5)",
         ),
         (
             "just text",
@@ -41,7 +41,7 @@ def _found(q: Findings) -> list[tuple]:
         ),
     ],
 )
-def test_what_the_report_holds_where_a_section_should_be(text, quote):
+def test_what_the_text_holds_where_a_section_should_be(text, quote):
     assert checks.nearby(read_report(text, 2022), "WHO WE ARE") == quote
 
 
@@ -63,7 +63,7 @@ def _tables(members: int, *, deliverable: bool = True, challenges: bool = True,
 WHOLE = "ACTIVITIES\nx\nACTIVE LISTENING\ny\nPROGRESS\nz\nWHO WE ARE\nAFRICA\n- Abidjan"
 
 
-def test_a_whole_report_with_a_real_roster_has_no_section_finding():
+def test_a_whole_text_with_a_real_roster_has_no_section_finding():
     q = Findings()
     checks.sections(read_report(WHOLE, 2022), _tables(checks.MIN_ROSTER), q)
     assert q.rows == []
@@ -87,7 +87,7 @@ def test_a_small_roster_and_missing_listings_are_blocking_findings():
     ]  # fmt: skip
 
 
-def test_missing_headings_no_roster_and_a_report_pasted_twice():
+def test_missing_headings_no_roster_and_sections_pasted_twice():
     q = Findings()
     rec = read_report("ACTIVITIES\nx\nPROGRESS\nz\nACTIVITIES\ny", 2022)
     checks.sections(rec, _tables(0), q)
@@ -163,7 +163,35 @@ def test_furniture_page_headers_stray_text_and_empty_sections_are_reported():
     ]  # fmt: skip
 
 
-def test_a_page_number_a_figure_sentence_and_alliance_text_are_no_findings():
+def test_stray_text_of_four_words_or_more_quoted_by_its_beginning():
+    long = "Text before any activity that runs on for much more than sixty letters, on and on"
+    text = f"ACTIVITIES\nThree words here\nFour words right here\n{long}\n17 February\nCITY LAB"
+    q = Findings()
+    checks.layout(read_report(text, 2022), q)
+    assert _found(q) == [
+        ("text_outside_activity", "text in ACTIVITIES before any activity: 'Four words right "
+         "here'", 3, None),
+        ("text_outside_activity", f"text in ACTIVITIES before any activity: '{long[:60]}'", 4,
+         None),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("results", "empty"),
+    [
+        ("Members took part in thirty-one activities", True),  # six words
+        ("The members took part in thirty-one activities", False),  # seven
+        ("short\nMAIN RESULTS\nThe members took part in thirty-one activities", False),
+        ("The members took part in thirty-one activities\nMAIN RESULTS\nshort", True),
+    ],
+)
+def test_main_results_hold_figures_in_a_sentence_of_seven_words_or_more(results, empty):
+    q = Findings()
+    checks.layout(read_report(f"PROGRESS\nMAIN RESULTS\n{results}", 2022), q)
+    assert [r["kind"] for r in q.rows] == (["section_empty"] if empty else [])
+
+
+def test_a_page_number_a_sentence_of_counts_and_alliance_text_are_no_findings():
     text = (
         "ACTIVITIES\n17 February\nCITY LAB ONE\nText.\n3\nWHO WE ARE\nAFRICA\n4\n"
         "ACTIVE LISTENING\nCOLLABORATION WITH ALLIANCES\nUCLG\n"
@@ -191,13 +219,13 @@ def _part(*rows) -> pd.DataFrame:
 def test_participants_off_the_list_and_listed_members_idle():
     q = Findings()
     eng = _eng(("A", 10), ("B", 11), ("C", 12), ("D", 13), ("E", 14), (None, 15))
-    part = _part(("A", 30, "a1"), ("F", 25, "a2"), ("G", 40, "a1"), ("A", 50, "a3"),
+    part = _part(("A", 30, "a1"), ("Y", 25, "a2"), ("G", 40, "a1"), ("A", 50, "a3"),
                  (None, 45, "a2"))  # fmt: skip
     checks.engagement_reconciliation({"engagement_table": eng, "participation": part}, q)
     missing = "took part in an activity but is missing from the Membership engagement list"
     idle = "is in the Membership engagement list but took part in no activity"
     assert _found(q) == [
-        ("participant_not_in_engagement_list", f"'F' {missing}", 25, "a2"),
+        ("participant_not_in_engagement_list", f"'Y' {missing}", 25, "a2"),  # by line
         ("participant_not_in_engagement_list", f"'G' {missing}", 40, "a1"),
         ("listed_member_without_activity", f"'B' {idle}", 11, None),
         ("listed_member_without_activity", f"'C' {idle}", 12, None),
@@ -290,9 +318,11 @@ def test_alliance_names_reading_like_text():
           "Now Here", 8, "a2")],
         columns=["alliance_raw", "source_line", "activity_id"],
     )  # fmt: skip
+    alliances.loc[4] = ["eThekwini Declaration", 9, "a3"]  # lower case first: read as text
     q = Findings()
     checks.alliance_names(alliances, q)
-    assert [(r["source_line"], r["activity_id"]) for r in q.rows] == [(5, "a1"), (8, "a2")]
+    assert [(r["source_line"], r["activity_id"]) for r in q.rows] == [(5, "a1"), (8, "a2"),
+                                                                      (9, "a3")]  # fmt: skip
     assert q.rows[0]["detail"] == (
         f"'{long[:60]}' under an activity's Alliances reads like text, not a name: the "
         "activity's text was probably read into its labels"
@@ -311,7 +341,8 @@ def _codes(*rows) -> pd.DataFrame:
 
 
 def test_activities_naming_none_of_their_lines_outcomes():
-    acts = _acts(("a1", "L1", "CITY LAB ONE", 10), ("a2", "L1", "CITY LAB TWO", 20),
+    title = "CITY LAB ONE ON THE FUTURE OF METROPOLITAN GOVERNANCE IN AFRICA AND ASIA"
+    acts = _acts(("a1", "L1", title, 10), ("a2", "L3", "CITY LAB TWO", 20),
                  ("a3", "L2", "FORUM", 30), ("a4", None, "NO LINE", 40),
                  ("a5", "L3", "NO CODES", 50))  # fmt: skip
     codes = _codes(("a1", "L2A1D1"), ("a1", "L3A1D1"), ("a2", "L2A2D3"), ("a3", "L2A1D1"),
@@ -320,7 +351,7 @@ def test_activities_naming_none_of_their_lines_outcomes():
     checks.action_lines(acts, codes, q)
     assert _found(q) == [
         ("action_line_in_doubt", "2 of 4 activities name none of their action line's outcomes "
-         "(first: 'CITY LAB ONE' under L1): the action-line headings were probably read out of "
+         f"(first: '{title[:50]}' under L1): the action-line headings were probably read out of "
          "place", 10, "a1")]  # fmt: skip
 
 
@@ -362,6 +393,17 @@ def test_known_members_off_the_roster_past_two():
     q = Findings()
     checks.known_members_off_roster(part.assign(is_member=False), known, q)
     assert q.rows == []  # no roster at all: another finding says so
+
+
+def test_known_members_off_the_roster_named_five_at_most():
+    names = ["Berlin", "Seoul", "Tehran", "Rabat", "Lima", "Quito"]
+    part = pd.DataFrame({"name_raw": ["Abidjan", *names], "is_member": [True] + [False] * 6})
+    q = Findings()
+    checks.known_members_off_roster(part, _resolver(*names), q)
+    assert q.rows[0]["detail"] == (
+        "6 members that took part are not on the roster that was read (Berlin, Lima, Quito, "
+        "Rabat, Seoul): the roster was probably not read whole"
+    )
 
 
 def test_roster_members_without_a_location():

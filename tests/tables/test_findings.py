@@ -54,6 +54,9 @@ def test_rows_as_a_frame_with_the_tables_columns_or_its_typed_empty_frame():
     assert df.to_dict("records") == [
         {"code": "2.3", "title": "Climate resilience", "source_line": 9}
     ]
+    missing = frame("challenges", [{"title": "Climate resilience", "code": "2.3"}])
+    assert list(missing.columns) == ["code", "title", "source_line"]  # the table's columns
+    assert missing["source_line"].isna().all()
     empty = frame("challenges", [])
     assert empty.empty and list(empty.columns) == ["code", "title", "source_line"]
     assert str(empty["source_line"].dtype) == "int64"

@@ -26,8 +26,8 @@ def _rows(df: pd.DataFrame) -> list[tuple]:
 
 def _resolver() -> NameResolver:
     roster = pd.DataFrame(
-        {"member": ["Seoul", "Tehran", "Rabat"],
-         "region": ["Asia-Pacific", "Asia-Pacific", "Africa"]}
+        {"member": ["Seoul", "Tehran", "Rabat", "Buenos Aires"],
+         "region": ["Asia-Pacific", "Asia-Pacific", "Africa", "Latin America"]}
     )  # fmt: skip
     return NameResolver(roster, load_aliases(), load_affixes())
 
@@ -35,16 +35,22 @@ def _resolver() -> NameResolver:
 def test_the_roster_each_member_once_in_the_first_region_listing_it():
     text = (
         "WHO WE ARE\nAFRICA\nIntro line\n- Abidjan\n- Cairo\n- Abidjan\n"  # 1-6
-        "EUROPE\n- Cairo\n- Berlin"  # 7-9
+        "EUROPE\n- Cairo\n- Berlin\n"  # 7-9
+        "NORTH AMERICA\n" + "An introduction to the region that runs on for well over sixty "
+        "letters\n- Toronto"  # 10-12
     )
     q = Findings()
     df = tab.members(read_report(text, 2022), q)
-    assert _rows(df) == [("Abidjan", "Africa", 4), ("Cairo", "Africa", 5), ("Berlin", "Europe", 9)]
+    assert _rows(df) == [("Abidjan", "Africa", 4), ("Cairo", "Africa", 5), ("Berlin", "Europe", 9),
+                         ("Toronto", "North America", 12)]  # fmt: skip
+    long = "An introduction to the region that runs on for well over sixty letters"
     assert _found(q) == [
         ("roster_duplicate", "'Abidjan' is listed twice in Africa", 6),
         ("roster_duplicate", "'Cairo' is listed in Africa and Europe; kept in Africa", 8),
         ("roster_line_not_read", "'Intro line' sits in the roster before its region's first "
          "listed member and was not read as one", 3),
+        ("roster_line_not_read", f"'{long[:60]}' sits in the roster before its region's first "
+         "listed member and was not read as one", 11),
     ]  # fmt: skip
 
 
@@ -89,6 +95,15 @@ def test_the_engagement_list_each_name_once_rows_of_names_split():
     assert [(k, line) for k, _, line in _found(q)] == [("not_a_member", 3)]
 
 
+def test_a_name_broken_over_two_lines_of_the_list_is_joined_when_the_roster_knows_it():
+    text = "ACTIVE LISTENING\nMEMBERSHIP ENGAGEMENT\nSeoul, Buenos\nAires, Tehran"
+    q = Findings()
+    df = tab.engagement_table(read_report(text, 2022), _resolver(), q)
+    assert _rows(df) == [("Seoul", "Seoul", True, 3), ("Buenos Aires", "Buenos Aires", True, 3),
+                         ("Tehran", "Tehran", True, 4)]  # fmt: skip
+    assert q.rows == []
+
+
 def test_bilateral_counterparts_with_their_mode_non_members_an_info():
     rec = SimpleNamespace(bilateral=[("Seoul", 4, "On-site"), ("UN-Habitat", 6, None)])
     q = Findings()
@@ -96,6 +111,10 @@ def test_bilateral_counterparts_with_their_mode_non_members_an_info():
     assert _rows(df) == [("Seoul", "Seoul", True, "On-site", 4), ("UN-Habitat", "-", False, "-", 6)]
     assert [(r["kind"], r["severity"], r["source_line"]) for r in q.rows] == [
         ("bilateral_counterpart_not_member", "info", 6)]  # fmt: skip
+    assert q.rows[0]["detail"] == (
+        "bilateral meetings: 'UN-Habitat' is not on the roster and no roster name is close to "
+        "it: not a member"
+    )
 
 
 def test_board_seats_their_member_city_and_entries_read_unclearly():
@@ -137,6 +156,30 @@ def test_board_seats_their_member_city_and_entries_read_unclearly():
     ]  # fmt: skip
 
 
+def test_unclear_board_entries_quote_forty_characters_of_a_name_or_position():
+    name = "MEMBER Ana Lopez de la Fuente y Garcia Marquez Villanueva"  # 57 characters
+    office = "Mayor of Rabat and President of the Regional Council of Rabat-Salé"
+    rec = SimpleNamespace(board=[
+        ("Africa", BoardEntry(name, "MEMBER", office, None, 3)),
+        ("Africa", BoardEntry("Oh Se-", "MEMBER", office, None, 5)),
+        ("Africa", BoardEntry("Colau", "MEMBER", office, None, 7)),
+        ("Africa", BoardEntry("Zandile Gumede", "MEMBER", "eThekwini Municipality", None, 9)),
+    ])  # fmt: skip
+    q = Findings()
+    tab.board(rec, _resolver(), q)
+    assert [r["detail"] for r in q.rows] == [
+        f"board entry '{name[:40]}' ({office[:40]}) holds a role heading's words: the board's "
+        "seats were not told apart",
+        f"board member 'Oh Se-' ({office[:40]}): a name broken at a line end was not made whole",
+        f"board member 'Colau' ({office[:40]}) has a one-word name: a name wrapped in its card, "
+        "read in two?",
+        "board member Zandile Gumede (eThekwini Municipality): no member city found in the "
+        "office title",
+        "board member 'Zandile Gumede' (eThekwini Municipality): a name broken at a line end was "
+        "not made whole",  # a position starting in lower case is read as a name's broken end
+    ]  # fmt: skip
+
+
 def test_a_board_member_named_by_their_city_when_the_office_names_none():
     rec = SimpleNamespace(board=[("Asia-Pacific", BoardEntry("Seoul", "MEMBER", "", None, 3))])
     q = Findings()
@@ -158,7 +201,7 @@ def test_media_mentions_outside_the_periods_months_and_none_at_all():
         ("section_empty", "no media mentions found under METROPOLIS IN THE MEDIA", 0)]  # fmt: skip
 
 
-def test_follower_figures_each_platform_once_and_figures_left_alone():
+def test_follower_counts_each_platform_once_and_counts_left_alone():
     pairs = [("Twitter", 24600, "24.6K", 3), ("Facebook", 7300, "7.3K", 4),
              ("Twitter", 1, "1", 9)]  # fmt: skip
     rec = SimpleNamespace(followers=Followers(pairs, [("512", 12)]))

@@ -44,6 +44,8 @@ HAND_READ = {
         ("STATUS", "Status"),  # -us, -ss and -is are no plurals
         ("ACCESS", "Access"),
         ("BASIS", "Basis"),
+        ("VICE-PRESIDENT FOR TAX", "Vice-president for tax"),  # only punctuation is trimmed
+        (7, "7"),  # a value that is not text is worded as text
         ("", "Member"),
         (" .: ", "Member"),
         (float("nan"), "Member"),

@@ -3,9 +3,11 @@ order, on tiny made-up pages: words placed by hand, rectangles given as the page
 
 from __future__ import annotations
 
-from helpers.parse.layout.boxes import Rect, contents
+from helpers.parse.layout import body_size
+from helpers.parse.layout.boxes import Rect, contents, inner
+from helpers.parse.layout.glyphs import Page, Word, is_bold
 from helpers.parse.layout.order import badges_first, reading_order
-from helpers.parse.layout.spans import page_spans
+from helpers.parse.layout.spans import Span, page_spans
 from helpers.parse.layout.write import block_lines
 from tests.parse.layout.test_geometry import EDGE, EM, line
 
@@ -128,3 +130,52 @@ def test_a_word_broken_without_a_hyphen_in_a_narrow_cell_is_made_whole():
 
     assert mended("Metropolitan challen", "ges") == ["Metropolitan challenges"]
     assert mended("reached the", "re port") == ["reached the", "re port"]  # `the` is a word
+
+
+# --------------------------------------------------------------------------------------------
+# The box rules at their edges (docs/mutation.md).
+
+
+def _span(x0: float, top: float, x1: float, bottom: float):
+    return Span((Word("x", x0, top, x1, bottom, 10),))
+
+
+def test_a_box_holds_what_sits_inside_it_give_or_take_a_point():
+    box = Rect(10, 10, 50, 30)
+    assert box.area == 800
+    assert box.holds(_span(9, 9, 51, 31)) and box.holds(Rect(10, 10, 50, 30))
+    for outside in (_span(8.9, 10, 50, 30), _span(10, 8.9, 50, 30), _span(10, 10, 51.1, 30),
+                    _span(10, 10, 50, 31.1)):  # fmt: skip
+        assert not box.holds(outside)
+    small, other = Rect(12, 12, 20, 20), Rect(60, 10, 70, 20)
+    assert inner(box, [box, small, other, Rect(10, 10, 50, 30.5), Rect(10.5, 10, 50.5, 30)]) == [
+        small
+    ]  # a box drawn again half a point aside is the same box, not one inside it
+
+
+def test_the_outermost_box_of_each_span_in_the_order_given():
+    a, b, c = _span(12, 12, 18, 18), _span(62, 12, 68, 18), _span(200, 200, 210, 210)
+    big, small, right = Rect(10, 10, 50, 30), Rect(11, 11, 20, 20), Rect(60, 10, 70, 20)
+    around = Rect(0, 0, 300, 300)  # round every span: the region itself, no container
+    assert contents([a, b, c], [right, small, big, around]) == [(right, [b]), (big, [a])]
+    assert contents([a, b], [around]) == []
+    assert contents([a], [big]) == []  # holding all the spans: around them
+
+
+def test_bold_faces_by_weight_or_name():
+    assert is_bold("Helvetica", 600) and not is_bold("Helvetica", 599)
+    for name in ("Arial-BoldMT", "Lato,Black", "Roboto-Heavy", "Inter SemiBold"):
+        assert is_bold(name, 400)
+    assert not is_bold("Arial-Italic", 400)
+
+
+def test_the_body_size_is_the_median_over_every_character():
+    words = [
+        Word("Title", 0, 0, 50, 20, 20),
+        Word("ab", 0, 30, 10, 40, 9),
+        Word("c", 0, 30, 5, 40, 12),
+    ]
+    assert body_size([Page(1, 600, 800, words)]) == 20  # 5 characters at 20, 2 at 9, 1 at 12
+    words = [Word("T", 0, 0, 50, 20, 20), Word("ab", 0, 30, 10, 40, 9), Word("c", 0, 30, 5, 40, 12)]
+    assert body_size([Page(1, 600, 800, words)]) == 10.5
+    assert body_size([]) == 10.0
