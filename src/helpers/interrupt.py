@@ -25,7 +25,38 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_run: dict[str, Any] = {"loop": None, "task": None, "hit": False, "on": False}
+_run: dict[str, Any] = {"loop": None, "task": None, "hit": False, "on": False, "late": False}
+_deciding = threading.Lock()  # a Ctrl-C and the publishing step are ordered: one comes first
+
+
+def _on_ctrl_c() -> bool:
+    """What the watcher does with a Ctrl-C: stop the run (True), unless the run is already
+    publishing (False: it finishes and says what it published)."""
+    with _deciding:
+        if _run["late"]:
+            return False
+        _run["hit"] = True
+        loop, task = _run["loop"], _run["task"]
+        if loop is not None and task is not None:
+            loop.call_soon_threadsafe(task.cancel)
+        else:
+            _thread.interrupt_main()
+        return True
+
+
+@contextlib.contextmanager
+def publishing() -> Iterator[None]:
+    """The step that publishes a run's output. A Ctrl-C that came before it stops the run
+    here (KeyboardInterrupt: nothing is published, as the message says); one that comes once
+    it has begun is let go, and the run ends as if it had not been pressed, so the message
+    never says "unchanged" of a run that published. A Ctrl-C is taken or let go under one
+    lock, so no press falls between the check and the step."""
+    with _deciding:
+        if _run["hit"]:
+            raise KeyboardInterrupt
+        if _run["on"]:
+            _run["late"] = True
+    yield
 
 
 @contextlib.contextmanager
@@ -46,20 +77,15 @@ def ctrl_c_stops() -> Iterator[None]:
             signal.sigwait({signal.SIGINT})
             if done.is_set():
                 return
-            _run["hit"] = True
-            loop, task = _run["loop"], _run["task"]
-            if loop is not None and task is not None:
-                loop.call_soon_threadsafe(task.cancel)
-            else:
-                _thread.interrupt_main()
+            _on_ctrl_c()
 
     watcher = threading.Thread(target=watch, name="ctrl-c", daemon=True)
     watcher.start()
-    _run.update(on=True, hit=False)
+    _run.update(on=True, hit=False, late=False)
     try:
         yield
     finally:
-        _run["on"] = False
+        _run.update(on=False, late=False)
         done.set()
         if watcher.ident is not None:  # wakes the watcher (and only it), which now returns
             signal.pthread_kill(watcher.ident, signal.SIGINT)

@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers.interrupt import publishing
+
 SITE = ".site"
 CURRENT = "current"
 PREVIOUS = "previous"
@@ -238,8 +240,9 @@ def generation(root: Path, progress=print) -> Iterator[Generation]:
         changed = changes(root, stage)
         legacy = any(not (root / out).is_symlink() for out in OUTPUTS)
         if changed or legacy:
-            _switch(root, stage)
-            stage = None
+            with publishing():  # a Ctrl-C from here on lets the run finish
+                _switch(root, stage)
+                stage = None
             progress(f"==> published: {_said(changed)}")
         else:
             progress("==> nothing changed: the published pages and tables are as they were")

@@ -15,6 +15,8 @@ import functools
 import inspect
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -145,7 +147,20 @@ class Kernels:
         self.imports = list(dict.fromkeys(imports))
         self.idle: list[Any] = []
         self.count = 0  # kernels alive: idle or running a notebook
+        self.launched = 0
         self._freed: asyncio.Condition | None = None
+        self._sockets: str | None = None
+
+    def _address(self) -> str:
+        """A new kernel's socket files: the ``ipc`` transport in a folder of the pool's own
+        (``<folder>/k<n>-<channel>``). With ``tcp``, each kernel is given ports that were
+        free a moment before it binds them, and a kernel started by another run at the same
+        time can take one first: that kernel dies before it replies ("Kernel died before
+        replying to kernel_info"). A file path is the pool's alone."""
+        if self._sockets is None:
+            self._sockets = tempfile.mkdtemp(prefix="metropolis-kernels-")
+        self.launched += 1
+        return os.path.join(self._sockets, f"k{self.launched}")
 
     def want(self, imports: Sequence[str]) -> None:
         """Kernels launched from now on also import ``imports`` while they boot."""
@@ -170,7 +185,8 @@ class Kernels:
 
         if self.name is None:
             self.name = kernel_name()
-        km = AsyncKernelManager(kernel_name=self.name, client_factory=_client_class())
+        km = AsyncKernelManager(kernel_name=self.name, client_factory=_client_class(),
+                                transport="ipc", ip=self._address())  # fmt: skip
         args = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"]
         if self.imports:
             warm = [*self.imports, *FIGURE_IMPORTS]
@@ -206,6 +222,7 @@ class Kernels:
                 with contextlib.suppress(Exception):
                     await km.shutdown_kernel(now=True)
                 self.count -= 1
+                self._tidy()
         finally:
             if self._freed is None:
                 self._freed = asyncio.Condition()
@@ -238,6 +255,13 @@ class Kernels:
             run_sync(shutdown)(list(self.idle))
         self.count -= len(self.idle)
         self.idle.clear()
+        self._tidy()
+
+    def _tidy(self) -> None:
+        """Remove the socket folder once no kernel of the pool is left."""
+        if self.count == 0 and self._sockets is not None:
+            shutil.rmtree(self._sockets, ignore_errors=True)
+            self._sockets = None
 
 
 def _first_line(text: object, limit: int = 160) -> str:
