@@ -117,10 +117,26 @@ def project(tmp_path_factory) -> Project:
     return p
 
 
-def stop_at(project: Project, point: str, how: str) -> tuple[int, str]:
-    """Switch the report to its other version, start the run and, when its progress shows
-    ``point``, kill its main process (``kill``) or press Ctrl-C (SIGINT to its session)."""
-    project.use("b" if project.version == "a" else "a")
+def published_version(project: Project) -> str:
+    """The version whose pages and tables the site shows, whole (never a mix of two)."""
+    snap = snapshot(project.root)
+    found = [v for v, ref in project.snapshots.items() if snap == ref]
+    assert found, "a mix of two generations"
+    return found[0]
+
+
+def leftovers(root: Path) -> list[str]:
+    """What ``.site/`` holds besides the lock, the published generation and the one before."""
+    folder = root / ".site"
+    kept = {".lock", "current", "previous"}
+    kept |= {os.readlink(folder / n) for n in ("current", "previous") if (folder / n).is_symlink()}
+    return sorted(p.name for p in folder.iterdir() if p.name not in kept)
+
+
+def stop_at(project: Project, point: str, how: str) -> tuple[int, str, int]:
+    """Start the run and, when its progress shows ``point``, kill its main process (``kill``)
+    or press Ctrl-C (SIGINT to its session). Returns its exit status, its error output and
+    its process id, once no process of the run is left."""
     marker = f"{how}-{point}-{time.time_ns()}"
     run = project.start(marker)
     assert run.stdout is not None
@@ -139,7 +155,7 @@ def stop_at(project: Project, point: str, how: str) -> tuple[int, str]:
             break
         time.sleep(0.1)
     assert alive(marker) == [], "a process of the run was left behind"
-    return run.returncode, err
+    return run.returncode, err, run.pid
 
 
 CASES = [("kill", point) for point in POINTS] + [
@@ -150,33 +166,40 @@ CASES = [("kill", point) for point in POINTS] + [
 
 
 def stopped_run_leaves_one_whole_generation(project: Project, how: str, point: str) -> None:
-    old = project.version
-    assert snapshot(project.root) == project.snapshots[old]
-    code, err = stop_at(project, point, how)
-    after = snapshot(project.root)
-    assert after in (project.snapshots[old], project.snapshots[project.version]), (
-        "a mix of two generations"
-    )
+    """One case, on the project as the case before left it: the report is switched to the
+    version the site does not show, and the run is stopped at ``point``."""
+    old = published_version(project)
+    new = "b" if old == "a" else "a"
+    project.use(new)
+    code, err, pid = stop_at(project, point, how)
+    now = published_version(project)  # whole, old or new
     if point == "==> published":
-        assert after == project.snapshots[project.version]
+        assert now == new
     if how == "ctrl-c":
-        assert code in (130, 0)  # 0: the Ctrl-C came after the run had published
+        assert code in (130, 0)  # 0: the Ctrl-C came once the run was publishing
         if code == 130:
             assert err == "error: interrupted; the last good output is unchanged\n"
-            assert after == project.snapshots[old]
-        generations = [p for p in (project.root / ".site").iterdir()
-                       if p.name not in (".lock", "current", "previous")]  # fmt: skip
-        assert len(generations) <= 2  # nothing left aside: the current and previous ones
-    project.finish()  # the next run finishes, and clears what a killed one left
-    assert snapshot(project.root) == project.snapshots[project.version]
-    kept = {p.name for p in (project.root / ".site").iterdir()}
-    assert len(kept - {".lock", "current", "previous"}) == 2
+            assert now == old
+        else:
+            assert now == new
+    # What the stopped runs before this one left was cleared as this run began: only this
+    # run's own generation may be left, by a kill -9; a Ctrl-C leaves nothing.
+    left = leftovers(project.root)
+    assert all(f"-{pid}-" in name for name in left), left
+    if how == "ctrl-c":
+        assert left == []
 
 
 def test_a_stopped_run_leaves_one_whole_generation(project: Project) -> None:
-    """Every case on one project, one after another (each starts from the last one's end)."""
+    """Every case on one project, one after another (each starts where the last one ended),
+    then a run that finishes: it publishes the version the report is at, byte for byte as
+    before, and clears what the last stopped run left."""
     for how, point in CASES:
         try:
             stopped_run_leaves_one_whole_generation(project, how, point)
         except AssertionError as exc:
             raise AssertionError(f"{how} at {point!r}: {exc}") from exc
+    project.use("b" if published_version(project) == "a" else "a")
+    project.finish()
+    assert published_version(project) == project.version
+    assert leftovers(project.root) == []
