@@ -141,6 +141,34 @@ def built_project(root: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def built_2022t1(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """:func:`built_project`, made once per test process. Read only: a test that changes the
+    project works on its own copy (:func:`copy_project`)."""
+    return built_project(tmp_path_factory.mktemp("built_2022t1"))
+
+
+@pytest.fixture(scope="session")
+def built_two_periods(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """(root, progress lines): a project with the 2022-T1 and 2022-T2 fixture reports and the
+    notebooks, built by one ``build_period("2022-T2")`` (which brings 2022-T1 up too), made
+    once per test process. Read only, as :func:`built_2022t1`."""
+    from helpers.build import build_period
+
+    root = new_project(tmp_path_factory.mktemp("built_two_periods"), ("2022-T1", "2022-T2"),
+                       notebooks=True)  # fmt: skip
+    lines: list[str] = []
+    build_period("2022-T2", root=root, progress=lines.append)
+    return root, lines
+
+
+def copy_project(src: Path, dst: Path) -> Path:
+    """A copy of the project ``src`` at ``dst`` that a run finds up to date: files with their
+    modification times, the output folders' links into ``.site/`` kept as links."""
+    shutil.copytree(src, dst, symlinks=True)
+    return dst
+
+
 def run_cli(*args: str, root: Path) -> subprocess.CompletedProcess:
     """``python -m helpers ARGS`` on the project in ``root``, in a subprocess."""
     env = {**os.environ, "METROPOLIS_ROOT": str(root), "PYTHONPATH": str(ROOT / "src")}

@@ -25,13 +25,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def two_period_reports(tmp_path_factory) -> Path:
-    """reports/ of a project with 2022-T1 and 2022-T2 built (2022-T2's run brings 2022-T1 up
-    too). Read only: a test that changes a page writes its copy in its own tmp_path."""
-    from helpers.build import build_period
-    from tests.conftest import new_project
-
-    root = new_project(tmp_path_factory.mktemp("two_periods"), ("2022-T1", "2022-T2"),
-                       notebooks=True)  # fmt: skip
-    build_period("2022-T2", root=root, progress=lambda s: None)
-    return root / "reports"
+def two_period_reports(built_two_periods) -> Path:
+    """reports/ of the project with 2022-T1 and 2022-T2 built (tests/conftest.py). Read only:
+    a test that changes a page writes its copy in its own tmp_path."""
+    return built_two_periods[0] / "reports"

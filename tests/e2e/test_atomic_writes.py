@@ -18,7 +18,7 @@ import helpers.report.render
 import helpers.tables.storage
 from helpers.build import build_period
 from helpers.ingest import ingest_period
-from tests.conftest import REPORT_2022T1, built_project
+from tests.conftest import REPORT_2022T1
 
 pytestmark = pytest.mark.slow  # ingests and builds projects
 
@@ -132,9 +132,9 @@ def test_the_swap_failing_puts_the_previous_tables_back(ingested, monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(built_2022t1) -> Path:
     """A project with 2022-T1 ingested and rendered (pages, index, trends), built once."""
-    return built_project(tmp_path_factory.mktemp("built"))
+    return built_2022t1  # read only: each case copies it
 
 
 @pytest.fixture

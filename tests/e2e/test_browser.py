@@ -51,11 +51,9 @@ TOOK_PART = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(built_2022t1) -> Path:
     """The 2022-T1 pages, the index and the trends page, as the build makes them."""
-    from tests.conftest import built_project
-
-    return built_project(tmp_path_factory.mktemp("browser")) / "reports"
+    return built_2022t1 / "reports"  # read only
 
 
 @pytest.fixture

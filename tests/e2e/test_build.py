@@ -10,18 +10,15 @@ from pathlib import Path
 import pytest
 
 from helpers.build import build_period
-from tests.conftest import new_project
 
 pytestmark = pytest.mark.slow  # builds two periods: notebooks, pages, trends
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, list[str]]:
-    """A project root with both periods built once; returns it and the progress lines."""
-    root = new_project(tmp_path_factory.mktemp("built"), ("2022-T1", "2022-T2"), notebooks=True)
-    lines: list[str] = []
-    build_period("2022-T2", root=root, progress=lines.append)  # also brings 2022-T1 up to date
-    return root, lines
+def built(built_two_periods) -> tuple[Path, list[str]]:
+    """A project root with both periods built once (read only: each case copies it); returns
+    it and the progress lines."""
+    return built_two_periods
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ import helpers.report.render
 import helpers.report.templating
 import helpers.report.trends_page
 from helpers.build import build_period
-from tests.conftest import ROOT, built_project
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow  # builds a project and reruns it
 
@@ -38,8 +38,8 @@ QUIET = {"progress": lambda s: None}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return built_project(tmp_path_factory.mktemp("built"))
+def built(built_2022t1) -> Path:
+    return built_2022t1  # read only: each case copies it
 
 
 class _NoKernels:

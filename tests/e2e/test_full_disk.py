@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers.build import build_period
-from tests.conftest import new_project
+from tests.conftest import copy_project
 from tests.e2e.test_interrupt import FIGURE, snapshot
 
 pytestmark = pytest.mark.slow  # builds a project, then runs it again per folder
@@ -30,10 +30,9 @@ FOLDERS = [
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = new_project(tmp_path_factory.mktemp("full"), notebooks=True)
-    build_period("2022-T1", root=root, progress=lambda s: None)
-    return root
+def built(built_2022t1, tmp_path_factory) -> Path:
+    """A copy of the built 2022-T1 project, which the cases fill up one after another."""
+    return copy_project(built_2022t1, tmp_path_factory.mktemp("full") / "project")
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
