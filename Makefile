@@ -95,7 +95,7 @@ UV_ENV := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON="$$PYTHON" UV_PYTHON_DOWNLOAD
 KERNEL := metropolis-workbench
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock ingest report report-all new-period remove-period restore profile lab test lint mutation bench docs clean
+.PHONY: help setup lock ingest report report-all new-period remove-period restore profile lab test test-fast lint mutation bench docs clean
 
 help: ## list the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -156,6 +156,9 @@ lab: setup ## open JupyterLab in notebooks/ with the project kernel (Ctrl-C stop
 
 test: setup ## run the test suite (unit, integration, every notebook)
 	@$(PY) -m pytest -n 2 -p no:cacheprovider
+
+test-fast: setup ## the fast tests only: no notebook, built project, browser, subprocess or PDF read
+	@$(PY) -m pytest -n 2 -p no:cacheprovider -m "not slow"
 
 lint: setup ## ruff check and format check
 	@$(VENV)/bin/ruff check src tests bench && $(VENV)/bin/ruff format --check src tests bench

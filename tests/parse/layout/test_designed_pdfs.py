@@ -13,6 +13,8 @@ from helpers.errors import UserError
 from helpers.ingest import parse_file, parse_report
 from helpers.tables.checks import BLOCKING
 
+pytestmark = pytest.mark.slow  # each case reads a PDF by its layout (about a second)
+
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PLAIN = sorted((FIXTURES / "pdf").glob("*.pdf"))
 DESIGNED = sorted(p for p in (FIXTURES / "designed").glob("*/*") if p.suffix in {".pdf", ".txt"})
