@@ -5,6 +5,8 @@ in `data/processed/<period>/`.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -279,7 +281,13 @@ def columns(table: str) -> list[str]:
 
 
 def empty_frame(table: str) -> pd.DataFrame:
-    """A frame with the table's columns and no rows, already typed."""
+    """A frame with the table's columns and no rows, already typed (a new frame each call)."""
+    return _empty(table).copy()
+
+
+@functools.cache
+def _empty(table: str) -> pd.DataFrame:
+    """The typed empty frame of a table, validated once (about 10 ms a table)."""
     return SCHEMAS[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
 
 
