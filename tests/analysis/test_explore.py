@@ -595,6 +595,26 @@ def test_explore_notebook_runs(real: Path, tmp_path: Path, monkeypatch: pytest.M
         cwd=str(tmp_path),
         progress_bar=False,
     )
+    import nbformat
+
+    shown = {}  # each code cell's source → what it shows (every text and HTML output)
+    for cell in nbformat.read(tmp_path / "explore.ipynb", as_version=4).cells:
+        if cell.cell_type == "code":
+            parts = [o.get("text", "") for o in cell.outputs if o.output_type == "stream"]
+            for o in cell.outputs:
+                if o.output_type in ("execute_result", "display_data"):
+                    parts += [o.data.get("text/html", ""), o.data.get("text/plain", "")]
+                assert o.output_type != "error", cell.source
+            shown[cell.source.strip()] = "\n".join(parts)
+    # pandas shows a long title's first 47 characters and "..."
+    seoul = shown['member_profile("Seoul")']
+    assert all(title[:40] in seoul for title in SEOUL)
+    climate = shown['find_activities(challenge="2.3", period=period)']
+    assert all(title[:40] in climate for title in CLIMATE_RESILIENCE)
+    assert "INTERNATIONAL DAY OF FORESTS" not in seoul
+    africa = shown['not_engaged(period, region="Africa")']
+    assert all(f">{name}<" in africa or f" {name} " in africa for name in AFRICA_NOT_ENGAGED)
+    assert "Rabat" not in africa  # named in activities (read by hand: 11 of the 25 were)
 
 
 def test_explore_notebook_is_thin_and_clean() -> None:
