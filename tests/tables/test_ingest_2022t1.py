@@ -58,6 +58,9 @@ def test_roster(t1):
 
 def test_codes(t1):
     o, c = t1["activity_outcomes"], t1["activity_challenges"]
+    # Counted in the report's ACTIVITIES section (lines 58-825 of the markdown), not by the
+    # parser: 35 outcome codes (`grep -oE '\bL[0-9]A[0-9]D[0-9]+\b'`) and 39 challenges
+    # (a code such as `2.3` followed by its title), each once under its activity.
     assert len(o) == 35 and len(c) == 39
     assert sorted(o.loc[~o["known"], "code"]) == ["L3A1D4", "L3A2D2"]
     assert c["known"].all()
@@ -75,6 +78,10 @@ def test_codes(t1):
 
 def test_alliances(t1):
     al = t1["activity_alliances"]
+    # The eight Alliances labels of ACTIVITIES, read by hand: UCLG – MEWA; UCLG Africa; UNDP;
+    # UCLG, LSE; UN-Habitat; Global taskforce of Local and Regional governments; and twice the
+    # six of "UCLG, UCLG Africa, UCLG ASPAC, UCLG Eurasia, UCLG MEWA, UCLG CCRE / CEMR":
+    # 1 + 1 + 1 + 2 + 1 + 1 + 6 + 6 = 19.
     assert len(al) == 19
     assert al["alliance"].value_counts()["UCLG"] == 3
 
