@@ -2,7 +2,10 @@
 
 - 2022-T1: the real markdown export, its PDF (tests/fixtures/pdf, made by make_pdfs.py) and
   every layout variant (tests/fixtures/layouts, made by make_variants.py) give identical
-  tables, source lines aside (they point into each layout's own text).
+  tables, source lines aside (they point into each layout's own text). The markdown's
+  tables are held to what a person reads in the report by tests/tables/test_ingest_2022t1.py
+  (counts, names, codes and dates read by hand), so a bug that hits every layout the same
+  way fails there.
 - The made-up periods: each variant and PDF scores 100% on every field of the hand-written
   expectations (expected.json).
 """
