@@ -42,7 +42,8 @@ PIECES = [*WORDS, *MEMBERS, *OUTCOMES, *CHALLENGES, *MONTHS, "Members:", "Outcom
           "ACTION LINE 1", "L1 Governance"]  # fmt: skip
 LINE = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=8).map(" ".join)
 BLOCK = st.tuples(
-    st.integers(1, 28), st.sampled_from(MONTHS),
+    st.integers(1, 28),
+    st.sampled_from(MONTHS),
     st.lists(st.sampled_from(WORDS), min_size=2, max_size=5).map(" ".join),
     st.lists(LINE, max_size=6),
 ).map(lambda b: "\n".join([f"{b[0]} {b[1]}", b[2], *b[3]]))  # a date, a title, any lines
