@@ -195,3 +195,35 @@ def test_inert_outputs_and_text_pass():
         {"text": "<script>x</script>"},
     )
     _check_outputs(executed, NB, "2022-T1")
+
+
+def test_an_output_split_in_pieces_is_read_whole_and_every_output_of_a_cell_is_read():
+    # a notebook stores an output as a list of strings: a tag may run over two of them
+    for key in ("text/html", "text/markdown"):
+        split = _executed({"data": {key: ["<ifr", "ame></iframe>"]}})
+        with pytest.raises(UserError, match=r"cell 2 shows live markup \(<iframe>\)"):
+            _check_outputs(split, NB, "2022-T1")
+    # an output with nothing to check does not end the reading of the cell's next ones
+    cell = {"outputs": [{"data": {"text/html": "plain words"}},
+                        {"data": {"text/html": "<embed>"}}]}  # fmt: skip
+    executed = SimpleNamespace(cells=[{"cell_type": "markdown", "source": "# no outputs"}, cell])
+    with pytest.raises(UserError, match=r"shows live markup \(<embed>\)"):
+        _check_outputs(executed, SimpleNamespace(path=NB.path, parameters_index=None), "x")
+
+
+def test_a_cell_without_outputs_passes():
+    executed = SimpleNamespace(cells=[{"cell_type": "markdown", "source": "# Title"}])
+    _check_outputs(executed, NB, "2022-T1")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<meta charset="utf-8"><meta name="viewport" content="width=device-width">',
+        '<div http-equiv="refresh" content="0">a div, not a meta</div>',
+        '<p title="javascript:alert(1)" class="data:text/html,x">names, not URLs</p>',
+        "<p>body { background: url(https://x.test/a.png) } @import 'a.css'</p>",  # text is data
+    ],
+)
+def test_inert_look_alikes(page):
+    assert live_markup(page) == []
