@@ -69,9 +69,10 @@ def _style(raw, obj, cache: dict[int, tuple[float, bool]]) -> tuple[float, bool]
 
 
 def is_bold(name: str, weight: int) -> bool:
-    """A bold face: by its weight (600 and more) or by its name (`…-Bold`, `…,Black`)."""
+    """A bold face: by its weight (600 and more) or by its name (`…-Bold`, `…,Black`,
+    `…-SemiBold`, `…-Heavy`)."""
     lowered = name.lower()
-    return weight >= 600 or any(w in lowered for w in ("bold", "black", "heavy", "semibold"))
+    return weight >= 600 or any(w in lowered for w in ("bold", "black", "heavy"))
 
 
 def page_words(textpage, height: float) -> list[Word]:
