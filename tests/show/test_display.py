@@ -728,3 +728,40 @@ def test_a_chart_at_the_usual_resolution_keeps_its_text_legible_and_embeds_a_png
     data = out.split("base64,", 1)[1].split('"', 1)[0]
     assert b64.b64decode(data).startswith(b"\x89PNG\r\n\x1a\n")
     assert 'width="110" height="110"' in d.figure_html(fig, "Cap")  # 110 dpi unless told
+
+
+def test_findings_for_information_folded_in_one_counted_line_as_the_browser_gets_it(shown):
+    info = pd.DataFrame(
+        [
+            {"kind": "b_kind", "sentence": "Dropped <furniture>.", "detail": "page 3 footer",
+             "source_line": 40, "activity_id": None, "context": []},
+            {"kind": "a_kind", "sentence": "Not a member.", "detail": "'Kigali' & co",
+             "source_line": 0, "activity_id": "2022-T1-04", "context": []},
+            {"kind": "b_kind", "sentence": "ignored: the kind's first sentence is shown",
+             "detail": "page 4 footer", "source_line": 52, "activity_id": None,
+             "context": [(51, "a"), (52, "b")]},
+        ]
+    )  # fmt: skip
+    excerpt = d.excerpt_html([(51, "a"), (52, "b")], 52)
+    assert d.info_findings_html(info) == (
+        '<details class="findings info-findings"><summary class="counted">'
+        '<span class="severity">For information</span> '
+        "Nothing to do: 3 findings of 2 kinds, listed here for the record</summary>"
+        '<div class="finding-kind info"><p class="sentence">Dropped &lt;furniture&gt;. '
+        '<span class="count">(2)</span></p><ul>'
+        '<li><span class="detail">page 3 footer</span> <span class="where">(line 40)</span></li>'
+        '<li><span class="detail">page 4 footer</span> <span class="where">(line 52)</span>'
+        f"{excerpt}</li></ul></div>"
+        '<div class="finding-kind info"><p class="sentence">Not a member. '
+        '<span class="count">(1)</span></p><ul>'
+        '<li><span class="detail">&#x27;Kigali&#x27; &amp; co</span> '
+        '<span class="where">(the whole report, activity 2022-T1-04)</span></li></ul></div>'
+        "</details>"
+    )  # kinds in the order given, not sorted
+    one = d.info_findings_html(info.iloc[[1]])
+    assert "Nothing to do: 1 finding, listed here for the record</summary>" in one
+    assert d.info_findings_html(info.iloc[:0]) == ""
+    d.show_info_findings(info.iloc[:0])  # nothing shown
+    d.show_info_findings(info)
+    assert [(obj.data, kw["metadata"]["helpers"]["kind"]) for obj, kw in shown] == [
+        (d.info_findings_html(info), "findings")]  # fmt: skip
