@@ -765,3 +765,19 @@ def test_findings_for_information_folded_in_one_counted_line_as_the_browser_gets
     d.show_info_findings(info)
     assert [(obj.data, kw["metadata"]["helpers"]["kind"]) for obj, kw in shown] == [
         (d.info_findings_html(info), "findings")]  # fmt: skip
+
+
+def test_show_table_defaults_and_every_choice_passed_on(shown):
+    many = pd.DataFrame({"n": range(51)})
+    d.show_table(many)  # 50 rows at most by default
+    d.show_table(many.iloc[:0])  # an empty frame: the default sentence
+    d.show_table(pd.DataFrame({"t": ["x" * 241, "y" * 240]}))  # cut past 240 characters
+    named = pd.DataFrame({"n": [1]}, index=pd.Index(["Seoul"], name="member"))
+    d.show_table(named, index=False, labels={"n": "Count"})
+    d.show_table(many.iloc[:0], empty="No member.")
+    got = [obj.data for obj, _ in shown]
+    assert "Showing the first 50 of 51 rows." in got[0] and got[0].count("<tr") == 51
+    assert got[1] == '<div class="helpers-table"><p class="empty">Nothing to show.</p></div>'
+    assert f'title="{"x" * 241}">' in got[2] and f">{'y' * 240}</td>" in got[2]
+    assert "Member" not in got[3] and "Seoul" not in got[3] and ">Count</th>" in got[3]
+    assert got[4] == '<div class="helpers-table"><p class="empty">No member.</p></div>'
