@@ -781,3 +781,17 @@ def test_show_table_defaults_and_every_choice_passed_on(shown):
     assert f'title="{"x" * 241}">' in got[2] and f">{'y' * 240}</td>" in got[2]
     assert "Member" not in got[3] and "Seoul" not in got[3] and ">Count</th>" in got[3]
     assert got[4] == '<div class="helpers-table"><p class="empty">No member.</p></div>'
+
+
+def test_table_edges_cut_wide_labels_and_no_rows():
+    df = pd.DataFrame({"t": ["abcd efgh"], 7: ["x" * 60], "u": ["y" * 59]})
+    out = d.table_html(df, max_chars=6, labels={7: "Seven"})
+    assert '<td title="abcd efgh">abcd…</td>' in out  # cut at a space: no blank left
+    assert '<th scope="col" class="nw wide">Seven</th>' in out  # labels for any column name
+    assert '<th scope="col" class="nw">U</th>' in out  # 59 characters: not wide yet
+    assert f'title="{"x" * 241}"' in d.table_html(pd.DataFrame({"t": ["x" * 241]}))  # 240
+    named = pd.DataFrame({"n": [1]}, index=pd.Index(["Seoul"], name="member"))
+    assert "Seoul" not in d.table_html(named, index=False)
+    assert "Seoul" in d.table_html(named)
+    none = d.table_html(pd.DataFrame({"n": [1, 2]}), max_rows=0)
+    assert "<tbody></tbody>" in none and "Showing the first 0 of 2 rows." in none

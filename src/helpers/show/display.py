@@ -204,7 +204,7 @@ def table_html(
         ]
         heads = []
         for i, col in enumerate(columns):
-            label = labels.get(col, _humanize(col)) if isinstance(col, str) else str(col)
+            label = labels.get(col, _humanize(col) if isinstance(col, str) else str(col))
             longest = max((len(r[i]) for r in texts), default=0)
             kinds = ["nw"] * _one_word(label) + ["wide"] * (longest >= WIDE_COLUMN_CHARS)
             cls = f' class="{" ".join(kinds)}"' if kinds else ""
