@@ -84,7 +84,7 @@ def test_say_format_specs_and_missing_values() -> None:
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_cards_facts_and_figure_captions_are_escaped(payload: str) -> None:
+def test_cards_facts_and_chart_captions_are_escaped(payload: str) -> None:
     _no_live(d.cards_html({payload: payload}, notes={payload: payload}))
     _no_live(d.facts_html({payload: {payload: payload}}, caption=payload))
     from matplotlib.figure import Figure
@@ -695,7 +695,7 @@ def test_a_chart_is_shown_with_its_caption_interpretation_alt_text_and_resolutio
     assert 'width="72"' in obj.data and 'alt="Alt"' in obj.data
 
 
-def test_the_matplotlib_figure_of_a_grid_an_axes_or_a_figure():
+def test_the_matplotlib_canvas_behind_a_grid_an_axes_or_a_chart():
     from types import SimpleNamespace
 
     from matplotlib.figure import Figure
@@ -795,3 +795,9 @@ def test_table_edges_cut_wide_labels_and_no_rows():
     assert "Seoul" in d.table_html(named)
     none = d.table_html(pd.DataFrame({"n": [1, 2]}), max_rows=0)
     assert "<tbody></tbody>" in none and "Showing the first 0 of 2 rows." in none
+
+
+def test_a_png_size_is_read_from_its_header_four_bytes_each_big_endian():
+    head = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    wide = head + (2**24 + 3).to_bytes(4, "big") + (2**25 + 1).to_bytes(4, "big")
+    assert d._png_size(wide) == (2**24 + 3, 2**25 + 1)
