@@ -544,7 +544,9 @@ def test_say_note_and_explain_as_shown(shown: list) -> None:
 def test_show_table_facts_cards_findings_and_map_as_shown(shown: list, monkeypatch) -> None:
     from helpers.show import worldmap
 
-    monkeypatch.setattr(worldmap, "map_html", lambda tables, highlight: f"<svg>{highlight}</svg>")
+    monkeypatch.setattr(
+        worldmap, "map_html", lambda tables, highlight: f"<svg>{tables['t']} {highlight}</svg>"
+    )
     df = pd.DataFrame({"n": [1, 2]})
     d.show_table(df, "T", max_rows=1, labels={"n": "N"}, formats={"n": "#{}"}, note="x",
                  highlight=[True, False], highlight_label="h", empty="e", max_chars=9)  # fmt: skip
@@ -563,7 +565,7 @@ def test_show_table_facts_cards_findings_and_map_as_shown(shown: list, monkeypat
                       notes={"m": "!"}), "cards"),
         ('<p class="empty">No findings.</p>', "findings"),
         ('<p class="empty">All clear.</p>', "findings"),
-        ("<svg>Seoul</svg>", "figure"),
+        ("<svg>1 Seoul</svg>", "figure"),
     ]  # fmt: skip
     assert "#1" in got[0][0] and "Showing the first 1 of 2 rows." in got[0][0]
 
@@ -801,3 +803,24 @@ def test_a_png_size_is_read_from_its_header_four_bytes_each_big_endian():
     head = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
     wide = head + (2**24 + 3).to_bytes(4, "big") + (2**25 + 1).to_bytes(4, "big")
     assert d._png_size(wide) == (2**24 + 3, 2**25 + 1)
+
+
+def test_one_word_cells_up_to_twenty_four_characters_and_never_an_empty_one():
+    df = pd.DataFrame({"t": ["", "a" * 24, "b" * 25]})
+    out = d.table_html(df)
+    assert "<td></td>" in out and f'<td class="nw">{"a" * 24}</td>' in out
+    assert f"<td>{'b' * 25}</td>" in out
+
+
+def test_show_findings_with_groups_and_a_chart_at_110_dpi(shown):
+    from matplotlib.figure import Figure
+
+    df = pd.DataFrame([{"kind": "k", "severity": "warning", "sentence": "S.", "detail": "x",
+                        "source_line": 3, "activity_id": None, "context": []}])  # fmt: skip
+    d.show_findings([("Check the report", df)])
+    fig = Figure(figsize=(2, 1), layout="constrained")
+    fig.add_subplot().plot([0, 1])
+    d.show_figure(fig, "C")
+    (findings, _), (chart, _) = shown
+    assert findings.data == d.findings_html([("Check the report", df)])
+    assert 'width="220" height="110"' in chart.data  # 2 x 1 inches at 110 dots an inch
