@@ -254,6 +254,45 @@ def test_shared_pairs_ranked_with_their_activities(tables):
     )
 
 
+def test_shared_pairs_in_report_order_ties_by_name_and_an_activity_not_listed(tables):
+    """Dakar and Rabat shared FIRST and SECOND (listed in that order, their ids the other way
+    round); Seoul and Tehran shared THIRD and an activity A3 that no activity row lists (shown
+    by its id, last): a tie at two, Dakar's pair first by name."""
+    t = dict(tables)
+    t["activities"] = frame("activities", [_act("B9", "2022-01-05", "FIRST"),
+                                           _act("A1", "2022-01-06", "SECOND"),
+                                           _act("A2", "2022-01-07", "THIRD")])  # fmt: skip
+    t["participation"] = frame("participation", [
+        _p("B9", "Dakar", "Dakar", "Africa"), _p("B9", "Rabat", "Rabat", "Africa"),
+        _p("A1", "Rabat", "Rabat", "Africa"), _p("A1", "Dakar", "Dakar", "Africa"),
+        _p("A2", "Seoul", "Seoul", "Asia-Pacific"), _p("A2", "Tehran", "Tehran", "Asia-Pacific"),
+        _p("A3", "Tehran", "Tehran", "Asia-Pacific"), _p("A3", "Seoul", "Seoul", "Asia-Pacific"),
+    ])  # fmt: skip
+    pairs = eng.shared_pairs(t)
+    assert pairs.values.tolist() == [
+        ["Dakar", "Rabat", 2, "FIRST; SECOND"],
+        ["Seoul", "Tehran", 2, "THIRD; A3"],
+    ]
+    assert eng.interpret_shared_pairs(pairs) == (
+        "Dakar and Rabat took part together most often (2 shared activities, tied with "
+        "1 other pair); 2 pairs of members took part together in 2 activities or more, 0 more "
+        "in one."
+    )
+
+
+def test_shared_pairs_of_nobody_and_of_one_pair_that_shared_one_activity(tables):
+    nobody = eng.shared_pairs({**tables, "participation": empty("participation")})
+    assert nobody.empty and list(nobody.columns) == [
+        "member", "with_member", "shared_activities", "activities"]  # fmt: skip
+    assert nobody["shared_activities"].dtype == "int64"
+    assert eng.interpret_shared_pairs(nobody) == "No two members took part in the same activity."
+    one = eng.shared_pairs(tables).iloc[[2]]  # Berlin and Seoul: GAMMA only
+    assert eng.interpret_shared_pairs(one) == (
+        "Berlin and Seoul took part together most often (1 shared activity); 0 pairs of members "
+        "took part together in 2 activities or more, 1 more in one."
+    )
+
+
 def test_co_participation_min_shared(tables):
     assert list(eng.co_participation(tables, min_shared=0).index) == [
         "Abidjan",
