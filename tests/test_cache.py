@@ -151,3 +151,33 @@ def test_trends_fingerprint_is_the_page_fingerprint_of_the_period_tables(tmp_pat
     assert cache.trends_fingerprint(tables, nbs, "k") == expected
     assert cache.trends_fingerprint({"2022-T1": "ab", "2022-T2": None}, nbs, "k") != expected
     assert json.dumps(tables)  # the tables are plain text, no path objects
+
+
+def _processed(root, period: str, table: bytes, inputs: str) -> None:
+    folder = root / "data" / "processed" / period
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "activities.parquet").write_bytes(table)
+    (folder / "manifest.json").write_text(json.dumps({"inputs": inputs}), encoding="utf-8")
+
+
+def test_the_member_pages_fingerprint_every_processed_period_its_tables_and_their_inputs(tmp_path):
+    _processed(tmp_path, "2022-T2", b"two", "in2")
+    _processed(tmp_path, "2022-T1", b"one", "in1")
+    (tmp_path / "data" / "processed" / "2022-T3").mkdir()  # no tables: not a processed period
+    folder = tmp_path / "data" / "processed"
+    expected = cache.page_fingerprint({"members": ["2022-T1", "2022-T2"], "tables_sha256": {
+        "2022-T1": f"{tables_sha256(folder / '2022-T1')} \"in1\"",
+        "2022-T2": f"{tables_sha256(folder / '2022-T2')} \"in2\""}}, [], "")  # fmt: skip
+    first = cache.members_fingerprint(tmp_path)
+    assert first == expected
+    _processed(tmp_path, "2022-T1", b"one", "in1 again")  # the same tables from other inputs
+    second = cache.members_fingerprint(tmp_path)
+    _processed(tmp_path, "2022-T1", b"uno", "in1 again")  # other tables
+    third = cache.members_fingerprint(tmp_path)
+    _processed(tmp_path, "2022-T3", b"three", "in3")  # one more period
+    assert len({first, second, third, cache.members_fingerprint(tmp_path)}) == 4
+
+
+def test_the_index_fingerprint_is_the_page_fingerprint_of_what_it_lists():
+    assert cache.index_fingerprint("[1]") == cache.page_fingerprint({"index": "[1]"}, [], "")
+    assert cache.index_fingerprint("[1]") != cache.index_fingerprint("[2]")
