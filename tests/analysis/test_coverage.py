@@ -180,6 +180,13 @@ def test_challenge_coverage(tables):
     assert df["covered"].tolist() == [True, False, True]
 
 
+def test_headline_of_the_tiny_plan(tables):
+    # deliverables L1A1D1, L1A2D1 and L2A1D1 served, L1A1D2 and L2A1D3 not; challenges 1.1
+    # and 2.1 addressed, 1.3 not (9.9 is not in the listing)
+    assert cov.headline(tables) == {
+        "deliverables_covered": 3, "deliverables": 5, "challenges_covered": 2, "challenges": 3}  # fmt: skip
+
+
 def test_line_challenge_matrix(tables):
     m = cov.line_challenge_matrix(tables)
     assert list(m.index) == ["L1", "L2", "L3", "(no line)"]
@@ -766,6 +773,20 @@ def test_interpret_coverage_rate_lines_without_a_full_one():
     one_best = rate_frame("line", [("L1", 2, 2), ("L2", 4, 1), ("L3", 4, 1)])
     assert cov.interpret_coverage_rate(one_best) == (
         "L1 has every deliverable covered; L2 and L3 tie as the least (25% each)."
+    )
+
+
+def test_interpret_coverage_rate_one_best_below_full_and_ties_of_eleven():
+    # L2 alone at 75% (3 of 4) before L1 at 50%; L3 the least
+    df = rate_frame("line", [("L1", 2, 1), ("L2", 4, 3), ("L3", 4, 1)])
+    assert cov.interpret_coverage_rate(df) == (
+        "L2 is the best covered line: 3 of 4 deliverables (75%); L3 the least: 1 of 4 (25%)."
+    )
+    eleven = [(f"L1A{i}", 2, 1) for i in range(1, 12)]
+    listed = ", ".join(f"L1A{i}" for i in range(1, 11))
+    assert cov.interpret_coverage_rate(rate_frame("action", eleven + [("L2A1", 2, 0)])) == (
+        f"{listed} and 1 other tie as the best covered actions (50% each); "
+        "L2A1 the least: 0 of 2 (0%)."
     )
 
 
