@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from helpers.errors import UserError
 from helpers.ingest import parse_report
+from helpers.parse.text import normalise_text
 from tests.conftest import mini_report
 
 MEMBERS = [
@@ -66,6 +67,7 @@ def test_any_text(text):
     except UserError as exc:
         assert "\n" not in str(exc).strip()
         return
+    text = normalise_text(text)  # as the parser reads it (control characters taken out)
     lines = max(len(text.splitlines()), text.count("\n") + 1)
     for name, df in tables.items():
         if "source_line" in df:
