@@ -7,7 +7,7 @@ from helpers.parse.layout.boxes import Rect
 from helpers.parse.layout.compare import lost_words
 from helpers.parse.layout.furniture import find_furniture
 from helpers.parse.layout.glyphs import Page, Word
-from helpers.parse.layout.order import badges_first, reading_order
+from helpers.parse.layout.order import _may_start_date, badges_first, reading_order
 from helpers.parse.layout.spans import Span, page_spans, rows, split_row
 from helpers.parse.layout.write import block_lines
 
@@ -318,3 +318,15 @@ def test_a_badges_date_over_two_lines_is_read_before_the_title():
              + line("On that day the mayors spoke.", 50, 130))  # fmt: skip
     assert text_of(words) == ["**21 September**", "**INTERNATIONAL DAY**", "**OF PEACE**",
                               "On that day the mayors spoke."]  # fmt: skip
+
+
+def test_only_a_short_line_with_a_day_or_a_month_may_start_a_date_broken_over_two():
+    def line(text: str) -> Span:
+        return Span(
+            tuple(Word(w, 10 * i, 0, 10 * i + 8, 10, 10) for i, w in enumerate(text.split()))
+        )
+
+    assert _may_start_date(line("21")) and _may_start_date(line("September"))
+    assert _may_start_date(line("1–25 apr."))
+    assert not _may_start_date(line("Members"))  # no day, no month
+    assert not _may_start_date(line("21 of the 25 members took part"))  # a sentence

@@ -11,6 +11,7 @@ or a narrow key column beside its values is a table, read row by row, cell by ce
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -254,6 +255,15 @@ def _stacked(span: Span, spans: list[Span]) -> Span | None:
     return under if centred else None
 
 
+_DATE_START = re.compile(r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def _may_start_date(span: Span) -> bool:
+    """Whether `span` could be the first line of a date broken over two (a few words, with a
+    day or a month in them): only then is the line under it looked for."""
+    return len(span.words) <= 4 and bool(_DATE_START.search(span.text))
+
+
 def _one_line(words: list[Word], x0: float, bottom: float) -> Span:
     """The words set on one line from x0, ending just above `bottom`, a space apart."""
     out: list[Word] = []
@@ -274,7 +284,11 @@ def badges_first(spans: list[Span]) -> list[Span]:
     for i, first in enumerate(spans):
         if out[i] is None:
             continue
-        second = None if match_date(first.text) else _stacked(first, spans)
+        second = (
+            None
+            if match_date(first.text) or not _may_start_date(first)
+            else (_stacked(first, spans))
+        )
         badge = first if second is None else Span(first.words + second.words)
         if len(badge.words) > 5 or not match_date(badge.text):
             continue

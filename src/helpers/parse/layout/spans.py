@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import median
 
 from helpers.parse.layout.glyphs import Word
@@ -17,39 +18,40 @@ SAME_LINE = 0.35  # ems: words whose middles are this close sit on one baseline
 
 @dataclass(frozen=True)
 class Span:
-    """Words on one baseline, left to right, with no wide gap between them."""
+    """Words on one baseline, left to right, with no wide gap between them (its box, size
+    and text are computed once: the reading order asks for them many times)."""
 
     words: tuple[Word, ...]
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return median(w.size for w in self.words)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
 
-    @property
+    @cached_property
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
