@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from helpers.errors import UserError
 from helpers.ingest import parse_report
-from helpers.parse.text import normalise_text
+from helpers.parse.text import clean, normalise_text
 from tests.conftest import mini_report
 
 MEMBERS = [
@@ -52,8 +52,10 @@ SECTION = st.lists(st.one_of(BLOCK, LINE), min_size=1, max_size=6).map("\n".join
 
 
 def _in(word: str, text: str) -> bool:
-    """`word` is in the text, as written or with a word broken at a line end mended."""
-    return word in text or word in text.replace("-\n", "")
+    """`word` is in the text, as written or as the parser reads its lines (markdown marks and
+    escapes taken out: `clean`), or with a word broken at a line end mended."""
+    cleaned = "\n".join(clean(line) for line in text.split("\n"))
+    return any(word in t or word in t.replace("-\n", "") for t in (text, cleaned))
 
 
 @pytest.mark.slow  # 100 reports read
