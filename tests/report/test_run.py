@@ -73,8 +73,13 @@ def test_notebooks_run_at_once_in_their_own_kernels_stopped_when_the_pool_closes
     assert (a["saw"], b["saw"]) == (["b"], ["a"])  # each ran while the other had started
     assert sorted(finished) == ["a", "b"]
     assert len(kernels.idle) == 2 and kernels.count == 2  # kept for reuse until closed
+    # each kernel talks over socket files in the pool's own folder (no TCP port to lose to
+    # a kernel of another run starting at the same time), which goes with the last kernel
+    folder = Path(kernels._sockets)
+    assert {km.transport for km in kernels.idle} == {"ipc"}
+    assert all(Path(km.ip).parent == folder for km in kernels.idle)
     kernels.close()
-    assert kernels.count == 0
+    assert kernels.count == 0 and not folder.exists()
     assert _gone(a["pid"]) and _gone(b["pid"])  # shut down, not left running
 
 
