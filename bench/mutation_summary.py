@@ -216,19 +216,27 @@ def floor_pct(killed: int, total: int) -> str:
 
 
 def summary(codes: dict[str, int | None]) -> list[str]:
+    """Killed of all per module (a mutant not run counts as not killed), and, when a run was
+    stopped before its end, how many were not run and the share killed of those run."""
     total: Counter[str] = Counter()
     killed: Counter[str] = Counter()
+    unrun: Counter[str] = Counter()
     for key, code in codes.items():
         module = split_key(key)[0]
         total[module] += 1
         killed[module] += code in KILLED
+        unrun[module] += code is None
     width = max(len(m) for m in SCOPE)
-    lines = [f"  {'module':<{width}} {'killed':>6} {'total':>6} {'%':>6}"]
+    stopped = sum(unrun.values()) > 0
+    extra = f" {'not run':>7} {'% of run':>8}" if stopped else ""
+    lines = [f"  {'module':<{width}} {'killed':>6} {'total':>6} {'%':>6}{extra}"]
     for module in SCOPE:
-        k, n = killed[module], total[module]
-        lines.append(f"  {module:<{width}} {k:>6} {n:>6} {floor_pct(k, n):>6}")
-    k, n = sum(killed.values()), sum(total.values())
-    lines.append(f"killed {k} of {n} mutants ({floor_pct(k, n)}%)")
+        k, n, u = killed[module], total[module], unrun[module]
+        more = f" {u:>7} {floor_pct(k, n - u):>8}" if stopped else ""
+        lines.append(f"  {module:<{width}} {k:>6} {n:>6} {floor_pct(k, n):>6}{more}")
+    k, n, u = sum(killed.values()), sum(total.values()), sum(unrun.values())
+    tail = f"; {u} not run: the run was stopped before its end" if u else ""
+    lines.append(f"killed {k} of {n} mutants ({floor_pct(k, n)}%){tail}")
     return lines
 
 

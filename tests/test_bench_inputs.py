@@ -78,3 +78,19 @@ def test_the_mutation_runs_scope_and_tests_match_the_code():
     assert "helpers.parse.layout.boxes.x\u01c1Rect\u01c1holds__mutmut_*" in m.globs()
     assert m.in_scope("helpers.parse.layout", "body_size")
     assert not m.in_scope(*m.split_key("helpers.parse.layout.order.x__cut__mutmut_1"))
+
+
+def test_the_mutation_summary_counts_killed_of_all_and_says_what_was_not_run():
+    m = _mutation_summary()
+    key = "helpers.build.x__ingest_is_current__mutmut_{}"
+    full = {key.format(1): 1, key.format(2): 0, key.format(3): 36, key.format(4): 0}
+    lines = m.summary(full)
+    assert "not run" not in lines[0]
+    assert lines[-1] == "killed 2 of 4 mutants (50.0%)"
+    stopped = {**full, key.format(5): None, key.format(6): None}
+    lines = m.summary(stopped)
+    build = next(line for line in lines if line.strip().startswith("helpers.build "))
+    assert build.split() == ["helpers.build", "2", "6", "33.3", "2", "50.0"]
+    assert lines[-1] == (
+        "killed 2 of 6 mutants (33.3%); 2 not run: the run was stopped before its end"
+    )
