@@ -268,8 +268,10 @@ def test_mentions_with_bold_outlets():
             "The forum opens",  # 10
             "April",  # 11
             "- **UCLG**: Local4Action",  # 12
-            "Followers on social media",  # 13
-            "25.1K Twitter",  # 14
+            "**Alcaldía** – Learning from cities:",  # 13: an item wrapped after its colon
+            "metropolitan food systems",  # 14
+            "Followers on social media",  # 15
+            "25.1K Twitter",  # 16
         )
     )
     assert got == [
@@ -277,8 +279,9 @@ def test_mentions_with_bold_outlets():
         ("March", 3, "The Development … Local Governance", "Cities and metropolises at the forum", 3),
         ("March", 3, "El Mundo", "The forum opens", 8),
         ("April", 4, "UCLG", "Local4Action", 12),
+        ("April", 4, "Alcaldía", "Learning from cities: metropolitan food systems", 13),
     ]  # fmt: skip
-    assert [ln.no for ln in rest] == [13, 14]
+    assert [ln.no for ln in rest] == [15, 16]
 
 
 def test_mentions_with_outlet_and_item_on_alternate_lines():
@@ -353,6 +356,8 @@ def test_clean_bold():
         ("**Forbes MX:** Ciudades del futuro", ("Forbes MX", "Ciudades del futuro")),
         ("**UCLG** – UCLG congress", ("UCLG", "UCLG congress")),
         ("**El País** – Xi'an hosts", ("El País", "Xi'an hosts")),
+        # a title with a colon, wrapped after it: the colon is the item's
+        ("**El País** – Learning from cities:", ("El País", "Learning from cities:")),
         ("Learning from cities – the forum – day two", ("Learning from cities", "the forum – day two")),
         ("Alcaldía de Bogotá – Foro – Metropolis at the forum",
          ("Alcaldía de Bogotá – Foro", "Metropolis at the forum")),

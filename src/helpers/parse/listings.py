@@ -356,7 +356,7 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
         if bold and ln.item != clean_bold(bold):
             close()
             outlet = clean_bold(bold).strip().rstrip("-–—:").strip()
-            cur[:] = [outlet, ln.item[ln.item.find(outlet) + len(outlet) :].strip(" -–—:"), ln.no]
+            cur[:] = [outlet, _after(ln.item, outlet), ln.no]
         elif bold or not cur:
             close()
             cur[:] = [ln.item, "", ln.no]
@@ -391,7 +391,7 @@ def _split_mention(ln: Line) -> tuple[str, str]:
     bold = re.findall(r"\*\*(.+?)\*\*", ln.raw)
     if bold:
         outlet = clean_bold(bold).rstrip("-–—:").strip()
-        return outlet, ln.item[ln.item.find(outlet) + len(outlet) :].strip(" -–—:")
+        return outlet, _after(ln.item, outlet)
     text = ln.item
     cuts = [m for m in _MENTION_SEP.finditer(text) if _name_like(text[: m.start()])]
     if not cuts:
@@ -399,6 +399,12 @@ def _split_mention(ln: Line) -> tuple[str, str]:
         return parts[0].strip(), (parts[1] if len(parts) > 1 else "").strip()
     cut = cuts[-1]  # `UCLG – Local4Action – Metropolis at the UN…`: the outlet is a name
     return text[: cut.start()].strip(), text[cut.end() :].strip()
+
+
+def _after(item: str, outlet: str) -> str:
+    """The item after its outlet and the dash or colon between them; its own last colon
+    stays (`Learning from cities:` wrapped before `metropolitan food systems`)."""
+    return item[item.find(outlet) + len(outlet) :].lstrip(" -–—:").rstrip()
 
 
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "du", "des", "da", "do", "of", "the", "on",
