@@ -76,6 +76,14 @@ def test_a_line_ending_a_sentence_or_a_label_is_not_continued(end):
     assert not wraps(above, span("Committee", 50, 112), above.x1 + 10)
 
 
+def test_a_colon_before_a_lower_case_word_is_in_the_sentence_which_goes_on():
+    # `Learning from cities:` / `metropolitan food systems`: a title with a colon in it,
+    # wrapped, not a label over its value
+    above = span("Bogotá – Learning from cities:", 50, 100)
+    assert wraps(above, span("metropolitan food systems", 50, 112), above.x1 + 10)
+    assert not wraps(above, span("Metropolitan food systems", 50, 112), above.x1 + 10)
+
+
 def test_wrapped_lines_joined_and_paragraphs_apart():
     lines = [span("the members of the Executive", 50, 100), span("Committee met in Rabat.", 50, 112),
              span("A new paragraph.", 50, 130)]  # fmt: skip

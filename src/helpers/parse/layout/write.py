@@ -41,13 +41,17 @@ BULLETS = "•▪◦●-–*"
 def wraps(above: Span, line: Span, right: float) -> bool:
     """Whether `line` goes on from the line above, which broke only because the next word
     did not fit before `right` (same type, no bullet, right under it, the line above not
-    ending a sentence or a label): a value wrapped in a narrow box or cell goes on, whatever
-    its case, and a list of short items does not."""
+    ending a sentence or a label, `Members:`, unless a lower-case word goes on after its
+    colon, `Learning from cities:` / `metropolitan food systems`): a value wrapped in a
+    narrow box or cell goes on, whatever its case, and a list of short items does not."""
     last, first = above.words[-1], line.words[0]
     same = last.bold == first.bold and abs(last.size - first.size) < 0.5
     under = -0.3 * first.size <= line.top - above.bottom <= PARAGRAPH_GAP * first.size
     room = right - above.x1 - 0.3 * last.size
-    ended = last.text.rstrip("*").endswith((".", "!", "?", ":"))  # a sentence or label ends
+    # a sentence ends, or a label (a colon before a lower-case word is in the sentence)
+    ended = last.text.rstrip("*").endswith((".", "!", "?")) or (
+        last.text.rstrip("*").endswith(":") and not first.text[:1].islower()
+    )
     return (
         same and under and not ended and first.text[:1] not in BULLETS
         and first.x1 - first.x0 > room
