@@ -83,13 +83,13 @@ def find_furniture(
     """Page numbers (bare numbers rising through the text, or one right above a heading) and
     running headers (a line repeated with its page number changing, in rising order, or the
     period the cover states, `May —> August 2022`, again after the cover)."""
-    out: dict[int, Furniture] = {}  # keyed by index in `lines`
+    out: dict[int, str] = {}  # the kind of furniture, by index in `lines`
     stated = [i for i, ln in enumerate(lines) if not ln.blank and states_period(ln)]
     for i in stated[1:]:
-        out[i] = Furniture(lines[i].no, "running_header", "")
+        out[i] = "running_header"
     for i, ln in enumerate(lines):
         if MARKED.match(ln.raw.strip()):
-            out[i] = Furniture(ln.no, "running_header", "")
+            out[i] = "running_header"
     groups: dict[str, list[tuple[int, int]]] = {}
     for i, ln in enumerate(lines):
         t = None if i in out else _template(ln.text)
@@ -97,12 +97,12 @@ def find_furniture(
             groups.setdefault(t[0], []).append((i, t[1]))
     for members in groups.values():
         if len(members) >= 2:
-            for no in _increasing(members, min_step=0):
-                out[no] = Furniture(no, "running_header", "")
+            for i in _increasing(members, min_step=0):
+                out[i] = "running_header"
     bare = [(i, ln) for i, ln in enumerate(lines) if is_page_number(ln.text)]
     chain = _increasing([(i, int(ln.text)) for i, ln in bare])
-    for i, ln in bare:
+    for i, _ in bare:
         nxt = next((x for x in lines[i + 1 :] if not x.blank), None)
         if i in chain or (nxt is not None and is_heading(nxt)):
-            out[i] = Furniture(ln.no, "page_number", "")
-    return [Furniture(lines[i].no, f.kind, lines[i].text, i) for i, f in sorted(out.items())]
+            out[i] = "page_number"
+    return [Furniture(lines[i].no, kind, lines[i].text, i) for i, kind in sorted(out.items())]
