@@ -64,6 +64,8 @@ def test_the_layout_readers_furniture_line_keeps_its_text_and_cannot_close_early
         ("Metropolis Progress 7", ("metropolis progress #", 7)),  # next to "progress"
         ("Report 7 7", ("report #", 7)),  # a page number printed twice
         ("7 | Metropolis", None),  # one word and no page word
+        ("Metropolis Brochure · 7", ("metropolis brochure · #", 7)),  # two words, set off
+        ("Page 3 4", None),  # two numbers side by side, not one printed twice
         ("Metropolis · 7", None),
         ("ACTION LINE 2", None),
         ("15 March", None),
