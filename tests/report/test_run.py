@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -195,3 +196,24 @@ def test_a_kernel_start_cancelled_half_way_is_not_counted_or_kept(tmp_path):
 
     run_sync(cancel_while_starting)()
     assert kernels.count == 0 and kernels.idle == []
+
+
+def test_the_socket_folders_of_runs_that_are_gone_are_cleared(tmp_path):
+    from helpers.report.run import SOCKETS_PREFIX, clear_stale_sockets
+
+    gone_pid = _ended_pid()
+    gone = tmp_path / f"{SOCKETS_PREFIX}{gone_pid}-abc"
+    alive = tmp_path / f"{SOCKETS_PREFIX}{os.getpid()}-def"
+    other = tmp_path / f"{SOCKETS_PREFIX}x-ghi"  # not a pid: not ours to judge
+    for folder in (gone, alive, other):
+        folder.mkdir()
+        (folder / "k1-1").write_text("")
+    assert clear_stale_sockets(tmp_path) == [gone]
+    assert not gone.exists() and alive.exists() and other.exists()
+
+
+def _ended_pid() -> int:
+    """The pid of a process that has ended and been reaped."""
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid

@@ -123,6 +123,27 @@ get_ipython().execution_count = 1
 """  # a reused kernel: the next notebook sees no name, figure or cell number of the last one
 
 
+SOCKETS_PREFIX = "metropolis-kernels-"  # + the pid of the run whose pool it is
+
+
+def clear_stale_sockets(folder: Path | None = None) -> list[Path]:
+    """Remove the socket folders of runs that are gone (killed with -9: their pool never
+    closed) from the temporary folder; returns what it removed."""
+    removed = []
+    for path in Path(folder or tempfile.gettempdir()).glob(f"{SOCKETS_PREFIX}*-*"):
+        pid = path.name[len(SOCKETS_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or not path.is_dir():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+        except (PermissionError, OverflowError):
+            continue  # another user's run, alive
+    return removed
+
+
 class Kernels:
     """A pool of Jupyter kernels. ``start(n)`` launches kernels ahead of use (they boot, and
     import what the notebooks import, in the background); a run ``acquire()``s one and
@@ -158,7 +179,8 @@ class Kernels:
         time can take one first: that kernel dies before it replies ("Kernel died before
         replying to kernel_info"). A file path is the pool's alone."""
         if self._sockets is None:
-            self._sockets = tempfile.mkdtemp(prefix="metropolis-kernels-")
+            clear_stale_sockets()
+            self._sockets = tempfile.mkdtemp(prefix=f"{SOCKETS_PREFIX}{os.getpid()}-")
         self.launched += 1
         return os.path.join(self._sockets, f"k{self.launched}")
 
