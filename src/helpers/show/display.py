@@ -202,46 +202,65 @@ def table_html(
             ]
             for row in shown.itertuples(index=False, name=None)
         ]
-        heads = []
-        for i, col in enumerate(columns):
-            label = labels.get(col, _humanize(col) if isinstance(col, str) else str(col))
-            longest = max((len(r[i]) for r in texts), default=0)
-            kinds = ["nw"] * _one_word(label) + ["wide"] * (longest >= WIDE_COLUMN_CHARS)
-            cls = f' class="{" ".join(kinds)}"' if kinds else ""
-            heads.append(f'<th scope="col"{cls}>{esc(label)}</th>')
+        heads = [_header_cell(col, labels, [r[i] for r in texts])
+                 for i, col in enumerate(columns)]  # fmt: skip
         parts.append("<thead><tr>" + "".join(heads) + "</tr></thead><tbody>")
         for pos, row in enumerate(shown.itertuples(index=False, name=None)):
             row_class = f' class="highlight" style="{_STYLE_HIGHLIGHT}"' if flags[pos] else ""
-            cells = []
-            for col, value, text in zip(columns, row, texts[pos], strict=True):
-                attrs = []
-                if is_na(value):
-                    attrs.append('class="na"')
-                elif numeric[col] and not is_bool(value):
-                    attrs.append('class="num"')
-                elif _one_word(text):
-                    attrs.append('class="nw"')
-                key = sort_key(value)
-                if key is not None:
-                    attrs.append(f'data-sort="{esc(key)}"')
-                if len(text) > max_chars:
-                    attrs.append(f'title="{esc(text)}"')
-                    text = text[: max_chars - 1].rstrip() + "…"
-                attr = (" " + " ".join(attrs)) if attrs else ""
-                cells.append(f"<td{attr}>{esc(text)}</td>")
+            cells = [_body_cell(value, text, numeric[col], max_chars)
+                     for col, value, text in zip(columns, row, texts[pos], strict=True)]  # fmt: skip
             parts.append(f"<tr{row_class}>" + "".join(cells) + "</tr>")
         parts.append("</tbody></table>")
+    notes = _table_notes(len(shown), total, highlight is not None and any(flags),
+                         highlight_label, note)  # fmt: skip
+    if notes:
+        parts.append(f'<p class="table-note">{esc(notes)}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _header_cell(col: object, labels: Mapping[str, str], texts: list[str]) -> str:
+    """A column's header: its label (``labels`` or humanized), kept on one line when it is
+    one word, the column kept wide when a cell is long."""
+    label = labels.get(col, _humanize(col) if isinstance(col, str) else str(col))
+    longest = max((len(t) for t in texts), default=0)
+    kinds = ["nw"] * _one_word(label) + ["wide"] * (longest >= WIDE_COLUMN_CHARS)
+    cls = f' class="{" ".join(kinds)}"' if kinds else ""
+    return f'<th scope="col"{cls}>{esc(label)}</th>'
+
+
+def _body_cell(value: object, text: str, numeric: bool, max_chars: int) -> str:
+    """One cell: its kind (missing, a number, one word), its sort key, and its text cut past
+    ``max_chars`` with the whole text as the tooltip."""
+    attrs = []
+    if is_na(value):
+        attrs.append('class="na"')
+    elif numeric and not is_bool(value):
+        attrs.append('class="num"')
+    elif _one_word(text):
+        attrs.append('class="nw"')
+    key = sort_key(value)
+    if key is not None:
+        attrs.append(f'data-sort="{esc(key)}"')
+    if len(text) > max_chars:
+        attrs.append(f'title="{esc(text)}"')
+        text = text[: max_chars - 1].rstrip() + "…"
+    attr = (" " + " ".join(attrs)) if attrs else ""
+    return f"<td{attr}>{esc(text)}</td>"
+
+
+def _table_notes(
+    shown: int, total: int, highlighted: bool, highlight_label: str | None, note: str | None
+) -> str:
+    """What is said under a table: rows left out, what highlighted rows mean, the note."""
     notes = []
-    if len(shown) < total:
-        notes.append(f"Showing the first {len(shown):,} of {total:,} rows.")
-    if highlight is not None and highlight_label and any(flags):
+    if shown < total:
+        notes.append(f"Showing the first {shown:,} of {total:,} rows.")
+    if highlighted and highlight_label:
         notes.append(f"Highlighted rows: {highlight_label}.")
     if note:
         notes.append(note)
-    if notes:
-        parts.append(f'<p class="table-note">{esc(" ".join(notes))}</p>')
-    parts.append("</div>")
-    return "".join(parts)
+    return " ".join(notes)
 
 
 def show_table(
