@@ -22,32 +22,13 @@ import pytest
 from helpers.analysis import engagement as eng
 from helpers.tables.schemas import SCHEMAS, columns
 from tests.conftest import REPORT_2022T1
-
-_DEFAULTS = {
-    "source_line": lambda i, row: i + 1,
-    "period": lambda i, row: "2022-T1",
-    "date_text": lambda i, row: str(row.get("start_date", "")),
-    "description": lambda i, row: "",
-    "match": lambda i, row: "exact" if row.get("member") is not None else "none",
-    "is_member": lambda i, row: row.get("member") is not None,
-    "position": lambda i, row: "Mayor",
-    "term": lambda i, row: None,
-    "role_raw": lambda i, row: row.get("role"),
-    "alliance_raw": lambda i, row: row.get("alliance"),
-}
+from tests.frames import schema_frame
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
-    """A frame with exactly the schema's columns, defaults filled in, validated by the schema."""
-    full = []
-    for i, row in enumerate(rows):
-        r = dict(row)
-        for col in columns(table):
-            if col not in r:
-                r[col] = _DEFAULTS[col](i, row)
-        full.append(r)
-    df = pd.DataFrame(full, columns=columns(table))
-    return SCHEMAS[table].validate(df)
+    """A frame with exactly the schema's columns, defaults filled in, validated by the schema
+    (a date text from the row's start date)."""
+    return schema_frame(table, rows, date_text=lambda i, row: str(row.get("start_date", "")))
 
 
 def empty(table: str) -> pd.DataFrame:

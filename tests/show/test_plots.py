@@ -24,29 +24,11 @@ from matplotlib.ticker import MaxNLocator
 from helpers.show import plots
 from helpers.show.palette import ALERT, LINE_COLORS, MUTED, OTHER, REGION_COLORS
 from helpers.tables.schemas import SCHEMAS, columns
-
-_DEFAULTS = {
-    "source_line": lambda i, row: i + 1,
-    "period": lambda i, row: "2022-T1",
-    "date_text": lambda i, row: "10 March",
-    "description": lambda i, row: "",
-    "match": lambda i, row: "exact" if row.get("member") is not None else "none",
-    "is_member": lambda i, row: row.get("member") is not None,
-    "position": lambda i, row: "Mayor",
-    "term": lambda i, row: None,
-    "role_raw": lambda i, row: row.get("role"),
-    "alliance_raw": lambda i, row: row.get("alliance"),
-    "known": lambda i, row: True,
-    "region": lambda i, row: None,
-    "name_raw": lambda i, row: row.get("member") or "",
-    "in_period": lambda i, row: True,
-}
+from tests.frames import schema_frame
 
 
 def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
-    full = [{c: r[c] if c in r else _DEFAULTS[c](i, r) for c in columns(table)}
-            for i, r in enumerate(rows)]  # fmt: skip
-    return SCHEMAS[table].validate(pd.DataFrame(full, columns=columns(table)))
+    return schema_frame(table, rows)
 
 
 def _act(aid: str, line: str) -> dict:
