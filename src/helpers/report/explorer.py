@@ -92,6 +92,42 @@ def _spellings(names: list[str]) -> str:
     return "|".join(dict.fromkeys(fold(n) for n in names if fold(n)))
 
 
+def _add(lists: dict[tuple[str, str], list[int]], key: tuple[str, str], index: int) -> None:
+    """Append ``index`` to the list at ``key`` unless it is there already."""
+    if index not in lists.setdefault(key, []):
+        lists[key].append(index)
+
+
+def _people(part: Any, aliases: Any) -> tuple[dict[tuple[str, str], int], list[list[Any]]]:
+    """Everyone who took part, once per (name, region): their index by (name, region), and
+    their rows ``[name, region index, spellings]`` (the report's and the alias table's)."""
+    from helpers.tables.contract import REGIONS
+
+    also: dict[str, list[str]] = {}
+    for alias, member in zip(aliases.get("alias", []), aliases.get("member", []), strict=True):
+        also.setdefault(str(member), []).append(str(alias))
+    people: dict[tuple[str, str], int] = {}
+    rows: list[list[Any]] = []
+    for (person, region), g in part.groupby(["person", part["region"].astype(object).fillna("")],
+                                             sort=True):  # fmt: skip
+        people[(str(person), str(region))] = len(rows)
+        spellings = [str(person), *_distinct(g["name_raw"]), *also.get(str(person), [])]
+        index = REGIONS.index(region) if region in REGIONS else -1
+        rows.append([str(person), index, _spellings(spellings)])
+    return people, rows
+
+
+def _alliances(links: Any) -> tuple[dict[str, int], dict[tuple[str, str], list[int]]]:
+    """Each alliance's index, in the order first named, and the alliances of each (period,
+    activity)."""
+    names: dict[str, int] = {}
+    by_activity: dict[tuple[str, str], list[int]] = {}
+    links = links.dropna(subset=["alliance"])
+    for p, a, name in zip(links["period"], links["activity_id"], links["alliance"], strict=True):
+        _add(by_activity, (str(p), str(a)), names.setdefault(str(name), len(names)))
+    return names, by_activity
+
+
 def explorer_data(t: Tables, labels: Mapping[str, str], aliases: pd.DataFrame) -> dict[str, Any]:
     """The page's data: lookups (periods, regions, people, codes, alliances) and one row per
     activity, in period, start date and activity order (as ``find_activities`` lists them).
@@ -112,18 +148,7 @@ def explorer_data(t: Tables, labels: Mapping[str, str], aliases: pd.DataFrame) -
         person=t["participation"]["member"].astype(object).fillna(t["participation"]["name_raw"])
     )
     part = part[part["person"].notna()]
-    also: dict[str, list[str]] = {}
-    for alias, member in zip(aliases.get("alias", []), aliases.get("member", []), strict=True):
-        also.setdefault(str(member), []).append(str(alias))
-    people: dict[tuple[str, str], int] = {}
-    person_rows: list[list[Any]] = []
-    for (person, region), g in part.groupby(["person", part["region"].astype(object).fillna("")],
-                                             sort=True):  # fmt: skip
-        people[(str(person), str(region))] = len(person_rows)
-        spellings = [str(person), *_distinct(g["name_raw"]), *also.get(str(person), [])]
-        index = REGIONS.index(region) if region in REGIONS else -1
-        person_rows.append([str(person), index, _spellings(spellings)])
-
+    people, person_rows = _people(part, aliases)
     codes: dict[tuple[str, str, str], int] = {}
     code_rows: list[list[str]] = []
 
@@ -144,19 +169,11 @@ def explorer_data(t: Tables, labels: Mapping[str, str], aliases: pd.DataFrame) -
 
     outcomes = titled("o", "activity_outcomes", t["strategic_plan"])
     challenges = titled("c", "activity_challenges", t["challenges"])
-    alliance_names: dict[str, int] = {}
-    by_activity: dict[tuple[str, str], list[int]] = {}
-    links = t["activity_alliances"].dropna(subset=["alliance"])
-    for p, a, name in zip(links["period"], links["activity_id"], links["alliance"], strict=True):
-        index = alliance_names.setdefault(str(name), len(alliance_names))
-        if index not in by_activity.setdefault((str(p), str(a)), []):
-            by_activity[(str(p), str(a))].append(index)
+    alliance_names, by_activity = _alliances(t["activity_alliances"])
     who: dict[tuple[str, str], list[int]] = {}
     for p, a, person, region in zip(part["period"], part["activity_id"], part["person"],
                                     part["region"].astype(object).fillna(""), strict=True):  # fmt: skip
-        index = people[(str(person), str(region))]
-        if index not in who.setdefault((str(p), str(a)), []):
-            who[(str(p), str(a))].append(index)
+        _add(who, (str(p), str(a)), people[(str(person), str(region))])
 
     rows = []
     for r in acts.itertuples():
