@@ -179,3 +179,56 @@ def test_the_body_size_is_the_median_over_every_character():
     words = [Word("T", 0, 0, 50, 20, 20), Word("ab", 0, 30, 10, 40, 9), Word("c", 0, 30, 5, 40, 12)]
     assert body_size([Page(1, 600, 800, words)]) == 10.5
     assert body_size([]) == 10.0
+
+
+def test_a_roster_of_even_columns_over_two_columns_of_cards_is_one_table():
+    # four columns of names at an even step, then two cards side by side: the gutter between
+    # the cards runs between the roster's second and third columns too, but the roster is
+    # read row by row as the grid it is, then the cards
+    rows = [("Amman", "Harbin", "Seoul", "Wuhan"), ("Busan", "Jakarta", "Taipei", "Xian")]
+    words = [w for i, r in enumerate(rows) for k, name in enumerate(r)
+             for w in line(name, 60 + 120 * k, 100 + 18 * i)]  # fmt: skip
+    words += (line("MEMBER", 60, 160) + line("Liu Xin", 60, 174)
+              + line("TREASURY", 310, 160) + line("Sun Zhe", 310, 174))  # fmt: skip
+    rects = [Rect(55, 155, 290, 190), Rect(300, 155, 545, 190)]
+    assert read(words, rects) == ["Amman", "Harbin", "Seoul", "Wuhan", "Busan", "Jakarta",
+                                  "Taipei", "Xian", "MEMBER", "Liu Xin", "TREASURY", "Sun Zhe"]  # fmt: skip
+
+
+def test_a_row_of_even_tiles_across_an_empty_side_column_is_read_before_the_text():
+    # four tiles across the page; under them text in the left half only (the side column is
+    # empty below the tiles): the tiles first, left to right, then the text
+    words = [w for k in range(4) for w in line(f"TILE {k}", 60 + 120 * k, 100)]
+    words += [
+        w for i in range(3) for w in line(f"a line of text that runs on {i}", 60, 150 + 14 * i)
+    ]
+    rects = [Rect(55 + 120 * k, 95, 165 + 120 * k, 130) for k in range(4)]
+    assert read(words, rects) == ["TILE 0", "TILE 1", "TILE 2", "TILE 3", "a line of text that runs on 0",
+                                  "a line of text that runs on 1", "a line of text that runs on 2"]  # fmt: skip
+
+
+def test_a_side_box_is_read_beside_its_text_not_after_the_whole_page():
+    # text in a left frame; the side column to its right holds one box of labels, level with
+    # the first activity only: its labels come after that activity's text, before the next
+    words = line("FIRST ACTIVITY", 60, 100, bold=True)
+    words += [w for i in range(3) for w in line(f"about the first one {i}", 60, 114 + 14 * i)]
+    words += line("Members", 410, 100, bold=True) + line("Rabat, Tunis", 410, 114)
+    words += line("SECOND ACTIVITY", 60, 200, bold=True) + line("about the second one", 60, 214)
+    rects = [Rect(400, 95, 545, 160)]
+    assert read(words, rects) == [
+        "**FIRST ACTIVITY**", "about the first one 0 about the first one 1 about the first one 2",
+        "**Members**", "Rabat, Tunis", "**SECOND ACTIVITY**",
+        "about the second one"]  # fmt: skip
+
+
+def test_a_line_beside_a_side_box_wraps_at_its_own_column_not_past_the_box():
+    # a side column of boxes keeps the text frame's right edge where its lines end (221 pt):
+    # a line ending short of it by less than the next word goes on; the page's edge is 545
+    text = ["ahead and the new projects of", "over the plans of the network",
+            "the event was also a place to", "cities of the region."]  # fmt: skip
+    words = [w for i, t in enumerate(text) for w in line(t, 60, 100 + 14 * i)]
+    words += [w for i in range(3) for w in line(f"line {i} of the next one", 60, 200 + 14 * i)]
+    words += line("Members", 410, 100, bold=True) + line("Rabat", 410, 114)
+    rects = [Rect(400, 95, 545, 160)]
+    got = read(words, rects)
+    assert got[0] == " ".join(text)

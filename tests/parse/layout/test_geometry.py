@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from helpers.parse.layout import layout_text
+from helpers.parse.layout.boxes import Rect
 from helpers.parse.layout.compare import lost_words
 from helpers.parse.layout.furniture import find_furniture
 from helpers.parse.layout.glyphs import Page, Word
-from helpers.parse.layout.order import badges_first, reading_order
+from helpers.parse.layout.order import _may_start_date, badges_first, reading_order
 from helpers.parse.layout.spans import Span, page_spans, rows, split_row
 from helpers.parse.layout.write import block_lines
 
@@ -291,3 +292,41 @@ def test_a_name_broken_in_a_table_cell_is_mended_in_its_cell():
     block = Block("table", rows=[[cell, [Span(tuple(line("Mayor", 300, 100)))]]])
     mend([block], vocabulary([w for s in cell for w in s.words]))
     assert [s.text for s in block.rows[0][0]] == ["Martínez-Almeida"]
+
+
+def test_a_grid_of_cards_is_read_row_by_row():
+    # two rows of two cards, close together: across each row (a card without a role after a
+    # card with one comes right after it), not down each column
+    cards = [("MEMBER", "Soham Wardini"), ("VICE-PRESIDENCY", "Robert Mambe"),
+             ("", "Barthelemy Dias"), ("MEMBER", "Mpho Phalatse")]  # fmt: skip
+    words: list[Word] = []
+    rects = []
+    for n, (role, name) in enumerate(cards):
+        x, top = 60 + 250 * (n % 2), 100 + 50 * (n // 2)
+        words += line(role, x, top, bold=True) + line(name, x, top + 14)
+        rects.append(Rect(x - 5, top - 5, x + 225, top + 40))
+    blocks = reading_order(badges_first(page_spans(words, rects)), EM, EDGE, rects)
+    assert [ln for ln in block_lines(blocks, EM) if ln] == [
+        "**MEMBER**", "Soham Wardini", "**VICE-PRESIDENCY**", "Robert Mambe",
+        "Barthelemy Dias", "**MEMBER**", "Mpho Phalatse"]  # fmt: skip
+
+
+def test_a_badges_date_over_two_lines_is_read_before_the_title():
+    # `21` centred over `September` in a badge right of a two-line title
+    words = (line("INTERNATIONAL DAY", 50, 100, bold=True) + line("OF PEACE", 50, 112, bold=True)
+             + line("21", 194, 100, size=6, bold=True) + line("September", 176, 107, size=6, bold=True)
+             + line("On that day the mayors spoke.", 50, 130))  # fmt: skip
+    assert text_of(words) == ["**21 September**", "**INTERNATIONAL DAY**", "**OF PEACE**",
+                              "On that day the mayors spoke."]  # fmt: skip
+
+
+def test_only_a_short_line_with_a_day_or_a_month_may_start_a_date_broken_over_two():
+    def line(text: str) -> Span:
+        return Span(
+            tuple(Word(w, 10 * i, 0, 10 * i + 8, 10, 10) for i, w in enumerate(text.split()))
+        )
+
+    assert _may_start_date(line("21")) and _may_start_date(line("September"))
+    assert _may_start_date(line("1–25 apr."))
+    assert not _may_start_date(line("Members"))  # no day, no month
+    assert not _may_start_date(line("21 of the 25 members took part"))  # a sentence

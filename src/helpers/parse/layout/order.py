@@ -11,13 +11,14 @@ or a narrow key column beside its values is a table, read row by row, cell by ce
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
 from helpers.parse.dates import match_date
-from helpers.parse.layout.boxes import Rect, contents, inner
+from helpers.parse.layout.boxes import SLACK, Rect, contents, inner
 from helpers.parse.layout.glyphs import Word
 from helpers.parse.layout.spans import ALIGNED, Span, same_line
 from helpers.parse.text import is_upper
@@ -29,6 +30,7 @@ KEY_WIDTH = 0.6  # a left column under this share of the right one's width is a 
 SIDE = 1.5  # a gutter this many times wider than the others sets a side column apart
 CELL_GAP = 0.5  # ems: lines of one table column closer than this are one cell
 ROW_ALIGN = 0.6  # ems: cells whose tops are this close are in one row
+PITCH = 0.5  # ems: a grid's columns start this evenly spaced
 
 
 @dataclass
@@ -135,6 +137,7 @@ def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
         apart = (
             is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1])
             or (_bold_line(strip) and _cards(groups[-1][-1]))  # a heading over the next cards
+            or card_rows(groups[-1][-1], strip, em)  # a grid of cards: row after row
             # rows of shaded keys and their values are a table of their own, not columns
             # with the prose above (a paragraph's short last line fits in the key column)
             or (_keyed_row(strip) is None) != (_keyed_row(groups[-1][-1]) is None)
@@ -242,37 +245,96 @@ def _below(span: Span, spans: list[Span]) -> Span | None:
     return min(under, key=lambda t: t.top) if under else None
 
 
+def _stacked(span: Span, spans: list[Span]) -> Span | None:
+    """The line right under `span` (within half a line), centred under it: a badge's date
+    broken over two lines (`21` / `September`), else None."""
+    under = _below(span, spans)
+    if under is None or under.top - span.bottom > 0.5 * span.size:
+        return None
+    centred = abs((under.x0 + under.x1) / 2 - (span.x0 + span.x1) / 2) <= 0.5 * span.size
+    return under if centred else None
+
+
+_DATE_START = re.compile(r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def _may_start_date(span: Span) -> bool:
+    """Whether `span` could be the first line of a date broken over two (a few words, with a
+    day or a month in them): only then is the line under it looked for."""
+    return len(span.words) <= 4 and bool(_DATE_START.search(span.text))
+
+
+def _one_line(words: list[Word], x0: float, bottom: float) -> Span:
+    """The words set on one line from x0, ending just above `bottom`, a space apart."""
+    out: list[Word] = []
+    for w in words:
+        left = out[-1].x1 + 0.25 * w.size if out else x0
+        top = bottom - (w.bottom - w.top)
+        out.append(Word(w.text, left, top, left + w.x1 - w.x0, bottom, w.size, w.bold))
+    return Span(tuple(out))
+
+
 def badges_first(spans: list[Span]) -> list[Span]:
     """A date set as a badge level with a title, to its right (`UCLG-MEWA RETREAT  15–16
-    February`), is read before the title, as a date line above it would be. A date with an
-    upper-case title under it, flush with it, starts an activity of its own column (two-column
-    text) and stays where it is."""
-    out = list(spans)
-    for i, badge in enumerate(spans):
+    February`, or over two lines centred one over the other, `21` / `September`), is read
+    before the title, as a date line above it would be. A date with an upper-case title under
+    it, flush with it, starts an activity of its own column (two-column text) and stays where
+    it is."""
+    out: list[Span | None] = list(spans)
+    for i, first in enumerate(spans):
+        if out[i] is None:
+            continue
+        second = (
+            None
+            if match_date(first.text) or not _may_start_date(first)
+            else (_stacked(first, spans))
+        )
+        badge = first if second is None else Span(first.words + second.words)
         if len(badge.words) > 5 or not match_date(badge.text):
             continue
-        under = _below(badge, spans)
-        if under is not None and is_upper(under.text) and abs(under.x0 - badge.x0) <= badge.size:
+        last = second or first
+        x0 = min(first.x0, last.x0)
+        middle = (first.top + last.bottom) / 2
+        under = _below(last, spans)
+        if under is not None and is_upper(under.text) and abs(under.x0 - x0) <= badge.size:
             continue  # the date heads the title set under it, flush with it
         level = [
             t
             for t in spans
-            if t is not badge
-            and t.x1 <= badge.x0
-            and t.top - 0.5 * t.size <= badge.middle <= t.bottom + 0.5 * t.size
+            if t is not first
+            and t is not second
+            and t.x1 <= x0
+            and t.top - 0.5 * t.size <= middle <= t.bottom + 0.5 * t.size
             and not match_date(t.text, whole=False)
             and (t.bold or is_upper(t.text))  # a title, not the other column's prose
         ]
         if level:
             # the title nearest on its left (not a bold label of the column before)
             title = max(level, key=lambda t: (t.x1, -t.top))
-            out[i] = _moved(badge, title.x0, title.top - 0.05 * title.size)
-    return out
+            if second is None:
+                out[i] = _moved(badge, title.x0, title.top - 0.05 * title.size)
+            else:
+                out[i] = _one_line(list(badge.words), title.x0, title.top - 0.05 * title.size)
+                out[next(j for j, t in enumerate(spans) if t is second)] = None
+    return [s for s in out if s is not None]
 
 
 def _cards(strip: list[Span]) -> bool:
     """A strip that is a row of boxes of several lines each (cards, not one-line bands)."""
     return all(_box_of(s.words[0]) is not None and s.bottom - s.top >= 2.5 * s.size for s in strip)
+
+
+def card_rows(above: list[Span], strip: list[Span], em: float) -> bool:
+    """Two strips that are rows of one grid of cards, read row by row: above, two cards or
+    more side by side, level (tops within ROW_ALIGN ems); under them, cards level with one
+    another, each starting where a card above does (a last row may hold one card)."""
+
+    def level(row: list[Span]) -> bool:
+        return _cards(row) and max(s.top for s in row) - min(s.top for s in row) <= ROW_ALIGN * em
+
+    if len(above) < 2 or not level(above) or not level(strip):
+        return False
+    return all(any(abs(s.x0 - a.x0) <= SLACK for a in above) for s in strip)
 
 
 def _aside_ends(strip: list[Span]) -> bool:
@@ -325,6 +387,8 @@ def reading_order(
     helpers.parse.layout.boxes), and its text comes in its place. Inside a box (`boxed`: a
     card), a box beside the card's text is an aside, read after all of that text."""
     units = contents(spans, list(rects))
+    # a box around the whole region: the region is a card
+    boxed = boxed or any(all(r.holds(s) for s in spans) for r in rects)
     if not units:
         return _cut(spans, em, right)
     inside = {id(s) for _, held in units for s in held}
@@ -433,11 +497,17 @@ def _cut(spans: list[Span], em: float, right: float | None = None) -> list[Block
     cols = columns(spans, em, edges=False)
     # a grid of cards under their headings: not two frames of text
     cards = all(_cards([s]) or s.bold for s in spans)
-    if (
+    aside = len(cols) > 1 and boxes_aside(spans, cols)
+    if aside:
+        # the text beside a column of side boxes ends where its lines do (a wrapped line
+        # there goes on), not past the boxes
+        right = min(right, _rights(cols, right, em)[-2])
+    elif (
         len(cols) > 1
         and len(same_line(spans)) > 1
         and not cards
         and not any(is_table(c) for c in (cols, columns(spans, em)))
+        and not grid_across(spans, cols, em)
     ):
         # a white gutter through the whole region (two frames of text): cut there first, so
         # that a table inside one column is not read across the other
@@ -463,6 +533,31 @@ def _cut(spans: list[Span], em: float, right: float | None = None) -> list[Block
     if keyed is not None:
         return [Block("table", rows=[keyed], rights=[keyed[1][0].x0, right])]
     return [Block("text", lines_of(spans), right=right)]
+
+
+def grid_across(spans: list[Span], cols: list[list[Span]], em: float) -> bool:
+    """Whether two lines or more (or one row of boxes, tiles that hold lines of their own) are
+    rows of one grid that runs across the gutters of `cols`: three cells or more, in two of
+    the columns or more, starting at evenly spaced x (PITCH ems apart at most from the median
+    step: a roster of equal columns, whose gaps between names leave a gutter that two frames
+    of text would leave too)."""
+    col_of = {id(s): k for k, col in enumerate(cols) for s in col}
+    found = 0
+    for line in same_line(spans):
+        if len(line) < 3 or len({col_of[id(s)] for s in line}) < 2:
+            continue
+        steps = [b.x0 - a.x0 for a, b in zip(line, line[1:], strict=False)]
+        mid = median(steps)
+        if all(abs(step - mid) <= PITCH * em for step in steps):
+            found += 2 if all(_box_of(s.words[0]) is not None for s in line) else 1
+    return found >= 2
+
+
+def boxes_aside(spans: list[Span], cols: list[list[Span]]) -> bool:
+    """Whether the last of `cols` holds boxes only, and a white band runs across the whole
+    region outside them: side boxes, each beside the text it goes with (an activity's labels
+    beside its description), not a frame of its own read after all the text."""
+    return all(_box_of(s.words[0]) is not None for s in cols[-1]) and len(strips(spans)) > 1
 
 
 def _keyed_row(spans: list[Span]) -> list[list[Span]] | None:
