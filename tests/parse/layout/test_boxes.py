@@ -232,3 +232,22 @@ def test_a_line_beside_a_side_box_wraps_at_its_own_column_not_past_the_box():
     rects = [Rect(400, 95, 545, 160)]
     got = read(words, rects)
     assert got[0] == " ".join(text)
+
+
+def test_text_across_both_columns_beside_a_side_box_is_not_read_as_their_columns():
+    # two columns of an activity, then, a line's gap under them, the next activity's title
+    # (two lines, each short enough for the left column) and its text across both columns,
+    # with its labels in a box in the side column, the box's top over the title's: the two
+    # columns are read first, then the whole title, the text and the box
+    left, right = ["left", "left one", "left one two"], ["right", "right one", "right one two"]
+    words = [w for i, t in enumerate(left) for w in line(t, 60, 100 + 14 * i)]
+    words += [w for i, t in enumerate(right) for w in line(t, 230, 100 + 14 * i)]
+    words += line("HIGH-LEVEL DIALOGUE ON", 60, 150, bold=True)
+    words += line("METROPOLITAN FINANCE", 60, 164, bold=True)
+    long = [f"a long line of text that runs across both columns {i}" for i in range(3)]
+    words += [w for i, t in enumerate(long) for w in line(t, 60, 178 + 14 * i)]
+    words += line("Members", 410, 150, bold=True) + line("Rabat, Tunis", 410, 164)
+    rects = [Rect(400, 146, 545, 220)]
+    assert read(words, rects) == [*left, *right, "**HIGH-LEVEL DIALOGUE ON**",
+                                  "**METROPOLITAN FINANCE**", " ".join(long),
+                                  "**Members**", "Rabat, Tunis"]  # fmt: skip

@@ -31,6 +31,7 @@ READ_RIGHT = {
     "weasyprint/2022-T1.pdf", "weasyprint/2022-T2.pdf", "weasyprint/2022-T3.pdf",
     "weasyprint/2023-T1.pdf",
     "scrambled/2022-T1.pdf", "scrambled/2022-T2.pdf", "scrambled/2022-T3.pdf",
+    "scrambled/2023-T1.pdf",
 }  # fmt: skip
 
 

@@ -7,7 +7,7 @@ from helpers.parse.layout.boxes import Rect
 from helpers.parse.layout.compare import lost_words
 from helpers.parse.layout.furniture import find_furniture
 from helpers.parse.layout.glyphs import Page, Word
-from helpers.parse.layout.order import _may_start_date, badges_first, reading_order
+from helpers.parse.layout.order import _may_start_date, badges_first, columns, merges, reading_order
 from helpers.parse.layout.spans import Span, page_spans, rows, split_row
 from helpers.parse.layout.write import block_lines
 
@@ -330,3 +330,42 @@ def test_only_a_short_line_with_a_day_or_a_month_may_start_a_date_broken_over_tw
     assert _may_start_date(line("1–25 apr."))
     assert not _may_start_date(line("Members"))  # no day, no month
     assert not _may_start_date(line("21 of the 25 members took part"))  # a sentence
+
+
+def test_badges_under_a_heading_under_a_bold_line_stay_with_their_titles():
+    # under two columns, a bold kicker over a large heading (the kicker heads the heading,
+    # not the columns), then two activities side by side, each a date over its title (a
+    # badge already moved above it) and text: activity by activity, each date heading its
+    # own column, not the two dates one line under the heading
+    above = [["end of one", "end one"], ["end of two", "end two"]]
+    words = [w for k, col in enumerate(above) for i, t in enumerate(col)
+             for w in line(t, 50 + 200 * k, 60 + 14 * i)]  # fmt: skip
+    words += line("ACTION LINE 2", 50, 100, bold=True)
+    words += line("L2 Capacities for metropolitan governance", 50, 114, size=15, bold=True)
+    words += line("17 January", 50, 145) + line("7 March", 250, 145)
+    words += line("LEARNING FROM CITIES", 50, 157, bold=True)
+    words += line("CITY MANAGERS", 250, 157, bold=True)
+    left, right = ["left", "left one", "left one two"], ["right", "right one", "right one two"]
+    words += [w for i, t in enumerate(left) for w in line(t, 50, 171 + 14 * i)]
+    words += [w for i, t in enumerate(right) for w in line(t, 250, 171 + 14 * i)]
+    assert text_of(words) == [
+        *above[0], *above[1], "**ACTION LINE 2**",
+        "**L2 Capacities for metropolitan governance**",
+        "17 January", "**LEARNING FROM CITIES**", *left,
+        "7 March", "**CITY MANAGERS**", *right]  # fmt: skip
+
+
+def test_columns_joined_merge_when_a_line_of_one_region_runs_across_a_gutter_of_the_other():
+    # above, two columns; below, a wide line across their gutter and a narrow one far right:
+    # together still two columns, but the wide line has merged the two above
+    above = page_spans(line("left text", 50, 100) + line("right text", 250, 100)
+                       + line("left again", 50, 114) + line("right again", 250, 114))  # fmt: skip
+    below = page_spans(line("a wide line across the gutter of the two", 50, 140)
+                       + line("aside", 420, 140))  # fmt: skip
+    cols = [columns(part, EM) for part in (above, below)]
+    joined = columns(above + below, EM)
+    assert [len(c) for c in (*cols, joined)] == [2, 2, 2]
+    assert merges(joined, *cols)
+    # under the left column only, a line keeps both columns apart
+    short = page_spans(line("left more", 50, 140) + line("aside", 420, 140))
+    assert not merges(columns(above + short, EM), cols[0], columns(short, EM))

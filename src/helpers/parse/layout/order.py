@@ -128,12 +128,14 @@ def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
     other, neither a heading (a heading ends the columns above it), and together keeping
     the columns of both (none merged: no line crosses a gutter of the other). A bold line
     last joined to columns that the next strip does not continue heads that strip instead
-    (`Focal Points` under a roster's table, over its own cards)."""
+    (`Focal Points` under a roster's table, over its own cards); a line that heads a strip so
+    is not taken from it again."""
     groups: list[list[list[Span]]] = [[cut[0]]]
+    continued = False  # whether the last strip was joined to the columns above it
     for strip in cut[1:]:
         prev = [s for st in groups[-1] for s in st]
-        joined = len(columns(prev + strip, em))
-        fits = joined == max(len(columns(prev, em)), len(columns(strip, em))) > 1
+        joined, apart_cols = columns(prev + strip, em), (columns(prev, em), columns(strip, em))
+        fits = len(joined) == max(map(len, apart_cols)) > 1 and not merges(joined, *apart_cols)
         apart = (
             is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1])
             or (_bold_line(strip) and _cards(groups[-1][-1]))  # a heading over the next cards
@@ -144,11 +146,24 @@ def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
         )  # fmt: skip
         if fits and not apart and _gap(prev, strip) <= COLUMN_STRIP_GAP * em:
             groups[-1].append(strip)
-        elif len(groups[-1]) > 1 and _bold_line(groups[-1][-1]):
+            continued = True
+            continue
+        if continued and _bold_line(groups[-1][-1]):
             groups.append([groups[-1].pop(), strip])
         else:
             groups.append([strip])
+        continued = False
     return [[s for st in g for s in st] for g in groups]
+
+
+def merges(joined: list[list[Span]], *parts: list[list[Span]]) -> bool:
+    """Whether a column of `joined` (the columns of several regions together) holds spans of
+    two columns of one region: a line of one runs across a gutter of the other."""
+    for cols in parts:
+        col_of = {id(s): k for k, col in enumerate(cols) for s in col}
+        if any(len({col_of[id(s)] for s in col if id(s) in col_of}) > 1 for col in joined):
+            return True
+    return False
 
 
 def _width(col: list[Span]) -> float:
