@@ -251,3 +251,19 @@ def test_text_across_both_columns_beside_a_side_box_is_not_read_as_their_columns
     assert read(words, rects) == [*left, *right, "**HIGH-LEVEL DIALOGUE ON**",
                                   "**METROPOLITAN FINANCE**", " ".join(long),
                                   "**Members**", "Rabat, Tunis"]  # fmt: skip
+
+
+def test_a_box_ending_the_right_column_level_with_the_left_prose_is_not_an_aside():
+    # under a heading across the page, two columns of text; the right column's activity
+    # ends with its labels box, level with the left column's prose, which goes on under the
+    # box: read column by column
+    left = [f"Left prose line {i}." for i in range(8)]
+    right = [f"Right prose line {i}." for i in range(3)]
+    words = [x for i, t in enumerate(left) for x in line(t, 50, 100 + 14 * i)]
+    words += [x for i, t in enumerate(right) for x in line(t, 310, 100 + 14 * i)]
+    words += line("Members", 316, 146, bold=True) + line("Amman, Madrid", 316, 160)
+    words += line("A HEADING SET ACROSS THE WHOLE WIDTH OF THE PAGE", 50, 76)
+    rects = [Rect(310, 142, 545, 178)]
+    assert read(words, rects) == [
+        "A HEADING SET ACROSS THE WHOLE WIDTH OF THE PAGE",
+        *left, *right, "**Members**", "Amman, Madrid"]  # fmt: skip

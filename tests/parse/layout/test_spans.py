@@ -164,3 +164,27 @@ def test_a_box_edge_cuts_a_row_whose_middle_touches_the_box():
     assert _texts(page_spans(row, [Rect(-5, 45, 42, 60)])) == ["25.1K", "8K"]
     assert _texts(page_spans(row, [Rect(-5, 30, 42, 45)])) == ["25.1K", "8K"]
     assert _texts(page_spans(row, [Rect(-5, 45.5, 42, 60)])) == ["25.1K 8K"]
+
+
+def test_a_justified_line_stretched_as_wide_as_the_gutter_is_cut_at_the_gutter():
+    # two columns (left 50-290, right from 310); in one row the left line's spaces and the
+    # right line's spaces are stretched about as wide as the 20-pt gutter between them
+    words = []
+    for top in (100, 114, 142, 156):
+        words += [w("left", 50, 120, top), w("text", 124, 290, top)]
+        words += [w("right", 310, 400, top), w("text", 404, 540, top)]
+    words += [w("in", 50, 70, 128), w("its", 88, 108, 128), w("program", 126, 290, 128)]
+    words += [w("The", 310, 340, 128), w("8th", 358, 390, 128), w("Forum", 408, 540, 128)]
+    texts = [s.text for s in page_spans(words) if s.top == 128]
+    assert texts == ["in its program", "The 8th Forum"]
+
+
+def test_a_line_across_the_columns_is_not_cut_where_a_word_starts_at_a_column():
+    # the same columns, and a line across both: a word starts at the right column's x, but
+    # the line has words in the gutter, so it stays one span
+    words = []
+    for top in (100, 114, 142, 156):
+        words += [w("left", 50, 120, top), w("text", 124, 290, top)]
+        words += [w("right", 310, 400, top), w("text", 404, 540, top)]
+    words += [w("across", 50, 250, 128), w("the", 255, 306, 128), w("gutter", 310, 540, 128)]
+    assert [s.text for s in page_spans(words) if s.top == 128] == ["across the gutter"]

@@ -137,7 +137,7 @@ def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
         joined, apart_cols = columns(prev + strip, em), (columns(prev, em), columns(strip, em))
         fits = len(joined) == max(map(len, apart_cols)) > 1 and not merges(joined, *apart_cols)
         apart = (
-            is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1])
+            is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1], prev)
             or (_bold_line(strip) and _cards(groups[-1][-1]))  # a heading over the next cards
             or card_rows(groups[-1][-1], strip, em)  # a grid of cards: row after row
             # rows of shaded keys and their values are a table of their own, not columns
@@ -352,9 +352,12 @@ def card_rows(above: list[Span], strip: list[Span], em: float) -> bool:
     return all(any(abs(s.x0 - a.x0) <= SLACK for a in above) for s in strip)
 
 
-def _aside_ends(strip: list[Span]) -> bool:
+def _aside_ends(strip: list[Span], above: Sequence[Span] = ()) -> bool:
     """A strip of text with a box beside it (an activity's labels beside its description):
-    the text and its box are read together, and the strips below are not their columns."""
+    the text and its box are read together, and the strips below are not their columns. A
+    box under text of its own column (`above`: the strips joined so far; two-column text
+    whose right column ends its activity with a box level with the left one's prose) is
+    not beside the text but in a column of its own."""
     boxes = [s for s in strip if _box_of(s.words[0]) is not None]
     text = [s for s in strip if s not in boxes]
     if not text or len(_sweep(text, "x", lambda s: 0)) != 1:
@@ -364,9 +367,18 @@ def _aside_ends(strip: list[Span]) -> bool:
     # row of a table), not half-way down the other column
     return any(
         _beside_text(b, text) and abs(b.top - top) <= 1.5 * b.size
-        and b.bottom - b.top >= 2.5 * b.size
+        and b.bottom - b.top >= 2.5 * b.size and not _text_over(b, above)
         for b in boxes
     )  # fmt: skip
+
+
+def _text_over(box: Span, spans: Sequence[Span]) -> bool:
+    """Whether a line of text (not a box) sits over `box` within its width: the box ends a
+    column of text."""
+    return any(
+        _box_of(s.words[0]) is None and s.bottom <= box.top and s.x0 < box.x1 and s.x1 > box.x0
+        for s in spans
+    )
 
 
 def lines_of(spans: list[Span]) -> list[Span]:

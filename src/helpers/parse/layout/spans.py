@@ -143,11 +143,43 @@ def page_spans(words: list[Word], rects: Sequence = ()) -> list[Span]:
         by_row.append(split_row(r, edges))
     out: list[Span] = []
     for i, row in enumerate(by_row):
+        around = by_row[max(0, i - NEAR) : i + NEAR + 1]
         if len(row) == 1:
-            out += row
+            others = by_row[max(0, i - NEAR) : i] + by_row[i + 1 : i + NEAR + 1]
+            out += _split_at_gutter(row[0], others)
             continue
         # the table's own edges: aligned in the rows around, not anywhere on the page (the
         # next card's left edge under a table does not cut `Buenos Aires` in two)
-        starts = column_starts(by_row[max(0, i - NEAR) : i + NEAR + 1])
+        starts = column_starts(around)
         out += [piece for s in row for piece in _split_at(s, starts)]
     return out
+
+
+def _split_at_gutter(span: Span, around: list[list[Span]]) -> list[Span]:
+    """A span cut where it crosses a gutter of the rows `around` it (not its own): before a word that starts
+    a column there (column_starts), after a gap that holds the whole white band every row
+    around leaves between that column and the one before (two columns of justified text
+    whose left line stretches its spaces as wide as the gutter: `… Metropolis in its` /
+    `The 8th Cohesion Forum …`). A line across the columns has words in that band."""
+    starts = column_starts(around)
+    if not starts:
+        return [span]
+    out: list[list[Word]] = [[span.words[0]]]
+    for prev, w in zip(span.words, span.words[1:], strict=False):
+        x = next((x for x in starts if abs(w.x0 - x) <= 1.0), None)
+        if x is not None and _white_band(around, prev.x1, w.x0, x):
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return [Span(tuple(ws)) for ws in out]
+
+
+def _white_band(around: list[list[Span]], lo: float, hi: float, start: float) -> bool:
+    """Whether the gap (lo, hi) holds the gutter of the rows around: ALIGNED of them or more
+    start a span at `start`, none has a span across the white band before it, and the gap
+    opens where their spans before the band end (at most 1.5 pt further right)."""
+    split = [r for r in around if any(abs(s.x0 - start) <= 1.0 for s in r)]
+    if len(split) < ALIGNED or any(s.x0 < start - 1.0 < s.x1 for r in around for s in r):
+        return False
+    edge = max((s.x1 for r in split for s in r if s.x1 <= start), default=None)
+    return edge is not None and lo <= edge + 1.5 and hi - edge > 3.0
