@@ -89,6 +89,7 @@ def parse_report(
     checks.member_locations(t["members"], locations, q)
     known = NameResolver(locations.assign(region=""), load_aliases(root), load_affixes(root))
     checks.known_members_off_roster(t["participation"], known, q)
+    checks.merged_names(t, known, q)
     order = [n for n in schemas.TABLES if n != "quality"]
     return validate({name: t[name] for name in order}, q)
 

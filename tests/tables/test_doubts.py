@@ -197,3 +197,27 @@ def test_known_members_off_the_roster_read_are_a_doubt():
     assert "known_member_off_roster" in _blocking(t)
     t = parse_report(_report("Abidjan, Berlin, Kigali", "- Abidjan"), "2022-T1")
     assert "known_member_off_roster" not in _blocking(t)  # one known member off: a slip
+
+
+def test_a_name_holding_another_members_name_is_two_names_read_as_one():
+    # a roster grid's wrapped cell read across its neighbour: `Guadalajara (IMEPLAN)` and
+    # `Puebla` as one roster name; and two cells of the engagement list as one
+    merged = ROSTER.replace("- Mexico City", "- Mexico City\n- Guadalajara (IMEPLAN) Puebla")
+    t = parse_report(_report("Abidjan", "- Abidjan", merged), "2022-T1")
+    q = t["quality"]
+    found = q.loc[q["kind"] == "names_merged", "detail"].tolist()
+    assert found == ["'Guadalajara (IMEPLAN) Puebla' in the roster holds 'Guadalajara "
+                     "(IMEPLAN)', the name of another member, with more words around it: two "
+                     "names were probably read as one"]  # fmt: skip
+    assert "names_merged" in _blocking(t)
+    t = parse_report(_report("Abidjan", "- Abidjan\n- Cairo Berlin"), "2022-T1")
+    assert "names_merged" in _blocking(t)
+
+
+def test_a_new_members_name_or_a_known_long_name_is_no_merged_name():
+    # a new member the reference data does not know, with no other member's name in it; an
+    # engagement-list name on the roster that holds `Barcelona` (not checked: it is known)
+    longer = ROSTER.replace("- Mexico City", "- Mexico City\n- Lakeside Harbour Region")
+    t = parse_report(_report("Abidjan", "- Abidjan\n- Barcelona (metropolitan area)", longer),
+                     "2022-T1")  # fmt: skip
+    assert "names_merged" not in set(t["quality"]["kind"])

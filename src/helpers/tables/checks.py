@@ -18,7 +18,7 @@ MIN_ROSTER = 20  # fewer roster names than this is not a real roster
 DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
           "value_outside_label", "board_entry_unclear", "participation_in_doubt",
           "roster_line_not_read", "label_value_unclear", "title_in_text",
-          "action_line_in_doubt", "known_member_off_roster")  # fmt: skip
+          "action_line_in_doubt", "known_member_off_roster", "names_merged")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread
@@ -240,3 +240,39 @@ def known_members_off_roster(participation: pd.DataFrame, known: NameResolver, q
         q.add("known_member_off_roster", f"{len(known_off)} members that took part are not on "
               f"the roster that was read ({', '.join(known_off[:5])}): the roster was "
               "probably not read whole")  # fmt: skip
+
+
+def merged_names(tables: dict[str, pd.DataFrame], known: NameResolver, q: Findings) -> None:
+    """A doubt for each roster name, and each engagement-list name off the roster, that the
+    reference data does not know and that holds another member's name with more words around it
+    (`Guadalajara (IMEPLAN) Puebla`, `Barcelona (metropolitan Berlin area)`): two cells of a
+    grid read as one name."""
+    roster = NameResolver(tables["members"])
+    members, eng = tables["members"], tables["engagement_table"]
+    unknown = [(m, int(no), "the roster") for m, no in
+               zip(members["member"], members["source_line"], strict=True)
+               if not _known_name(known, m)]  # fmt: skip
+    unknown += [(n, int(no), "the Membership engagement list") for n, m, no in
+                zip(eng["name_raw"], eng["member"], eng["source_line"], strict=True)
+                if not isinstance(m, str) and not _known_name(known, n)]  # fmt: skip
+    for name, no, where in unknown:
+        inner = _inner_name(name, (known, roster))
+        if inner is not None:
+            q.add("names_merged", f"'{name}' in {where} holds '{inner}', the name of another "
+                  "member, with more words around it: two names were probably read as one", no)  # fmt: skip
+
+
+def _known_name(resolver: NameResolver, name: str) -> bool:
+    return resolver.resolve(name).how in ("exact", "alias", "folded")
+
+
+def _inner_name(name: str, resolvers: tuple[NameResolver, ...]) -> str | None:
+    """The longest run of words of `name`, shorter than it, that one of `resolvers` knows as a
+    member's name (as spelled, an alias or folded), else None."""
+    words = name.split()
+    for width in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - width + 1):
+            piece = " ".join(words[i : i + width])
+            if any(_known_name(r, piece) for r in resolvers):
+                return piece
+    return None
