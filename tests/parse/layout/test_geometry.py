@@ -369,3 +369,24 @@ def test_columns_joined_merge_when_a_line_of_one_region_runs_across_a_gutter_of_
     # under the left column only, a line keeps both columns apart
     short = page_spans(line("left more", 50, 140) + line("aside", 420, 140))
     assert not merges(columns(above + short, EM), cols[0], columns(short, EM))
+
+
+def test_three_columns_of_flowing_items_are_read_column_by_column_not_as_a_table():
+    # a month heading and its items flow down each of three columns (CSS columns): the items
+    # are as tall as their text, so February's heading has nothing level with it; an outlet
+    # wraps in its column although its next word would fit before the next column's start
+    cols = {
+        50: [("January", 100, True), ("El Tiempo", 118, True), ("Metropolis Blog", 130, False),
+             ("February", 148, True), ("The Development Partner", 166, True),
+             ("Network on Decentralisation", 178, True), ("Emergency Initiative", 190, False)],
+        230: [("March", 100, True), ("Cities Rights", 118, True), ("Metropolis Blog", 130, False),
+              ("Perspective", 160, True), ("A comparative study", 172, False)],
+        410: [("April", 100, True), ("Internacional", 118, True), ("EGI", 130, False)],
+    }  # fmt: skip
+    words = [w for x, rows in cols.items() for t, top, bold in rows
+             for w in line(t, x, top, bold=bold)]  # fmt: skip
+    assert text_of(words) == [
+        "**January**", "**El Tiempo**", "Metropolis Blog", "**February**",
+        "**The Development Partner Network on Decentralisation**", "Emergency Initiative",
+        "**March**", "**Cities Rights**", "Metropolis Blog", "**Perspective**",
+        "A comparative study", "**April**", "**Internacional**", "EGI"]  # fmt: skip

@@ -52,6 +52,7 @@ def test_the_reports_words_leave_out_the_pieces_of_broken_ones():
         ("the KOCAE-", "LI retreat", {"kocaeli"}, "the KOCAELI", "retreat"),  # the report's word
         ("a long-", "term plan", set(), "a long-term", "plan"),  # two words
         ("a city-to-", "city plan", set(), "a city-to-city", "plan"),
+        ("a city-", "to-city plan", set(), "a city-to-city", "plan"),  # `city` and `to`
         ("a ZORBLAT-", "QUIMP", set(), "a ZORBLATQUIMP", None),  # nothing left of the tail
         ("the e-", "mail box", {"e-mail"}, "the e-mail", "box"),
         ("the UCLG-", "A1 group", {"uclg-a1"}, "the UCLG-A1", "group"),

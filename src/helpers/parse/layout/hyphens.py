@@ -3,7 +3,7 @@
 METROPOLI-TAN, and `AP-` / `PLIED` is `APPLIED` when neither piece is a word of the report
 (a syllable break); `UCLG-` / `MEWA` is `UCLG-MEWA` when the report writes UCLG-MEWA, or when
 both pieces are words of the report or of an English dictionary (pyspellchecker: a compound,
-`city-to-` / `city`, `long-` / `term`). Otherwise the lines are left as they are (the text
+`city-to-` / `city`, `city-` / `to-city`, `long-` / `term`). Otherwise the lines are left as they are (the text
 parser joins them by case)."""
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ def _mended(head: Span, tail: Span, vocab: set[str]) -> tuple[Span, Span | None]
     elif _token(stem + first.text) in vocab or is_english(_token(stem + first.text)):
         text = stem + first.text  # written whole elsewhere, or a word: `METROPOLITAN`
     else:
-        pieces = _token(stem).rsplit("-", 1)[-1], _token(first.text)
+        # the words either side of the break: `city-` / `to-city` is `city` and `to`
+        pieces = _token(stem).rsplit("-", 1)[-1], _token(first.text).split("-", 1)[0]
         known = [p in vocab or is_english(p) for p in pieces]
         if all(known):
             text = last.text + first.text  # two words: `city-to-` / `city`, `long-` / `term`

@@ -224,6 +224,21 @@ def table_rows(cols: list[list[Span]], em: float) -> list[list[list[Span]]]:
     return out
 
 
+def flows(rows: list[list[list[Span]]]) -> bool:
+    """Whether a grid's columns are text flowing down each column (CSS columns: a month's
+    heading and its items, each item as tall as its text), not rows of cells: three columns
+    or more, and a row with one cell only that a row below it with a cell in another column
+    follows (a row of a table holds a cell in each column that has one, but its last)."""
+    if not rows or len(rows[0]) < 3:
+        return False
+    alone = [i for i, row in enumerate(rows) if sum(bool(c) for c in row) == 1]
+    return any(
+        sum(bool(c) for c in below) >= 1
+        and any(c and not rows[i][k] for k, c in enumerate(below))
+        for i in alone for below in rows[i + 1 :]
+    )  # fmt: skip
+
+
 def _split_cell(cell: list[Span], edges: list[float], em: float) -> list[list[Span]]:
     """A cell cut before each line that starts at or below a row edge its line above is
     above (ROW_ALIGN ems of slack)."""
@@ -387,11 +402,18 @@ def lines_of(spans: list[Span]) -> list[Span]:
     return [Span(tuple(w for s in row for w in s.words)) for row in same_line(spans)]
 
 
-def _rights(cols: list[list[Span]], right: float, em: float | None = None) -> list[float]:
+def _rights(
+    cols: list[list[Span]], right: float, em: float | None = None, *, flowing: bool = False
+) -> list[float]:
     """Where each of side-by-side columns ends: at the next one's start, the last at `right`;
     for text columns (`em` given), at the edge three lines or more run to, where they do (a
-    column of prose ends a gutter short of the next one)."""
+    column of prose ends a gutter short of the next one); for columns that text flows down
+    (`flowing`), in any case a gutter short of the next one: the narrowest white between two
+    of them (the tightest column's longest line ends at its edge)."""
     out = [min(s.x0 for s in nxt) for nxt in cols[1:]] + [right]
+    if flowing:
+        gutter = min(out[k] - max(s.x1 for s in col) for k, col in enumerate(cols[:-1]))
+        out[:-1] = [x - gutter + 0.2 * (em or 0.0) for x in out[:-1]]
     if em is not None:
         for k, col in enumerate(cols):
             edge = max(s.x1 for s in col)
@@ -552,9 +574,13 @@ def _cut(spans: list[Span], em: float, right: float | None = None) -> list[Block
         return [b for part, r in zip(parts, _rights(parts, right), strict=True)
                 for b in reading_order(part, em, r)]  # fmt: skip
     if len(cols) > 1 and len(same_line(spans)) > 1:  # one line is never a table (justified words)
+        flowing = False
         if is_table(cols):
-            return [Block("table", rows=table_rows(cols, em), rights=_rights(cols, right))]
-        return [b for col, r in zip(cols, _rights(cols, right, em), strict=True)
+            rows = table_rows(cols, em)
+            flowing = flows(rows)
+            if not flowing:
+                return [Block("table", rows=rows, rights=_rights(cols, right))]
+        return [b for col, r in zip(cols, _rights(cols, right, em, flowing=flowing), strict=True)
                 for b in reading_order(col, em, r)]  # fmt: skip
     keyed = _keyed_row(spans)
     if keyed is not None:
