@@ -284,6 +284,30 @@ def test_mentions_with_bold_outlets():
     assert [ln.no for ln in rest] == [15, 16]
 
 
+def test_a_bold_outlet_over_lines_each_bold_of_its_own_is_one_outlet():
+    # the layout reader writes each line's bold run: `**The Development Partners**` /
+    # `**Network on Decentralisation**`; a blank line keeps two bold outlets apart
+    got, _ = _mentions(
+        _lines(
+            "February",  # 1
+            "**The Development Partners**",  # 2
+            "**Network on Decentralisation**",  # 3
+            "Emergency Governance Initiative",  # 4
+            "",  # 5
+            "**El Mundo**",  # 6
+            "",  # 7
+            "**El País**",  # 8
+            "The forum opens",  # 9
+        )
+    )
+    assert got == [
+        ("February", 2, "The Development Partners Network on Decentralisation",
+         "Emergency Governance Initiative", 2),
+        ("February", 2, "El Mundo", "", 6),
+        ("February", 2, "El País", "The forum opens", 8),
+    ]  # fmt: skip
+
+
 def test_mentions_with_outlet_and_item_on_alternate_lines():
     got, rest = _mentions(
         _lines(

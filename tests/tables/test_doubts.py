@@ -221,3 +221,17 @@ def test_a_new_members_name_or_a_known_long_name_is_no_merged_name():
     t = parse_report(_report("Abidjan", "- Abidjan\n- Barcelona (metropolitan area)", longer),
                      "2022-T1")  # fmt: skip
     assert "names_merged" not in set(t["quality"]["kind"])
+
+
+def test_a_media_mention_with_no_item_is_a_doubt():
+    media = "\n\nMETROPOLIS IN THE MEDIA\n\nMarch\n\n**El Mundo**\n\n**El País**\nThe forum opens\n"
+    t = parse_report(mini_report(ACTIVITY.format(members="Abidjan") + media), "2022-T1")
+    q = t["quality"]
+    assert list(t["media_mentions"]["outlet"]) == ["El Mundo", "El País"]
+    assert list(q.loc[q["kind"] == "mention_without_item", "detail"]) == [
+        "the media mention 'El Mundo' (March) has no item: an outlet's name over several lines "
+        "was probably read as several mentions"]  # fmt: skip
+    assert "mention_without_item" in _blocking(t)
+    whole = media.replace("**El Mundo**\n", "**El Mundo**\nA column on cities\n")
+    t = parse_report(mini_report(ACTIVITY.format(members="Abidjan") + whole), "2022-T1")
+    assert "mention_without_item" not in set(t["quality"]["kind"])

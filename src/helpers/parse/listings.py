@@ -307,7 +307,7 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
 
     A mention is an outlet and an item: `**Outlet** – item` or `Outlet: item` on one (bulleted)
     line, or an outlet line followed by its item. Where outlets are bold, every bold line is an
-    outlet; where nothing is bold, outlet and item lines alternate (a blank line closes a
+    outlet (bold lines with no blank line between them are one, wrapped); where nothing is bold, outlet and item lines alternate (a blank line closes a
     mention, a line starting in lower case continues the line above)."""
     mentions: list[Mention] = []
     content = _merge_open_bold(lines)
@@ -326,11 +326,14 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
             mentions.append(Mention(month[0], month[1], outlet, item.strip(), no))
         cur.clear()
 
+    gap = True  # a blank line came before this one
     for i, ln in enumerate(content):
         if ln.blank:
             if not (bold_outlets and cur and not cur[1]):  # a bold outlet waits for its item
                 close()
+            gap = True
             continue
+        follows, gap = not gap, False
         if FOLLOWERS_RE.match(ln.text):
             close()
             return mentions, content[i:]
@@ -357,6 +360,8 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
             close()
             outlet = clean_bold(bold).strip().rstrip("-–—:").strip()
             cur[:] = [outlet, _after(ln.item, outlet), ln.no]
+        elif bold and follows and cur and not cur[1]:
+            cur[0] = join_wrapped([cur[0], ln.item])  # a bold outlet wrapped over lines
         elif bold or not cur:
             close()
             cur[:] = [ln.item, "", ln.no]

@@ -131,6 +131,10 @@ def media_mentions(rec: ReportRecords, per: Period, q: Findings) -> pd.DataFrame
         if m.month_number not in per.months:
             q.add("media_outside_period", f"mention in {m.month}, outside {per.label}",
                   m.line)  # fmt: skip
+        if not m.item.strip():
+            q.add("mention_without_item", f"the media mention '{m.outlet[:60]}' ({m.month}) "
+                  "has no item: an outlet's name over several lines was probably read as "
+                  "several mentions", m.line)  # fmt: skip
     if not rows:
         q.add("section_empty", "no media mentions found under METROPOLIS IN THE MEDIA")
     return frame("media_mentions", rows)
