@@ -79,6 +79,7 @@ SCOPE: dict[str, list[str] | None] = {
     "helpers.parse.layout.write": None,
     "helpers.parse.layout.furniture": None,
     "helpers.parse.layout.compare": None,
+    "helpers.parse.layout.order": None,
     # the table builders and checks
     "helpers.tables.activities": None,
     "helpers.tables.listings": None,
