@@ -207,7 +207,12 @@ def results(mutants: Path = MUTANTS) -> dict[str, int | None]:
     """Exit code by mutant name, for every mutant in SCOPE."""
     out: dict[str, int | None] = {}
     for meta in sorted(mutants.rglob("*.py.meta")):
-        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        try:
+            codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        except (ValueError, KeyError):  # a run killed while mutmut wrote it: not run
+            print(f"{meta.relative_to(mutants)}: unreadable (a run killed while writing it); "
+                  "its mutants count as not run", file=sys.stderr)
+            continue
         for key, code in codes.items():
             if in_scope(*split_key(key)):
                 out[key] = code
