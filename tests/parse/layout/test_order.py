@@ -5,6 +5,7 @@ placed by hand: what a person reads on the tiny page is written out, not taken f
 
 from __future__ import annotations
 
+from helpers.parse.layout.boxes import Rect
 from helpers.parse.layout.glyphs import Word
 from helpers.parse.layout.order import (
     BOX,
@@ -28,12 +29,15 @@ from helpers.parse.layout.order import (
     grid_across,
     is_heading,
     is_table,
+    reading_order,
     side_cut,
     strips,
     table_rows,
 )
-from helpers.parse.layout.spans import Span
-from tests.parse.layout.test_geometry import EM, line
+from helpers.parse.layout.spans import Span, page_spans
+from helpers.parse.layout.write import block_lines
+from tests.parse.layout.test_boxes import read
+from tests.parse.layout.test_geometry import EDGE, EM, line, text_of
 
 
 def span(text: str, x: float, top: float, *, size: float = 10.0, bold: bool = False) -> Span:
@@ -492,3 +496,280 @@ def test_a_date_flush_over_a_title_in_capitals_heads_it_where_it_is():
         assert _badge_at([left, date, own, *later], "9 May").x0 == 50
     own = span("CITY MANAGERS", 261, 157, bold=True)  # further: the date is the left title's
     assert _badge_at([left, date, own], "7 March").x0 == 50
+
+
+# --------------------------------------------------------------------------------------------
+# Whole regions: what is read, in which order, and where each line ends
+
+
+def test_a_line_split_by_one_wide_gap_is_one_line_that_the_next_goes_on_from():
+    # one space of a justified line stretched to 33 pt splits it in two spans; the line
+    # runs to x 470, and `Mediterranean` (78 pt) does not fit before the text's edge at 545
+    words = (line("In Kocaeli the mayors", 50, 100)
+             + line("of the network met the heads of the regions of the", 200, 100)
+             + line("Mediterranean to speak about housing and water", 50, 112))  # fmt: skip
+    assert text_of(words) == [
+        "In Kocaeli the mayors of the network met the heads of the regions of the "
+        "Mediterranean to speak about housing and water"]  # fmt: skip
+    # with no edge given, the text runs to its longest line
+    assert block_lines(reading_order(page_spans(words), EM), EM) == text_of(words)
+
+
+def test_an_empty_region_has_no_lines():
+    assert block_lines(reading_order([], EM), EM) == []
+
+
+def test_two_frames_of_text_are_read_frame_by_frame_even_with_a_wide_band_across_both():
+    # two lines in each column, 50 pt of white between them at the same height in both
+    words = line("left column first paragraph", 50, 100) + line("left column second one", 50, 160)
+    words += line("right column first paragraph", 320, 100) + line("right column second", 320, 160)
+    assert text_of(words) == [
+        "left column first paragraph", "left column second one",
+        "right column first paragraph", "right column second"]  # fmt: skip
+
+
+def test_rows_far_apart_are_read_in_turn_though_their_second_cells_start_at_one_x():
+    # three rows 60 pt apart (50 pt of white), each a long cell and a short one starting at
+    # x 160, 5 to 26 pt after the long cell: one row after the other, not column by column
+    spans = []
+    for i, (long, short) in enumerate([("The first long cell", "one"),
+                                       ("The second cell", "two"),
+                                       ("The third long one", "three")]):  # fmt: skip
+        spans += [span(long, 50, 100 + 60 * i), span(short, 160, 100 + 60 * i)]
+    lines = [ln for ln in block_lines(reading_order(spans, EM, EDGE), EM) if ln]
+    assert lines == ["The first long cell one", "The second cell two", "The third long one three"]
+
+
+def test_a_key_wrapped_in_its_cell_is_read_cell_by_cell():
+    # a code column beside titles: the first code wraps (`(draft)` under it), so its row is
+    # read cell by cell, each cell apart; the second row is a key and its value on one line
+    words = line("L1A1D1", 50, 100) + line("(draft)", 50, 111)
+    words += line("Policy recommendations on issues", 150, 100)
+    words += line("L1A1D2", 50, 130) + line("Policy debates to inform positions", 150, 130)
+    assert block_lines(reading_order(page_spans(words), EM, EDGE), EM) == [
+        "L1A1D1", "(draft)", "", "Policy recommendations on issues", "",
+        "L1A1D2 Policy debates to inform positions", ""]  # fmt: skip
+
+
+def test_a_side_columns_lines_end_at_the_pages_text_edge():
+    # beside a table, focal points in a side column: `Madrid` (36 pt) would have fitted
+    # after `Teresa Oliver` (ending at 495) before the edge at 545: a line of its own
+    words = []
+    for i, names in enumerate([("Amman", "Bangkok", "Beijing"), ("Busan", "Chengdu", "Colombo")]):
+        for k, name in enumerate(names):
+            words += line(name, 50 + 80 * k, 100 + 16 * i)
+    words += line("Focal Points", 420, 100, bold=True) + line("Teresa Oliver", 420, 116)
+    words += line("Madrid", 420, 128)
+    assert text_of(words)[-3:] == ["**Focal Points**", "Teresa Oliver", "Madrid"]
+
+
+def test_a_grid_of_cards_whose_last_row_holds_one_card_is_read_row_by_row():
+    cards = [("MEMBER", "Soham Wardini"), ("TREASURY", "Robert Mambe"), ("MEMBER", "Mpho Phalatse")]
+    words: list[Word] = []
+    rects = []
+    for n, (role, name) in enumerate(cards):
+        x, top = 60 + 250 * (n % 2), 100 + 50 * (n // 2)
+        words += line(role, x, top, bold=True) + line(name, x, top + 14)
+        rects.append(Rect(x - 5, top - 5, x + 225, top + 40))
+    assert read(words, rects) == ["**MEMBER**", "Soham Wardini", "**TREASURY**", "Robert Mambe",
+                                  "**MEMBER**", "Mpho Phalatse"]  # fmt: skip
+
+
+def test_cards_one_under_another_are_read_card_by_card():
+    words: list[Word] = []
+    rects = []
+    for n, (role, name) in enumerate([("MEMBER", "Soham Wardini"), ("TREASURY", "Robert Mambe")]):
+        words += line(role, 60, 100 + 50 * n, bold=True) + line(name, 60, 114 + 50 * n)
+        rects.append(Rect(55, 95 + 50 * n, 285, 140 + 50 * n))
+    assert read(words, rects) == ["**MEMBER**", "Soham Wardini", "**TREASURY**", "Robert Mambe"]
+
+
+def test_text_under_a_side_box_wraps_at_its_columns_edge():
+    # the text beside the box runs to x 219 (three lines within half an em of it): its column
+    # ends at 221, and under the box `organisations` (78 pt) does not fit after `network`
+    # (ending at 198); the page's edge and the box (at 400) are further
+    text = ["ahead and the new projects of", "over the plans of the network",
+            "the event was also a place to", "cities of the region."]  # fmt: skip
+    words = [w for i, t in enumerate(text) for w in line(t, 60, 100 + 14 * i)]
+    words += line("the cities of the network", 60, 200) + line("organisations spoke", 60, 214)
+    words += line("Members", 410, 100, bold=True) + line("Rabat", 410, 114)
+    assert read(words, [Rect(400, 95, 545, 160)]) == [
+        " ".join(text),
+        "**Members**",
+        "Rabat",
+        "the cities of the network organisations spoke",
+    ]
+
+
+def test_each_of_several_side_boxes_is_read_after_the_activity_beside_it():
+    words: list[Word] = []
+    rects = []
+    for i in range(3):
+        top = 100 + 80 * i
+        words += line(f"ACTIVITY {i}", 60, top, bold=True)
+        words += [w for j in range(3) for w in line(f"about activity {i} line {j}.", 60,
+                                                     top + 14 + 14 * j)]  # fmt: skip
+        words += line("Members", 410, top, bold=True) + line(f"City {i}", 410, top + 14)
+        rects.append(Rect(400, top - 5, 545, top + 60))
+    assert read(words, rects) == [
+        x for i in range(3) for x in (f"**ACTIVITY {i}**", *(f"about activity {i} line {j}."
+                                      for j in range(3)), "**Members**", f"City {i}")]  # fmt: skip
+
+
+def test_in_a_card_among_other_text_a_box_beside_the_cards_text_is_read_after_it():
+    # a heading over the card, outside it; in the card, a title, text beside a labels box,
+    # and text going on under the box across the card's whole width
+    words = line("ACTION LINE 1", 60, 60, bold=True)
+    words += (line("CITY LAB", 60, 100) + line("The text of the", 60, 120)
+              + line("activity goes", 60, 134)
+              + line("on here and under the box too, running the width of the card.", 60, 180)
+              + line("Members", 330, 120) + line("Rabat, Tunis", 330, 134))  # fmt: skip
+    rects = [Rect(50, 90, 550, 200), Rect(320, 115, 545, 150)]
+    assert read(words, rects) == [
+        "**ACTION LINE 1**", "CITY LAB", "The text of the", "activity goes",
+        "on here and under the box too, running the width of the card.",
+        "Members", "Rabat, Tunis"]  # fmt: skip
+
+
+def test_a_cards_text_wraps_at_its_padding():
+    # text 10 pt inside a card from 50 to 290: it runs to 280; `México,` (42 pt) does not fit
+    # after `de` (ending at 255)
+    words = line("MEMBERS", 60, 60, bold=True)
+    words += line("The members Amman, Rabat, Ciudad de", 60, 100) + line("México, Tehran", 60, 112)
+    assert read(words, [Rect(50, 90, 290, 130)]) == [
+        "**MEMBERS**", "The members Amman, Rabat, Ciudad de México, Tehran"]  # fmt: skip
+
+
+def test_a_box_inside_a_line_splits_it_and_the_rest_of_the_line_goes_on():
+    # `Before`, a box holding `Inside`, then the rest of the line, which runs to x 484:
+    # `Mediterranean` on the next line did not fit after it
+    words = (line("Before", 50, 100) + line("Inside", 125, 100)
+             + line("after the box a line that reaches the edge of the", 220, 100)
+             + line("Mediterranean cities and their mayors", 50, 112))  # fmt: skip
+    assert read(words, [Rect(120, 97, 200, 113)]) == [
+        "Before",
+        "Inside",
+        "after the box a line that reaches the edge of the Mediterranean cities and their mayors",
+    ]
+
+
+def test_a_boxs_text_is_read_apart_from_the_line_over_it():
+    # the line over the box ends at 473: `Mediterranean` would not have fitted after it, but it
+    # is the box's first line, not that line going on
+    words = line("the members of the network met the heads of the regions of the cities of all the",
+                 50, 100)  # fmt: skip
+    words += line("Mediterranean cities", 60, 114) + line("and their mayors", 60, 128)
+    assert read(words, [Rect(55, 111, 300, 142)]) == [
+        "the members of the network met the heads of the regions of the cities of all the",
+        "Mediterranean cities", "and their mayors"]  # fmt: skip
+
+
+def test_a_short_key_box_opening_a_line_stays_in_it():
+    # a shaded code cell a point lower than its line's text (not a row of a table of keys):
+    # a key of one or two words stays on the line, before its value; a longer one is a box
+    # of its own
+    def keyed(key: str) -> list[str]:
+        words = line(key, 55, 101) + line("Housing", 60 + 6 * len(key) + 10, 101)
+        return read(words, [Rect(50, 102, 60 + 6 * len(key), 112)])
+
+    assert keyed("1.1") == ["1.1 Housing"]
+    assert keyed("Action 1") == ["Action 1 Housing"]
+    assert keyed("Members of Board") == ["Members of Board", "Housing"]
+
+
+def test_a_short_key_box_alone_on_its_line_is_read_apart_from_the_line_over_it():
+    # the line over the box ends at 473: `Metropolitana` would not have fitted after it
+    words = line("the members of the network met the heads of the regions of the cities of all the",
+                 50, 100)  # fmt: skip
+    words += line("Metropolitana Barcelona", 60, 114)
+    assert read(words, [Rect(55, 111, 300, 127)]) == [
+        "the members of the network met the heads of the regions of the cities of all the",
+        "Metropolitana Barcelona"]  # fmt: skip
+
+
+def test_a_heading_over_a_column_of_cards_ends_where_the_next_column_starts():
+    # two columns of cards, each under a bold heading of two lines; `Bureau` (36 pt) would
+    # have fitted after the left heading's first line (ending at 261) before the right column
+    # at 310: a line of its own
+    words = (line("Board of Directors and the Executive", 60, 100, bold=True)
+             + line("Focal Points", 320, 100, bold=True)
+             + line("Bureau", 60, 112, bold=True) + line("Team", 320, 112, bold=True)
+             + line("PRESIDENCY", 60, 135) + line("Guo Yonghang", 60, 149)
+             + line("SECRETARY", 320, 135) + line("Teresa Oliver", 320, 149))  # fmt: skip
+    rects = [Rect(50, 130, 290, 163), Rect(310, 130, 550, 163)]
+    assert read(words, rects) == [
+        "**Board of Directors and the Executive**", "**Bureau**", "PRESIDENCY", "Guo Yonghang",
+        "**Focal Points**", "**Team**", "SECRETARY", "Teresa Oliver"]  # fmt: skip
+
+
+def test_cards_and_their_headings_are_not_cut_as_two_frames_of_text():
+    # a row of two cards; under it, on the right, `Focal Points` over a card, and on the left
+    # a card set 5 pt lower: the row first, then the left card, then the focal points
+    words = (line("MEMBER", 60, 100) + line("Soham Wardini", 60, 114)
+             + line("TREASURY", 320, 100) + line("Robert Mambe", 320, 114)
+             + line("Focal Points", 320, 150, bold=True)
+             + line("SECRETARY", 320, 170) + line("Teresa Oliver", 320, 184)
+             + line("MEMBER", 60, 175) + line("Mpho Phalatse", 60, 189))  # fmt: skip
+    rects = [Rect(50, 95, 290, 130), Rect(310, 95, 550, 130),
+             Rect(310, 165, 550, 200), Rect(50, 170, 290, 205)]  # fmt: skip
+    assert read(words, rects) == [
+        "MEMBER", "Soham Wardini", "TREASURY", "Robert Mambe", "MEMBER", "Mpho Phalatse",
+        "**Focal Points**", "SECRETARY", "Teresa Oliver"]  # fmt: skip
+
+
+def test_where_text_flows_down_columns_each_ends_at_its_own_edge_or_a_gutter_short():
+    # three columns of outlets under month headings (CSS columns, as in test_geometry); the
+    # tightest gutter is 36 pt (the first column ends at 194, the second starts at 230).
+    # The second column's prose runs to 371 in three lines: it ends at 373, and `compared`
+    # (48 pt) does not fit after `mayors` (365). The last column ends at the page's edge
+    # (545): `Eurocities` (60 pt) fits after `EGI` (478): a line of its own, an outlet
+    cols = {
+        50: [("January", 100, True), ("El Tiempo", 118, True), ("Metropolis Blog", 130, False),
+             ("February", 148, True), ("The Development Partner", 166, True),
+             ("Network on Decentralisation", 178, True), ("Emergency Initiative", 190, False)],
+        230: [("March", 100, True), ("Cities Rights", 118, True), ("Metropolis Blog", 130, False),
+              ("Perspective", 160, True), ("metropolitan areas of the", 172, False),
+              ("network and their mayors", 184, False), ("compared their plans with", 196, False),
+              ("the region of Marmara and", 208, False), ("Istanbul.", 220, False)],
+        460: [("April", 100, True), ("Internacional", 118, True), ("EGI", 130, False),
+              ("Eurocities", 142, False)],
+    }  # fmt: skip
+    words = [w for x, rows in cols.items() for t, top, bold in rows
+             for w in line(t, x, top, bold=bold)]  # fmt: skip
+    assert text_of(words) == [
+        "**January**", "**El Tiempo**", "Metropolis Blog", "**February**",
+        "**The Development Partner Network on Decentralisation**", "Emergency Initiative",
+        "**March**", "**Cities Rights**", "Metropolis Blog", "**Perspective**",
+        "metropolitan areas of the network and their mayors compared their plans with the "
+        "region of Marmara and Istanbul.",
+        "**April**", "**Internacional**", "EGI", "Eurocities"]  # fmt: skip
+
+
+def test_shaded_keys_one_under_another_each_head_their_value():
+    # two shaded key cells, the second wrapped over two lines, each beside a value of one line
+    words = (line("Members", 56, 110, bold=True) + line("Montreal", 170, 110)
+             + line("Metropolitan", 56, 140, bold=True) + line("challenges:", 56, 151, bold=True)
+             + line("3.1 Gender mainstreaming", 170, 140))  # fmt: skip
+    rects = [Rect(51, 106, 165, 135), Rect(51, 135, 165, 165)]
+    assert read(words, rects) == [
+        "**Members** Montreal",
+        "**Metropolitan challenges:** 3.1 Gender mainstreaming",
+    ]
+
+
+def test_an_activitys_labels_box_ends_it_and_the_columns_under_it_come_after_its_labels():
+    # under a heading across the page, an activity: its title with a one-line `Online` band
+    # on the right, then its text beside its labels box; under them, two columns of text
+    words = line("A HEADING SET ACROSS THE WHOLE WIDTH OF THE PAGE OF THE REPORT ON IT", 60, 70)
+    words += line("FIRST ACTIVITY", 60, 100, bold=True) + line("Online", 410, 100)
+    words += [w for i in range(3) for w in line(f"about the first one {i}", 60, 120 + 14 * i)]
+    words += line("Members", 410, 120, bold=True) + line("Rabat, Tunis", 410, 134)
+    words += line("left column text", 60, 180) + line("right column text", 410, 180)
+    words += line("left column more", 60, 194) + line("right column more", 410, 194)
+    rects = [Rect(400, 96, 545, 113), Rect(400, 116, 545, 160)]
+    assert read(words, rects) == [
+        "A HEADING SET ACROSS THE WHOLE WIDTH OF THE PAGE OF THE REPORT ON IT",
+        "**FIRST ACTIVITY**",
+        "about the first one 0 about the first one 1 about the first one 2",
+        "Online", "**Members**", "Rabat, Tunis",
+        "left column text", "left column more", "right column text", "right column more"]  # fmt: skip
