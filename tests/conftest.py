@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared import made_once, made_result
+
 # pytest rewrites the asserts of each test module as it imports it, and keeps the result in
 # __pycache__ beside it unless bytecode writing is off (PYTHONDONTWRITEBYTECODE, set on this
 # machine): then every run rewrites every test module again in each worker (about 6 s of the
@@ -149,23 +151,29 @@ def built_project(root: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_2022t1(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """:func:`built_project`, made once per test process. Read only: a test that changes the
-    project works on its own copy (:func:`copy_project`)."""
-    return built_project(tmp_path_factory.mktemp("built_2022t1"))
+    """:func:`built_project`, made once per test run (``tests/shared.py``: the first test
+    process to ask builds it, the others wait and read the same folder). Read only: a test
+    that changes the project works on its own copy (:func:`copy_project`)."""
+    return made_once(tmp_path_factory, "built_2022t1", lambda root: str(built_project(root)))
+
+
+def _build_two_periods(root: Path) -> list[str]:
+    """The project of :func:`built_two_periods` made in ``root``; returns the progress lines."""
+    from helpers.build import build_period
+
+    new_project(root, ("2022-T1", "2022-T2"), notebooks=True)
+    lines: list[str] = []
+    build_period("2022-T2", root=root, progress=lines.append)
+    return lines
 
 
 @pytest.fixture(scope="session")
 def built_two_periods(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     """(root, progress lines): a project with the 2022-T1 and 2022-T2 fixture reports and the
     notebooks, built by one ``build_period("2022-T2")`` (which brings 2022-T1 up too), made
-    once per test process. Read only, as :func:`built_2022t1`."""
-    from helpers.build import build_period
-
-    root = new_project(tmp_path_factory.mktemp("built_two_periods"), ("2022-T1", "2022-T2"),
-                       notebooks=True)  # fmt: skip
-    lines: list[str] = []
-    build_period("2022-T2", root=root, progress=lines.append)
-    return root, lines
+    once per test run. Read only, as :func:`built_2022t1`."""
+    root = made_once(tmp_path_factory, "built_two_periods", _build_two_periods)
+    return root, made_result(tmp_path_factory, "built_two_periods")
 
 
 def copy_project(src: Path, dst: Path) -> Path:

@@ -17,11 +17,12 @@ from helpers.errors import UserError
 
 
 def _ingest(args: argparse.Namespace) -> None:
-    from helpers.ingest import ingest_period
     from helpers.periods import parse_period, project_root
+
+    parse_period(args.period)  # a wrong period is one line before any work (or import)
+    from helpers.ingest import ingest_period
     from helpers.publish import generation
 
-    parse_period(args.period)  # a wrong period is one line before any work
     with generation(project_root()) as gen:
         ingest_period(args.period, gen.stage, accept_errors=args.accept_errors)
 

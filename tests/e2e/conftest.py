@@ -1,6 +1,6 @@
-"""Set-ups the end-to-end tests share, made once per test process: the browser, and a
-project of two periods (the 2022-T1 and 2022-T2 fixture reports) built by the build, which
-the layout, brief and explorer tests only read."""
+"""Set-ups the end-to-end tests share: the browser (one per test process), and a project of
+two periods (the 2022-T1 and 2022-T2 fixture reports) built by the build once per test run
+(tests/conftest.py), which the layout, brief and explorer tests only read."""
 
 from __future__ import annotations
 
