@@ -210,8 +210,11 @@ def results(mutants: Path = MUTANTS) -> dict[str, int | None]:
         try:
             codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         except (ValueError, KeyError):  # a run killed while mutmut wrote it: not run
-            print(f"{meta.relative_to(mutants)}: unreadable (a run killed while writing it); "
-                  "its mutants count as not run", file=sys.stderr)
+            print(
+                f"{meta.relative_to(mutants)}: unreadable (a run killed while writing it); "
+                "its mutants count as not run",
+                file=sys.stderr,
+            )
             continue
         for key, code in codes.items():
             if in_scope(*split_key(key)):
