@@ -188,3 +188,30 @@ def test_a_line_across_the_columns_is_not_cut_where_a_word_starts_at_a_column():
         words += [w("right", 310, 400, top), w("text", 404, 540, top)]
     words += [w("across", 50, 250, 128), w("the", 255, 306, 128), w("gutter", 310, 540, 128)]
     assert [s.text for s in page_spans(words) if s.top == 128] == ["across the gutter"]
+
+
+def _rows(*rows: tuple[tuple[float, float], ...]) -> list[list[Span]]:
+    return [[Span((w("x", a, b),)) for a, b in row] for row in rows]
+
+
+def test_a_gutter_is_the_white_band_the_rows_around_leave_before_a_column_start():
+    from helpers.parse.layout.spans import _white_band
+
+    two = ((50, 288), (308, 540))
+    around = _rows(two, two, two)  # left column to 288, right column from 308
+    assert _white_band(around, 287.4, 307.5, 308)
+    assert _white_band(around, 289.5, 307.5, 308)  # the gap opens 1.5 pt past the edge
+    assert not _white_band(around, 289.6, 307.5, 308)  # further: a word sits in the band
+    assert not _white_band(around, 287.4, 291.0, 308)  # 3 pt: no wider than the edge's slack
+    assert _white_band(around, 287.4, 291.5, 308)
+    assert not _white_band(around[:2], 287.4, 307.5, 308)  # two rows are no column
+    # a row that crosses the band: a line across both columns
+    assert not _white_band([*around, *_rows(((50, 540),))], 287.4, 307.5, 308)
+    # a span ending a point before the start, or starting there, does not cross it
+    assert _white_band([*around, *_rows(((50, 307.0),))], 287.4, 307.5, 308)
+    # rows whose right column starts a point off still count; 1.5 pt off do not
+    off = _rows(((50, 288), (309, 540)), ((50, 288), (309, 540)), two)
+    assert _white_band(off, 287.4, 307.5, 308)
+    assert not _white_band(_rows(((50, 288), (309.5, 540)), two, two), 287.4, 307.5, 308)
+    # rows with nothing before the start: no edge to open the gap at
+    assert not _white_band(_rows(((308, 540),), ((308, 540),), ((308, 540),)), 287.4, 307.5, 308)
