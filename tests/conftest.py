@@ -28,6 +28,25 @@ REPORT_2022T1 = REPORTS / "2022-T1" / "metropolis_progress_report_2022-T1.md"
 PDF_2022T1 = FIXTURES / "pdf" / "2022-T1.pdf"
 
 
+# The longest test: one chain of a dozen report runs, each stopped or finished (about a minute).
+LONGEST = ("tests/e2e/test_interrupt.py",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest test first, then the modules holding a slow test, the fast ones last, each
+    module's tests together and in their order. pytest-xdist hands the tests out in this order
+    as its workers free up (make test), so the long runs start at once, side by side, and the
+    short tests fill in at the end instead of one worker finishing a long run alone. No test
+    depends on the order."""
+    slow = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")}
+
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.split("::")[0]
+        return 0 if module in LONGEST else 1 if module in slow else 2
+
+    items.sort(key=rank)  # stable: the collection's order within each rank
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _no_working_tree_data(tmp_path_factory: pytest.TempPathFactory):
     """Code that defaults to the project root (helpers.periods.project_root) sees a tmp project
