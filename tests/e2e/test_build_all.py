@@ -16,6 +16,7 @@ import pytest
 from helpers.build import build_all
 from helpers.errors import UserError
 from tests.conftest import new_project
+from tests.e2e.stand_ins import stand_in_notebooks
 
 pytestmark = pytest.mark.slow  # ingests three periods and runs their notebooks
 
@@ -40,27 +41,11 @@ print(json.dumps({"period": period, "page": NAME, "pid": os.getpid(), "saw_next"
 """
 
 
-def _notebook(path: Path, name: str, body: str) -> None:
-    params = nbformat.v4.new_code_cell('period = "2022-T1"')
-    params.metadata["tags"] = ["parameters"]
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_markdown_cell(f"# {name}"),
-        params,
-        nbformat.v4.new_code_cell(f"NAME = {name!r}\n" + body),
-    ]
-    nbformat.write(nb, path)
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """Three periods with raw reports, the reference data and stand-in notebooks."""
     new_project(tmp_path, PERIODS)
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    for page in PAGES:
-        _notebook(notebooks / f"{page}.ipynb", page, RECORD)
-    _notebook(notebooks / "trends.ipynb", "trends", 'period = "all"\n' + RECORD)
+    stand_in_notebooks(tmp_path, RECORD)
     (tmp_path / "marks").mkdir()
     return tmp_path
 

@@ -5,7 +5,10 @@ mix; Ctrl-C prints one line; no process of the run is left behind; the next run 
 Each case runs ``python -m helpers report`` as a user does, in its own session, and acts when
 its progress shows a given point of the run. The report alternates between two versions
 (a follower figure differs), so "old" and "new" are both known byte for byte: the pages are
-deterministic (SOURCE_DATE_EPOCH fixes their date)."""
+deterministic (SOURCE_DATE_EPOCH fixes their date). The analysis notebooks are stand-ins
+(tests/e2e/stand_ins.py) that show the period's follower figures: every kernel, page, table
+and switch of a run is still there, at half the CPU; the real notebooks' pages are tested on
+the shared built projects."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, new_project
+from tests.e2e.stand_ins import stand_in_notebooks
 
 pytestmark = pytest.mark.slow  # each case runs the whole report once or twice
 
@@ -110,7 +114,9 @@ class Project:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Project:
-    p = Project(new_project(tmp_path_factory.mktemp("interrupt"), notebooks=True))
+    root = new_project(tmp_path_factory.mktemp("interrupt"))
+    stand_in_notebooks(root)
+    p = Project(root)
     for version in ("b", "a"):  # both references; the project ends on version a
         p.use(version)
         p.finish()
