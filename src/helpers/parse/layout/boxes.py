@@ -4,6 +4,7 @@ through it (helpers.parse.layout.order). A thin rule is not a box."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from helpers.parse.layout.spans import Span
@@ -34,23 +35,38 @@ class Rect:
 
 
 def filled_rects(page, width: float, height: float) -> list[Rect]:
-    """The filled path objects of a pypdfium2 page (forms included) that are boxes: both
-    sides at least MIN_SIDE points, under MAX_SHARE of the page, each drawn once."""
-    import ctypes
-
+    """The filled path objects of a pypdfium2 page (forms included, five deep) that are boxes:
+    both sides at least MIN_SIDE points, under MAX_SHARE of the page, each drawn once."""
     import pypdfium2.raw as raw
 
     out: set[Rect] = set()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=5):
-        raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        if not fill.value:
-            continue
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in _filled_path_bounds(raw, page.raw, None, 0):
         r = Rect(round(left, 1), round(height - top, 1), round(right, 1), round(height - bottom, 1))
         if min(r.x1 - r.x0, r.bottom - r.top) >= MIN_SIDE and r.area < MAX_SHARE * width * height:
             out.add(r)
     return sorted(out, key=lambda r: (r.top, r.x0, r.bottom, r.x1))
+
+
+def _filled_path_bounds(raw, page, form, level: int) -> Iterator[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each filled path object of `page` (or of the form
+    object `form` on it), in stored order, descending into forms up to level 4: PDFium's own
+    calls, as pypdfium2's ``PdfPage.get_objects`` makes them, without a Python object for each
+    of the page's objects (a typesetter that makes a text object of every glyph draws
+    thousands)."""
+    import ctypes
+
+    count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    box = [ctypes.c_float() for _ in range(4)]
+    for i in range(count):
+        obj = raw.FPDFFormObj_GetObject(form, i) if form else raw.FPDFPage_GetObject(page, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+            if fill.value and raw.FPDFPageObj_GetBounds(obj, *box):
+                yield box[0].value, box[1].value, box[2].value, box[3].value
+        elif kind == raw.FPDF_PAGEOBJ_FORM and level < 4:
+            yield from _filled_path_bounds(raw, page, obj, level + 1)
 
 
 def contents(spans: list[Span], rects: list[Rect]) -> list[tuple[Rect, list[Span]]]:

@@ -51,20 +51,27 @@ class Page:
     rects: tuple = ()
 
 
-def _style(raw, obj, cache: dict[int, tuple[float, bool]]) -> tuple[float, bool]:
+def _style(
+    raw, obj, cache: dict[int, tuple[float, bool]], fonts: dict[int, bool]
+) -> tuple[float, bool]:
     """(font size as drawn, bold) of a text object, looked up once per object: the size set
     with the font (Tf) scaled by the object's matrix (text drawn at 5 pt under a 2× scale is
-    10 pt), bold from the font's weight or name."""
+    10 pt), bold from the font's weight or name, looked up once per font (some typesetters,
+    Chromium among them, make a text object of every glyph)."""
     key = ctypes.cast(obj, ctypes.c_void_p).value or 0
     if key not in cache:
         size, matrix = ctypes.c_float(), raw.FS_MATRIX()
         raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
         raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
         font = raw.FPDFTextObj_GetFont(obj)
-        buf = ctypes.create_string_buffer(256)
-        raw.FPDFFont_GetBaseFontName(font, buf, 256)
-        bold = is_bold(buf.value.decode("latin-1"), int(raw.FPDFFont_GetWeight(font)))
-        cache[key] = (size.value * math.hypot(matrix.c, matrix.d), bold)
+        font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if font_key not in fonts:
+            buf = ctypes.create_string_buffer(256)
+            raw.FPDFFont_GetBaseFontName(font, buf, 256)
+            fonts[font_key] = is_bold(
+                buf.value.decode("latin-1"), int(raw.FPDFFont_GetWeight(font))
+            )
+        cache[key] = (size.value * math.hypot(matrix.c, matrix.d), fonts[font_key])
     return cache[key]
 
 
@@ -81,6 +88,7 @@ def page_words(textpage, height: float) -> list[Word]:
 
     tp = textpage.raw
     styles: dict[int, tuple[float, bool]] = {}  # per text object of this page
+    fonts: dict[int, bool] = {}  # bold, per font of this page
     words: list[Word] = []
     chars: list[str] = []
     box = [0.0, 0.0, 0.0, 0.0]  # x0, top, x1, bottom
@@ -107,7 +115,9 @@ def page_words(textpage, height: float) -> list[Word]:
         raw.FPDFText_GetLooseCharBox(tp, i, rect)
         raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
         obj = raw.FPDFText_GetTextObject(tp, i)
-        csize, cbold = _style(raw, obj, styles) if obj else (raw.FPDFText_GetFontSize(tp, i), False)
+        csize, cbold = (
+            _style(raw, obj, styles, fonts) if obj else (raw.FPDFText_GetFontSize(tp, i), False)
+        )
         x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
         top, bottom = height - max(rect.top, rect.bottom), height - min(rect.top, rect.bottom)
         base = height - oy.value
