@@ -65,7 +65,7 @@ def parse_report(
     t["members"] = list_tables.members(rec, q)
     resolver = NameResolver(t["members"], load_aliases(root), load_affixes(root))
     t["strategic_plan"] = list_tables.strategic_plan(rec, q)
-    t["challenges"] = list_tables.challenges(rec)
+    t["challenges"] = list_tables.challenges(rec, q)
     t["activities"] = act_tables.activities(rec, per, t["strategic_plan"], q)
     t["participation"] = act_tables.participation(rec, per, resolver, q)
     t["activity_outcomes"] = act_tables.activity_outcomes(rec, per, t["strategic_plan"], q)

@@ -79,8 +79,38 @@ def test_the_plan_its_levels_parents_and_lines():
 
 def test_the_challenges_each_code_once():
     text = "PROGRESS\nMETROPOLITAN CHALLENGES\n2.3 Climate resilience\n2.3 Climate again\n1.1 Inequalities"
-    df = tab.challenges(read_report(text, 2022))
+    q = Findings()
+    df = tab.challenges(read_report(text, 2022), q)
     assert _rows(df) == [("2.3", "Climate resilience", 3), ("1.1", "Inequalities", 5)]
+    assert _found(q) == []
+
+
+def test_codes_read_apart_from_their_titles_are_doubts():
+    # a listing whose codes were set in a column of their own, read before their titles
+    text = (
+        "PROGRESS\nIMPLEMENTATION OF THE STRATEGIC ACTION PLAN\n"  # 1-2
+        "L1A1D2 L1A1D3 Policy recommendations\nL1A2D4 Support leaders\n"  # 3-4
+        "L2A1D1\nL2A1D2\nL2A1D3 Tools\nL3A1D1 Good 2022 plan, 1 page\n"  # 5-8
+        "METROPOLITAN CHALLENGES\n1.1 1.3 2.1. Combating inequalities\n1.2 Housing 2.5.1\n"  # 9-11
+        "2.2 3.1\n"  # 12: two codes, no title
+    )
+    rec = read_report(text, 2022)
+    q = Findings()
+    tab.strategic_plan(rec, q)
+    tab.challenges(rec, q)
+    apart = "codes set apart from their titles were read as one entry"
+    assert [f for f in _found(q) if f[0] == "codes_apart"] == [
+        ("codes_apart", "the title of L1A1D2 in the Strategic Action Plan listing holds the "
+         f"code(s) L1A1D3: {apart}", 3),
+        ("codes_apart", "the title of 1.1 in the metropolitan challenges listing holds the "
+         f"code(s) 1.3 2.1.: {apart}", 10),
+        ("codes_apart", "the title of 2.2 in the metropolitan challenges listing holds the "
+         f"code(s) 3.1: {apart}", 12),  # `2.5.1` in 1.2's title is no code
+        ("codes_apart", "'L2A1D1' in the PROGRESS listings is codes without titles and was "
+         "read as no entry", 5),  # a bare code takes the next line as its title, not a code
+        ("codes_apart", "'L2A1D2' in the PROGRESS listings is codes without titles and was "
+         "read as no entry", 6),
+    ]  # fmt: skip
 
 
 def test_the_engagement_list_each_name_once_rows_of_names_split():
@@ -119,7 +149,7 @@ def test_bilateral_counterparts_with_their_mode_non_members_an_info():
 
 def test_board_seats_their_member_city_and_entries_read_unclearly():
     long = "Mayor of Rabat and President of the Regional Council of Rabat-Salé"
-    rec = SimpleNamespace(board=[
+    rec = SimpleNamespace(board_apart=[], board=[
         ("Africa", BoardEntry("Asmaa Rhlalou", "MEMBER", "Mayor of Rabat", None, 10)),
         ("Europe", BoardEntry("Jean-Luc Vanraes", "TREASURY", "Alderman of Brussels", None, 12)),
         ("Europe", BoardEntry("Colau", "", "Mayor of Barcelona", "until May", 14)),
@@ -156,10 +186,30 @@ def test_board_seats_their_member_city_and_entries_read_unclearly():
     ]  # fmt: skip
 
 
+def test_a_board_role_among_the_focal_points_or_the_staff_is_a_doubt():
+    text = (
+        "WHO WE ARE\nAFRICA\n- Abidjan\n- Rabat\nFocal Points\n"  # 1-5
+        "REGIONAL SECRETARY\nSithole Mbanga\nMEMBER\nAsmaa Rhlalou\nMayor of Rabat\n"  # 6-10
+        "Members of the Board of Directors\nCO-PRESIDENCY\nDavid Makhura\n"  # 11-13
+        "Premier of Gauteng Province\n"  # 14
+        "SECRETARIAT GENERAL\nJordi Vaquer\nSecretary General\n"  # 15-17
+        "REGIONAL VICE-PRESIDENCY Robert Beugré Mambe\nGovernor of Abidjan\n"  # 18-19
+    )
+    rec = read_report(text, 2022)
+    q = Findings()
+    df = tab.board(rec, _resolver(), q)
+    assert df["name"].tolist() == ["David Makhura"]
+    tail = "sits among the focal points or the staff, not under Members of the Board: the seats after it were not read as the Board's"
+    assert [(k, d, no) for k, d, no in _found(q) if k == "board_role_apart"] == [
+        ("board_role_apart", f"the Board role 'MEMBER' {tail}", 8),
+        ("board_role_apart", f"the Board role 'REGIONAL VICE-PRESIDENCY Robert Beugré M' {tail}", 18)  # 40 characters,
+    ]  # fmt: skip
+
+
 def test_unclear_board_entries_quote_forty_characters_of_a_name_or_position():
     name = "MEMBER Ana Lopez de la Fuente y Garcia Marquez Villanueva"  # 57 characters
     office = "Mayor of Rabat and President of the Regional Council of Rabat-Salé"
-    rec = SimpleNamespace(board=[
+    rec = SimpleNamespace(board_apart=[], board=[
         ("Africa", BoardEntry(name, "MEMBER", office, None, 3)),
         ("Africa", BoardEntry("Oh Se-", "MEMBER", office, None, 5)),
         ("Africa", BoardEntry("Colau", "MEMBER", office, None, 7)),
@@ -181,7 +231,9 @@ def test_unclear_board_entries_quote_forty_characters_of_a_name_or_position():
 
 
 def test_a_board_member_named_by_their_city_when_the_office_names_none():
-    rec = SimpleNamespace(board=[("Asia-Pacific", BoardEntry("Seoul", "MEMBER", "", None, 3))])
+    rec = SimpleNamespace(
+        board_apart=[], board=[("Asia-Pacific", BoardEntry("Seoul", "MEMBER", "", None, 3))]
+    )
     q = Findings()
     df = tab.board(rec, _resolver(), q)
     assert df["member"].tolist() == ["Seoul"]

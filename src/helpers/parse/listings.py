@@ -198,6 +198,20 @@ def _role_prefix(text: str) -> tuple[str, str]:
     return "", text
 
 
+def is_board_role(text: str) -> bool:
+    """A Board role heading (`MEMBER`, `REGIONAL VICE-PRESIDENCY`), alone or opening a line
+    that goes on with a person (`CO-PRESIDENCY David Makhura …`)."""
+    return bool(_is_role(text) and ROLE_WORDS.search(text)) or bool(_role_prefix(text)[0])
+
+
+def board_roles_apart(lines: list[Line]) -> list[Line]:
+    """Board role headings among a region's focal points (after "Focal Points", before "Members
+    of the Board of Directors"): seats of the Board read into another list, as when a grid of
+    cards is read across two lists. The Board's seats after one are not read as the Board's."""
+    focal = before_marker(after_marker(lines, FOCAL_RE), BOARD_RE)
+    return [ln for ln in focal if not ln.blank and is_board_role(ln.text)]
+
+
 def read_board(lines: list[Line]) -> list[BoardEntry]:
     """People under "Members of the Board of Directors": ROLE, name, (term), position. A
     position wrapped over lines is joined; a name after a position starts the next person."""

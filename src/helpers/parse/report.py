@@ -16,6 +16,8 @@ from helpers.parse.listings import (
     Followers,
     Mention,
     PlanItem,
+    board_roles_apart,
+    is_board_role,
     read_bilateral,
     read_board,
     read_challenges,
@@ -43,6 +45,7 @@ class ReportRecords:
     roster: list[tuple[str, str, int]]  # (region, name as listed, line)
     roster_unread: list[Line]  # roster lines no reader took
     board: list[tuple[str, BoardEntry]]  # (region, entry)
+    board_apart: list[Line]  # Board role headings read outside the Board (focal points, staff)
     engagement: list[tuple[str, int]]
     bilateral: list[tuple[str, int, str | None]]
     mentions: list[Mention]
@@ -59,12 +62,15 @@ def read_report(text: str, year: int) -> ReportRecords:
     layout = find_sections(lines, {f.index for f in furniture})
     progress = layout.lines("PROGRESS")
     section = parse_activities(layout.lines("ACTIVITIES"), year)
-    roster, board, unread = [], [], []
+    roster, board, unread, apart = [], [], [], []
     for seg in layout.top("WHO WE ARE"):
         if seg.sub in REGIONS:
             roster += [(REGIONS[seg.sub], name, no) for name, no in read_roster(seg.lines)]
             unread += roster_unread(seg.lines)
             board += [(REGIONS[seg.sub], e) for e in read_board(seg.lines)]
+            apart += board_roles_apart(seg.lines)
+        elif seg.sub == "SECRETARIAT GENERAL":  # the staff: no Board role among them
+            apart += [ln for ln in seg.lines if not ln.blank and is_board_role(ln.text)]
     mentions, follower_lines = read_media(section.media_lines)
     return ReportRecords(
         lines=lines,
@@ -76,6 +82,7 @@ def read_report(text: str, year: int) -> ReportRecords:
         roster=roster,
         roster_unread=unread,
         board=board,
+        board_apart=apart,
         engagement=read_engagement_list(layout.lines("ACTIVE LISTENING", "MEMBERSHIP ENGAGEMENT")),
         bilateral=read_bilateral(layout.lines("ACTIVE LISTENING", "BILATERAL MEETINGS")),
         mentions=mentions,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.parse.activities import CHALLENGE_RE, OUTCOME_RE
 from helpers.parse.listings import ROLE_WORDS
 from helpers.parse.report import ReportRecords
 from helpers.periods import Period
@@ -56,14 +57,49 @@ def strategic_plan(rec: ReportRecords, q: Findings) -> pd.DataFrame:
     return frame("strategic_plan", rows)
 
 
-def challenges(rec: ReportRecords) -> pd.DataFrame:
-    """One row per metropolitan challenge listed under PROGRESS."""
+def challenges(rec: ReportRecords, q: Findings) -> pd.DataFrame:
+    """One row per metropolitan challenge listed under PROGRESS (codes read apart from their
+    titles are reported: :func:`codes_apart`)."""
+    codes_apart(rec, q)
     rows, codes = [], set()
     for c in rec.challenges:
         if c.code not in codes:
             codes.add(c.code)
             rows.append({"code": c.code, "title": c.title, "source_line": c.line})
     return frame("challenges", rows)
+
+
+def _is_plan_code(token: str) -> bool:
+    return OUTCOME_RE.fullmatch(token) is not None
+
+
+def _is_challenge_code(token: str) -> bool:
+    return CHALLENGE_RE.fullmatch(token.rstrip(".")) is not None
+
+
+def codes_apart(rec: ReportRecords, q: Findings) -> None:
+    """A doubt for each code of the plan or challenge listing read apart from its title: a
+    title that holds codes of its listing (`1.1` titled `1.3 1.4 2.1 … Combating inequalities`)
+    or a line of the PROGRESS section that is codes only and was read as no entry. Both come
+    from codes set in a column of their own, read before or after their titles."""
+    for items, is_code, what in ((rec.plan, _is_plan_code, "Strategic Action Plan"),
+                                 (rec.challenges, _is_challenge_code, "metropolitan challenges")):  # fmt: skip
+        for p in items:
+            held = [w for w in p.title.split() if is_code(w)]
+            if held:
+                q.add("codes_apart", f"the title of {p.code} in the {what} listing holds the "
+                      f"code(s) {' '.join(held[:4])}: codes set apart from their titles were "
+                      "read as one entry", p.line)  # fmt: skip
+    read = {p.line for p in (*rec.plan, *rec.challenges)}
+    for ln in rec.layout.lines("PROGRESS"):
+        words = ln.text.split()
+        if (
+            words
+            and ln.no not in read
+            and all(_is_plan_code(w) or _is_challenge_code(w) for w in words)
+        ):
+            q.add("codes_apart", f"'{ln.text[:40]}' in the PROGRESS listings is codes without "
+                  "titles and was read as no entry", ln.no)  # fmt: skip
 
 
 def list_names(items: list[tuple[str, int]], resolver: NameResolver) -> list[tuple[str, int]]:
@@ -120,6 +156,10 @@ def board(rec: ReportRecords, resolver: NameResolver, q: Findings) -> pd.DataFra
         rows.append({"name": e.name, "role": board_role(e.role), "role_raw": e.role or None,
                      "member": member, "region": region, "position": e.position, "term": e.term,
                      "source_line": e.line})  # fmt: skip
+    for ln in rec.board_apart:
+        q.add("board_role_apart", f"the Board role '{ln.text[:40]}' sits among the focal points "
+              "or the staff, not under Members of the Board: the seats after it were not read "
+              "as the Board's", ln.no)  # fmt: skip
     return frame("board", rows)
 
 
