@@ -1,6 +1,8 @@
-"""Set-ups the end-to-end tests share: the browser (one per test process), and a project of
-two periods (the 2022-T1 and 2022-T2 fixture reports) built by the build once per test run
-(tests/conftest.py), which the layout, brief and explorer tests only read."""
+"""Set-ups the end-to-end tests share: the browser (one per test process), a project of two
+periods (the 2022-T1 and 2022-T2 fixture reports) built by the build once per test run
+(tests/conftest.py), which the layout, brief and explorer tests only read, and a 2022-T1
+project built with stand-in notebooks (tests/e2e/stand_ins.py) for the tests of what a failed
+run leaves, which run the build again and again."""
 
 from __future__ import annotations
 
@@ -8,6 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import new_project
+from tests.e2e.stand_ins import stand_in_notebooks
+from tests.shared import made_once
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +35,20 @@ def two_period_reports(built_two_periods) -> Path:
     """reports/ of the project with 2022-T1 and 2022-T2 built (tests/conftest.py). Read only:
     a test that changes a page writes its copy in its own tmp_path."""
     return built_two_periods[0] / "reports"
+
+
+def _build_stand_ins(root: Path) -> str:
+    from helpers.build import build_period
+
+    new_project(root)
+    stand_in_notebooks(root)
+    build_period("2022-T1", root=root, progress=lambda s: None)
+    return str(root)
+
+
+@pytest.fixture(scope="session")
+def built_stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2022-T1 fixture report ingested and built (pages, member pages, index, trends) with
+    stand-in notebooks, once per test run. Read only: a test copies it
+    (tests.conftest.copy_project)."""
+    return made_once(tmp_path_factory, "built_stand_ins", _build_stand_ins)

@@ -132,9 +132,10 @@ def test_the_swap_failing_puts_the_previous_tables_back(ingested, monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def built(built_2022t1) -> Path:
-    """A project with 2022-T1 ingested and rendered (pages, index, trends), built once."""
-    return built_2022t1  # read only: each case copies it
+def built(built_stand_ins) -> Path:
+    """A project with 2022-T1 ingested and rendered (pages, index, trends), built once, its
+    notebooks stand-ins (tests/e2e/stand_ins.py): the pages are written as the real ones are."""
+    return built_stand_ins  # read only: each case copies it
 
 
 @pytest.fixture

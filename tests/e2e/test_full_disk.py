@@ -1,7 +1,8 @@
 """A full disk while any output folder is written (the tables, the interim text, a period's
 pages, trends, the directory and profiles, the index) or at the switch itself: the run
 stops with the disk's error, what an officer opens is byte for byte what it was, and nothing
-is left behind (no temporary file, no generation aside)."""
+is left behind (no temporary file, no generation aside). The project's notebooks are
+stand-ins (tests/e2e/stand_ins.py): every writer and the switch are the build's own."""
 
 from __future__ import annotations
 
@@ -30,9 +31,9 @@ FOLDERS = [
 
 
 @pytest.fixture(scope="module")
-def built(built_2022t1, tmp_path_factory) -> Path:
+def built(built_stand_ins, tmp_path_factory) -> Path:
     """A copy of the built 2022-T1 project, which the cases fill up one after another."""
-    return copy_project(built_2022t1, tmp_path_factory.mktemp("full") / "project")
+    return copy_project(built_stand_ins, tmp_path_factory.mktemp("full") / "project")
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
