@@ -37,13 +37,16 @@ def two_period_reports(built_two_periods) -> Path:
     return built_two_periods[0] / "reports"
 
 
-def _build_stand_ins(root: Path) -> str:
+def _build_stand_ins(root: Path, periods: tuple[str, ...] = ("2022-T1",)) -> list[str]:
+    """The fixture reports of `periods` built in `root` with stand-in notebooks, by one build
+    of the last period (which brings the others up too); returns the progress lines."""
     from helpers.build import build_period
 
-    new_project(root)
+    new_project(root, periods)
     stand_in_notebooks(root)
-    build_period("2022-T1", root=root, progress=lambda s: None)
-    return str(root)
+    lines: list[str] = []
+    build_period(periods[-1], root=root, progress=lines.append)
+    return lines
 
 
 @pytest.fixture(scope="session")
@@ -52,3 +55,11 @@ def built_stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Path:
     stand-in notebooks, once per test run. Read only: a test copies it
     (tests.conftest.copy_project)."""
     return made_once(tmp_path_factory, "built_stand_ins", _build_stand_ins)
+
+
+@pytest.fixture(scope="session")
+def built_two_stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """As :func:`built_stand_ins`, with the 2022-T1 and 2022-T2 fixture reports, built by one
+    build of 2022-T2. Read only."""
+    return made_once(tmp_path_factory, "built_two_stand_ins",
+                     lambda root: _build_stand_ins(root, ("2022-T1", "2022-T2")))  # fmt: skip

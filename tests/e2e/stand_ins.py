@@ -26,13 +26,18 @@ for per in periods:
 """
 
 
+STAND_IN_TEXT = "A page standing in for the analysis."  # change it to change one notebook only
+
+
 def write_notebook(path: Path, name: str, body: str) -> None:
-    """A notebook with a `period` parameters cell and one code cell, `NAME = name` + `body`."""
+    """A notebook titled `name` (the title each page's navigation shows), a line of text, a
+    `period` parameters cell and one code cell, `NAME = name` + `body`."""
     params = nbformat.v4.new_code_cell('period = "2022-T1"')
     params.metadata["tags"] = ["parameters"]
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell(f"# {name}"),
+        nbformat.v4.new_markdown_cell(STAND_IN_TEXT),
         params,
         nbformat.v4.new_code_cell(f"NAME = {name!r}\n" + body),
     ]

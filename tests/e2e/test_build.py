@@ -1,5 +1,8 @@
 """The whole chain for two periods: the real 2022-T1 report and the made-up 2022-T2 one,
-incremental reruns, and the trends page."""
+incremental reruns, and the trends page. The pages are read on the project built with the
+real notebooks once per test run; the reruns (what runs again, what a damaged or removed
+period leaves) work on a copy of the same two periods built with stand-in notebooks
+(tests/e2e/stand_ins.py), whose pages are written as the real ones are."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.build import build_period
+from tests.e2e.stand_ins import STAND_IN_TEXT
 
 pytestmark = pytest.mark.slow  # builds two periods: notebooks, pages, trends
 
@@ -29,6 +33,12 @@ def project(built, tmp_path) -> tuple[Path, list[str]]:
     copy = tmp_path / "project"
     shutil.copytree(root, copy)
     return copy, list(lines)
+
+
+@pytest.fixture
+def rerun(built_two_stand_ins, tmp_path) -> tuple[Path, list[str]]:
+    """A fresh copy of the two periods built with stand-in notebooks, for each test."""
+    return shutil.copytree(built_two_stand_ins, tmp_path / "project"), []
 
 
 def ran(lines: list[str]) -> list[str]:
@@ -83,8 +93,8 @@ def test_index_trends_and_directory_agree_and_link(project):
     assert re.search(r"\b2\.2 2 — ", words)
 
 
-def test_unchanged_rerun_executes_nothing(project):
-    root, _ = project
+def test_unchanged_rerun_executes_nothing(rerun):
+    root, _ = rerun
     lines: list[str] = []
     build_period("2022-T2", root=root, progress=lines.append)
     assert ran(lines) == []
@@ -92,8 +102,8 @@ def test_unchanged_rerun_executes_nothing(project):
     assert not any("ingest 2022-T2: reading" in ln for ln in lines)
 
 
-def test_touching_the_raw_report_reexecutes_that_period_only(project):
-    root, _ = project
+def test_touching_the_raw_report_reexecutes_that_period_only(rerun):
+    root, _ = rerun
     raw = next((root / "data" / "raw" / "2022-T1").glob("*.md"))
     os.utime(raw)
     lines: list[str] = []
@@ -106,22 +116,20 @@ def test_touching_the_raw_report_reexecutes_that_period_only(project):
     assert ran(lines) == []
 
 
-def test_a_changed_notebook_reexecutes_only_that_notebook(project):
-    root, _ = project
+def test_a_changed_notebook_reexecutes_only_that_notebook(rerun):
+    root, _ = rerun
     nb = root / "notebooks" / "04_quality.ipynb"
     text = nb.read_text(encoding="utf-8")
-    assert "## What needs an action" in text  # the edit below changes the notebook
-    nb.write_text(
-        text.replace("## What needs an action", "## What needs doing", 1), encoding="utf-8"
-    )
+    assert STAND_IN_TEXT in text  # the edit below changes the notebook, not its title
+    nb.write_text(text.replace(STAND_IN_TEXT, "Changed.", 1), encoding="utf-8")
     lines: list[str] = []
     build_period("2022-T2", root=root, progress=lines.append)
     assert ran(lines) == ["04_quality.ipynb", "04_quality.ipynb"]  # in each period, nothing else
     assert (root / "reports" / "2022-T2" / "02_engagement.html").is_file()
 
 
-def test_force_reexecutes_everything(project):
-    root, _ = project
+def test_force_reexecutes_everything(rerun):
+    root, _ = rerun
     lines: list[str] = []
     build_period("2022-T2", root=root, progress=lines.append, force=True)
     assert ran(lines) == ["02_engagement.ipynb", "03_coverage.ipynb", "04_quality.ipynb"]
@@ -140,8 +148,8 @@ def _damage(root: Path, period: str) -> None:
     raw.write_text("# Progress report\n\nNothing was read.\n", encoding="utf-8")
 
 
-def test_a_damaged_other_period_keeps_its_last_good_output_marked(project):
-    root, _ = project
+def test_a_damaged_other_period_keeps_its_last_good_output_marked(rerun):
+    root, _ = rerun
     before = {out: _files(root / out / "2022-T1")
               for out in ("reports", "data/processed", "data/interim")}  # fmt: skip
     _damage(root, "2022-T1")
@@ -155,25 +163,24 @@ def test_a_damaged_other_period_keeps_its_last_good_output_marked(project):
     assert "Not updated: 1 period(s)" in index and "<li>2022-T1: " in index
 
 
-def test_report_all_finishes_the_good_periods_and_names_the_damaged_one(project):
+def test_report_all_finishes_the_good_periods_and_names_the_damaged_one(rerun):
     from helpers.build import build_all
     from helpers.errors import UserError
 
-    root, _ = project
+    root, _ = rerun
     before = _files(root / "reports" / "2022-T1")
     _damage(root, "2022-T1")
     nb = root / "notebooks" / "04_quality.ipynb"  # a change every period's page depends on
     text = nb.read_text(encoding="utf-8")
-    assert "## What needs an action" in text  # the edit below changes the notebook
-    nb.write_text(text.replace("## What needs an action", "## What needs an action now", 1),
-                  encoding="utf-8")  # fmt: skip
+    assert STAND_IN_TEXT in text  # the edit below changes the notebook, not its title
+    nb.write_text(text.replace(STAND_IN_TEXT, "Changed now.", 1), encoding="utf-8")
     lines: list[str] = []
     with pytest.raises(UserError, match=r"^not updated: 2022-T1 \(see above\); the other 1 "):
         build_all(jobs=2, root=root, progress=lines.append)
     assert sum(ln.startswith("error: 2022-T1: ") for ln in lines) == 1
     assert _files(root / "reports" / "2022-T1") == before
     quality = (root / "reports" / "2022-T2" / "04_quality.html").read_text(encoding="utf-8")
-    assert "What needs an action now" in quality  # 2022-T2 finished with the new notebook
+    assert "Changed now." in quality  # 2022-T2 finished with the new notebook
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
     assert "<li>2022-T1: " in index
 
@@ -186,8 +193,8 @@ def _shown(page: Path) -> str:
     return re.sub(r"<(style|script)>.*?</\1>", "", text, flags=re.S)  # the JSON data stays
 
 
-def test_a_period_whose_raw_folder_is_gone_is_taken_off_every_page(project):
-    root, _ = project
+def test_a_period_whose_raw_folder_is_gone_is_taken_off_every_page(rerun):
+    root, _ = rerun
     shutil.rmtree(root / "data" / "raw" / "2022-T2")
     lines: list[str] = []
     build_period("2022-T1", root=root, progress=lines.append)
@@ -205,10 +212,10 @@ def test_a_period_whose_raw_folder_is_gone_is_taken_off_every_page(project):
     assert (copy / "data-processed" / "activities.parquet").is_file()
 
 
-def test_remove_period_keeps_a_copy_that_restores_it(project):
+def test_remove_period_keeps_a_copy_that_restores_it(rerun):
     from helpers.build import remove_period
 
-    root, _ = project
+    root, _ = rerun
     assert "2022-T2" in _shown(root / "reports" / "index.html")
     lines: list[str] = []
     where = remove_period("2022-T2", root, progress=lines.append)
@@ -225,10 +232,10 @@ def test_remove_period_keeps_a_copy_that_restores_it(project):
     )
 
 
-def test_remove_period_of_an_unknown_period_is_one_line(project):
+def test_remove_period_of_an_unknown_period_is_one_line(rerun):
     from helpers.build import remove_period
     from helpers.errors import UserError
 
-    root, _ = project
+    root, _ = rerun
     with pytest.raises(UserError, match="^2019-T1 is not a period of this project"):
         remove_period("2019-T1", root)
