@@ -86,30 +86,42 @@ def test_the_challenges_each_code_once():
 
 
 def test_codes_read_apart_from_their_titles_are_doubts():
-    # a listing whose codes were set in a column of their own, read before their titles
+    # listings whose codes were set in a column of their own, or split over two columns
     text = (
         "PROGRESS\nIMPLEMENTATION OF THE STRATEGIC ACTION PLAN\n"  # 1-2
-        "L1A1D2 L1A1D3 Policy recommendations\nL1A2D4 Support leaders\n"  # 3-4
-        "L2A1D1\nL2A1D2\nL2A1D3 Tools\nL3A1D1 Good 2022 plan, 1 page\n"  # 5-8
-        "METROPOLITAN CHALLENGES\n1.1 1.3 2.1. Combating inequalities\n1.2 Housing 2.5.1\n"  # 9-11
-        "2.2 3.1\n"  # 12: two codes, no title
+        "To check the plan, please visit our website\n\n"  # 3-4: its own prose, first
+        "L1A1D2 L1A1D3 Policy recommendations\nL1A2D4 Support leaders\n"  # 5-6
+        "L2A1D1\nL2A1D2\nL2A1D3 Tools\n\n"  # 7-10
+        "L2A2D1\nand regional agendas\n\n"  # 11-13: the end of another title
+        "Support metropolitan leaders in making their\nvoices heard\n\n"  # 14-16
+        "See the website for the whole plan.\n\n"  # 17-18: a sentence
+        "L3A1D1 Good 2022 plan, 1 page\n"  # 19
+        "METROPOLITAN CHALLENGES\nFrom 1st May to 31st August\n"  # 20-21
+        "1.1 1.3 2.1. Combating inequalities\n1.2 Housing 2.5.1\n"  # 22-23
+        "2.2 3.1\n\n1.4 2.3\n"  # 24-26: codes with no title, read as a code titled a code
     )
     rec = read_report(text, 2022)
     q = Findings()
     tab.strategic_plan(rec, q)
     tab.challenges(rec, q)
     apart = "codes set apart from their titles were read as one entry"
-    assert [f for f in _found(q) if f[0] == "codes_apart"] == [
+    between = "is no sentence and no entry took it: a title read apart from its code"
+    assert [f for f in _found(q) if f[0] in ("codes_apart", "listing_text_not_read")] == [
         ("codes_apart", "the title of L1A1D2 in the Strategic Action Plan listing holds the "
-         f"code(s) L1A1D3: {apart}", 3),
+         f"code(s) L1A1D3: {apart}", 5),
+        ("codes_apart", "the title of L2A2D1 in the Strategic Action Plan listing starts in "
+         "lower case ('and regional agendas'): the end of another entry's title was read as "
+         "its title", 11),
         ("codes_apart", "the title of 1.1 in the metropolitan challenges listing holds the "
-         f"code(s) 1.3 2.1.: {apart}", 10),
+         f"code(s) 1.3 2.1.: {apart}", 22),
         ("codes_apart", "the title of 2.2 in the metropolitan challenges listing holds the "
-         f"code(s) 3.1: {apart}", 12),  # `2.5.1` in 1.2's title is no code
-        ("codes_apart", "'L2A1D1' in the PROGRESS listings is codes without titles and was "
-         "read as no entry", 5),  # a bare code takes the next line as its title, not a code
-        ("codes_apart", "'L2A1D2' in the PROGRESS listings is codes without titles and was "
-         "read as no entry", 6),
+         f"code(s) 3.1: {apart}", 24),  # `2.5.1` in 1.2's title is no code
+        ("codes_apart", "the title of 1.4 in the metropolitan challenges listing holds the "
+         f"code(s) 2.3: {apart}", 26),
+        ("listing_text_not_read", "'L2A1D1 L2A1D2' in the PROGRESS listings is codes without "
+         "titles and was read as no entry", 7),  # a bare code takes the next line, not a code
+        ("listing_text_not_read", "'Support metropolitan leaders in making t' sits between the "
+         f"entries of a PROGRESS listing, {between}", 14),
     ]  # fmt: skip
 
 

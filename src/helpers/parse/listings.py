@@ -40,6 +40,7 @@ class PlanItem:
     code: str
     title: str
     line: int
+    more: list[int] = field(default_factory=list)  # the lines its title went on to
 
 
 def read_plan(lines: list[Line]) -> list[PlanItem]:
@@ -58,6 +59,7 @@ def read_plan(lines: list[Line]) -> list[PlanItem]:
             out.append(last)
         elif last is not None and not is_upper(ln.text) and not CHALLENGE_LINE_RE.match(ln.item):
             last.title = join_wrapped([last.title, ln.text])
+            last.more.append(ln.no)
     return [p for p in out if p.title]
 
 
@@ -72,6 +74,7 @@ def read_challenges(lines: list[Line]) -> list[PlanItem]:
             out.append(last)
         elif last is not None and ln.text[:1].islower():
             last.title = join_wrapped([last.title, ln.text.strip(" ,;")])
+            last.more.append(ln.no)
         else:
             last = None
     return out

@@ -19,7 +19,8 @@ DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
           "value_outside_label", "board_entry_unclear", "participation_in_doubt",
           "roster_line_not_read", "label_value_unclear", "title_in_text",
           "action_line_in_doubt", "known_member_off_roster", "names_merged",
-          "mention_without_item", "codes_apart", "board_role_apart")  # fmt: skip
+          "mention_without_item", "codes_apart", "board_role_apart",
+          "listing_text_not_read")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread

@@ -78,10 +78,16 @@ def _is_challenge_code(token: str) -> bool:
 
 
 def codes_apart(rec: ReportRecords, q: Findings) -> None:
-    """A doubt for each code of the plan or challenge listing read apart from its title: a
-    title that holds codes of its listing (`1.1` titled `1.3 1.4 2.1 … Combating inequalities`)
-    or a line of the PROGRESS section that is codes only and was read as no entry. Both come
-    from codes set in a column of their own, read before or after their titles."""
+    """Doubts about the plan and challenge listings, whose codes and titles are read apart when
+    a layout sets them in columns of their own or splits the listing over two columns:
+
+    - a title that holds codes of its listing (`1.1` titled `1.3 1.4 2.1 … Combating
+      inequalities`), or that starts in lower case (`L1A2D4` titled `and regional agendas`, the
+      end of another entry's title): ``codes_apart``;
+    - a line of the PROGRESS section that is codes only, or text between a listing's entries
+      that no entry took and that is no sentence (a listing's own prose comes before its first
+      entry, or ends with `.` or `:`): ``listing_text_not_read``.
+    """
     for items, is_code, what in ((rec.plan, _is_plan_code, "Strategic Action Plan"),
                                  (rec.challenges, _is_challenge_code, "metropolitan challenges")):  # fmt: skip
         for p in items:
@@ -90,16 +96,37 @@ def codes_apart(rec: ReportRecords, q: Findings) -> None:
                 q.add("codes_apart", f"the title of {p.code} in the {what} listing holds the "
                       f"code(s) {' '.join(held[:4])}: codes set apart from their titles were "
                       "read as one entry", p.line)  # fmt: skip
-    read = {p.line for p in (*rec.plan, *rec.challenges)}
-    for ln in rec.layout.lines("PROGRESS"):
-        words = ln.text.split()
-        if (
-            words
-            and ln.no not in read
-            and all(_is_plan_code(w) or _is_challenge_code(w) for w in words)
-        ):
-            q.add("codes_apart", f"'{ln.text[:40]}' in the PROGRESS listings is codes without "
-                  "titles and was read as no entry", ln.no)  # fmt: skip
+            elif p.title[:1].islower():
+                q.add("codes_apart", f"the title of {p.code} in the {what} listing starts in "
+                      f"lower case ('{p.title[:40]}'): the end of another entry's title was "
+                      "read as its title", p.line)  # fmt: skip
+    read = {n for p in (*rec.plan, *rec.challenges) for n in (p.line, *p.more)}
+    for seg in rec.layout.top("PROGRESS"):
+        for text, no, first in _unread_paragraphs(seg.lines, read):
+            if all(_is_plan_code(w) or _is_challenge_code(w) for w in text.split()):
+                q.add("listing_text_not_read", f"'{text[:40]}' in the PROGRESS listings is "
+                      "codes without titles and was read as no entry", no)  # fmt: skip
+            elif not first and not text.rstrip(' )”’"').endswith((".", ":", "!", "?")):
+                q.add("listing_text_not_read", f"'{text[:40]}' sits between the entries of a "
+                      "PROGRESS listing, is no sentence and no entry took it: a title read "
+                      "apart from its code", no)  # fmt: skip
+
+
+def _unread_paragraphs(lines: list, read: set[int]) -> list[tuple[str, int, bool]]:
+    """(text, first line, before the segment's first entry) of each run of lines, with no
+    blank line between, that no entry of a listing took (`read`: their line numbers)."""
+    out: list[tuple[str, int, bool]] = []
+    run: list = []
+    seen_entry = False
+    for ln in [*lines, None]:
+        if ln is not None and not ln.blank and ln.no not in read:
+            run.append(ln)
+            continue
+        if run:
+            out.append((" ".join(x.text for x in run), run[0].no, not seen_entry))
+            run = []
+        seen_entry = seen_entry or (ln is not None and ln.no in read)
+    return out
 
 
 def list_names(items: list[tuple[str, int]], resolver: NameResolver) -> list[tuple[str, int]]:
