@@ -319,6 +319,22 @@ def test_alliances_once_per_activity_joined_and_named_as_most_often_written():
          "hyphens, dashes or spacing are one alliance)", 15, "2022-T1-03")]  # fmt: skip
 
 
+def test_an_alliance_broken_over_two_lines_is_joined_when_the_alias_table_lists_it():
+    # a narrow box breaks the name once, and no other activity writes it whole
+    text = (
+        "ACTIVITIES\n17 February\nCITY LAB ONE\nText.\nAlliances\n"  # 1-5
+        "Global\nTaskforce of Local and Regional Governments\nUCLG\n"  # 6-8
+    )
+    aliases = pd.DataFrame({"alias": ["GTF"], "alliance": [
+        "Global Taskforce of Local and Regional Governments"]})  # fmt: skip
+    q = Findings()
+    df = tab.activity_alliances(read_report(text, 2022), T1, AllianceNames(aliases), q)
+    assert df["alliance"].tolist() == ["Global Taskforce of Local and Regional Governments", "UCLG"]
+    # without the table, the two lines stay two names (nothing says they are one)
+    df = tab.activity_alliances(read_report(text, 2022), T1, AllianceNames(), Findings())
+    assert df["alliance"].tolist()[:2] == ["Global", "Taskforce of Local and Regional Governments"]
+
+
 def test_two_spellings_of_one_alliance_in_one_activity_are_one_row():
     q = Findings()
     text = "ACTIVITIES\n17 February\nCITY LAB ONE\nText.\nAlliances: UCLG, UCLG–MEWA, UCLG MEWA"

@@ -181,7 +181,8 @@ def activity_alliances(
     """One row per (activity, alliance), named as :func:`helpers.tables.alliances.canonical_names`
     says (the alias table, else the most frequent of the spellings equal once folded); every
     spelling counted under another name is an `alliance_merged` finding. A name broken over
-    two lines (`UCLG` / `CCRE / CEMR`) is joined when the report writes it whole elsewhere."""
+    two lines (`UCLG` / `CCRE / CEMR`, `Global` / `Taskforce of Local and Regional Governments`)
+    is joined when the report writes it whole elsewhere or the alias table lists it."""
     rows = []
     lists = {
         aid: [it for lv in act.values("alliances") for it in split_items(lv.lines)]
@@ -195,7 +196,7 @@ def activity_alliances(
         seen: set[str] = set()
 
         def elsewhere(name: str, aid: str = aid) -> bool:
-            return bool(written.get(fold(name), set()) - {aid})
+            return bool(written.get(fold(name), set()) - {aid}) or names.listed(name) is not None
 
         for name, no in join_broken(items, known=elsewhere):
             if name.casefold() not in seen:
