@@ -18,6 +18,7 @@ from helpers.parse.listings import (
     before_marker,
     clean_bold,
     looks_like_person,
+    media_unread,
     parse_count,
     read_bilateral,
     read_board,
@@ -251,6 +252,28 @@ def test_a_month_heading(text, month):
 def _mentions(lines: list[Line]):
     got, rest = read_media(lines)
     return [(m.month, m.month_number, m.outlet, m.item, m.line) for m in got], rest
+
+
+def test_a_month_set_before_its_first_mention_on_one_line():
+    got, _ = _mentions(
+        _lines(
+            "**January** **El Tiempo** – Metropolis Blog",  # 1
+            "",  # 2
+            " **Alcaldía de Bogotá** – Learning from cities",  # 3
+            "**February** **UN-Habitat** – High-level dialogue",  # 4
+            "**March 2022**",  # 5: a month alone
+            "**Cities Today** – City Managers",  # 6
+        )
+    )
+    assert got == [
+        ("January", 1, "El Tiempo", "Metropolis Blog", 1),
+        ("January", 1, "Alcaldía de Bogotá", "Learning from cities", 3),
+        ("February", 2, "UN-Habitat", "High-level dialogue", 4),
+        ("March", 3, "Cities Today", "City Managers", 6),
+    ]
+    # a bold outlet that is a month's name is no month when nothing follows it on its line
+    assert media_unread(_lines("**May**", "**El País** – Forum")) == []
+    assert [ln.no for ln in media_unread(_lines("Intro", "", "**May** **El País** – Forum"))] == [1]
 
 
 def test_mentions_with_bold_outlets():

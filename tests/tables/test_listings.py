@@ -253,16 +253,35 @@ def test_a_board_member_named_by_their_city_when_the_office_names_none():
 
 
 def test_media_mentions_outside_the_periods_months_and_none_at_all():
-    rec = SimpleNamespace(mentions=[Mention("March", 3, "El País", "Forum", 5),
-                                    Mention("June", 6, "Le Monde", "Cities", 8)])  # fmt: skip
+    rec = SimpleNamespace(media_unread=[], mentions=[Mention("March", 3, "El País", "Forum", 5),
+                                                     Mention("June", 6, "Le Monde", "Cities", 8)])  # fmt: skip
     q = Findings()
     df = tab.media_mentions(rec, parse_period("2022-T1"), q)
     assert _rows(df) == [("March", 3, "El País", "Forum", 5), ("June", 6, "Le Monde", "Cities", 8)]
     assert _found(q) == [("media_outside_period", "mention in June, outside January–April 2022", 8)]
     q = Findings()
-    assert tab.media_mentions(SimpleNamespace(mentions=[]), parse_period("2022-T1"), q).empty
+    empty = SimpleNamespace(mentions=[], media_unread=[])
+    assert tab.media_mentions(empty, parse_period("2022-T1"), q).empty
     assert _found(q) == [
         ("section_empty", "no media mentions found under METROPOLIS IN THE MEDIA", 0)]  # fmt: skip
+
+
+def test_text_before_the_first_month_of_the_media_is_a_doubt():
+    # an activity's second half read under the media heading: no mention is read from it
+    text = (
+        "ACTIVITIES\n17 February\nCITY LAB ONE\nText.\n"  # 1-4
+        "METROPOLIS IN THE MEDIA\nThe delegation, led by the Acting President\n"  # 5-6
+        "Members\nSeoul, Tehran\n\nMarch\n- **El País** – Forum\n"  # 7-11
+    )
+    q = Findings()
+    df = tab.media_mentions(read_report(text, 2022), parse_period("2022-T1"), q)
+    assert _rows(df) == [("March", 3, "El País", "Forum", 11)]
+    tail = "sits under METROPOLIS IN THE MEDIA before any month and was read as no mention"
+    assert _found(q) == [
+        ("media_text_not_read", f"'The delegation, led by the Acting Presid' {tail}", 6),
+        ("media_text_not_read", f"'Members' {tail}", 7),
+        ("media_text_not_read", f"'Seoul, Tehran' {tail}", 8),
+    ]  # fmt: skip
 
 
 def test_follower_counts_each_platform_once_and_counts_left_alone():

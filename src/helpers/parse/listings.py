@@ -306,6 +306,36 @@ def _month_line(text: str) -> tuple[str, int] | None:
     return None
 
 
+_RUN_IN_MONTH = re.compile(r"^\s*(?:[-*•]\s+)?\*\*\s*(?P<month>[A-Za-z]+)\s*\*\*\s+(?P<rest>\S.*)$")
+
+
+def _split_run_in_months(lines: list[Line]) -> list[Line]:
+    """A month set in bold before its first mention on one line (`**January** **El Tiempo** –
+    Metropolis Blog`) becomes the month's line and the mention's line (both with its number)."""
+    out: list[Line] = []
+    for ln in lines:
+        m = _RUN_IN_MONTH.match(ln.raw)
+        if m and _month_of(m["month"]):
+            rest = m["rest"]
+            out += [Line(ln.no, f"**{m['month']}**", m["month"]),
+                    Line(ln.no, rest, rest.replace("**", "").strip())]  # fmt: skip
+        else:
+            out.append(ln)
+    return out
+
+
+def media_unread(lines: list[Line]) -> list[Line]:
+    """Lines of the media part before its first month and its followers part: no mention is
+    read before a month heading, so their text would be lost."""
+    out: list[Line] = []
+    for ln in _split_run_in_months(lines):
+        if _month_line(ln.text) or FOLLOWERS_RE.match(ln.text) or NOTABLE_RE.search(ln.text):
+            break
+        if not ln.blank and not is_page_number(ln.text):
+            out.append(ln)
+    return out
+
+
 def _merge_open_bold(lines: list[Line]) -> list[Line]:
     """A bold outlet wrapped over two lines (`**The Development … Local` / `Governance**`)
     becomes one line."""
@@ -327,7 +357,7 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
     outlet (bold lines with no blank line between them are one, wrapped); where nothing is bold, outlet and item lines alternate (a blank line closes a
     mention, a line starting in lower case continues the line above)."""
     mentions: list[Mention] = []
-    content = _merge_open_bold(lines)
+    content = _merge_open_bold(_split_run_in_months(lines))
     bold_outlets = any(ln.bold for ln in content)
     one_line = not bold_outlets and _mostly_one_line(content)
     month: tuple[str, int] | None = None

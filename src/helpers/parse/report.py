@@ -18,6 +18,7 @@ from helpers.parse.listings import (
     PlanItem,
     board_roles_apart,
     is_board_role,
+    media_unread,
     read_bilateral,
     read_board,
     read_challenges,
@@ -49,6 +50,7 @@ class ReportRecords:
     engagement: list[tuple[str, int]]
     bilateral: list[tuple[str, int, str | None]]
     mentions: list[Mention]
+    media_unread: list[Line]  # text of the media part before its first month
     followers: Followers
     nearby: dict[str, str] = field(default_factory=dict)  # section → text seen where it should be
 
@@ -86,5 +88,6 @@ def read_report(text: str, year: int) -> ReportRecords:
         engagement=read_engagement_list(layout.lines("ACTIVE LISTENING", "MEMBERSHIP ENGAGEMENT")),
         bilateral=read_bilateral(layout.lines("ACTIVE LISTENING", "BILATERAL MEETINGS")),
         mentions=mentions,
+        media_unread=media_unread(section.media_lines),
         followers=read_followers(follower_lines),
     )

@@ -20,7 +20,7 @@ DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
           "roster_line_not_read", "label_value_unclear", "title_in_text",
           "action_line_in_doubt", "known_member_off_roster", "names_merged",
           "mention_without_item", "codes_apart", "board_role_apart",
-          "listing_text_not_read")  # fmt: skip
+          "listing_text_not_read", "media_text_not_read")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread

@@ -202,6 +202,9 @@ def media_mentions(rec: ReportRecords, per: Period, q: Findings) -> pd.DataFrame
             q.add("mention_without_item", f"the media mention '{m.outlet[:60]}' ({m.month}) "
                   "has no item: an outlet's name over several lines was probably read as "
                   "several mentions", m.line)  # fmt: skip
+    for ln in rec.media_unread:
+        q.add("media_text_not_read", f"'{ln.text[:40]}' sits under METROPOLIS IN THE MEDIA "
+              "before any month and was read as no mention", ln.no)  # fmt: skip
     if not rows:
         q.add("section_empty", "no media mentions found under METROPOLIS IN THE MEDIA")
     return frame("media_mentions", rows)

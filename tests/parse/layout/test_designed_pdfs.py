@@ -1,9 +1,10 @@
 """The committed PDFs read by their layout, against the tables of the markdown they were made
 from (the same content, so the same rows a person reads): right, or stopped with a blocking
 finding, never published wrong. See tests/fixtures/designed/README.md for what each shows.
-The Typst set (`typst/`) and the Chromium set (`chromium/`) are designs made by helpers who
-had not seen the reader's rules: they must stay stopped or read right, whatever a new rule
-does to the others. (Chromium's 2022-T1 read right after three rules written against it.)"""
+The Typst (`typst/`), Chromium (`chromium/`), LaTeX (`latex/`) and SVG (`svg/`) sets are
+designs made by helpers who had not seen the reader's rules: they must stay stopped or read
+right, whatever a new rule does to the others. (Chromium's 2022-T1 read right after three
+rules written against it; the LaTeX and SVG sets all stopped at first contact.)"""
 
 from __future__ import annotations
 
