@@ -46,9 +46,10 @@ def write_notebook(path: Path, name: str, body: str) -> None:
 
 def stand_in_notebooks(root: Path, body: str = FOLLOWERS) -> None:
     """notebooks/ of the project in `root`: each analysis notebook and trends (period "all")
-    as a stand-in running `body`."""
+    as a stand-in running `body`, and explore, which no page is made from."""
     notebooks = root / "notebooks"
     notebooks.mkdir(exist_ok=True)
     for page in ANALYSIS_NOTEBOOKS:
         write_notebook(notebooks / f"{page}.ipynb", page, body)
     write_notebook(notebooks / "trends.ipynb", "trends", 'period = "all"\n' + body)
+    write_notebook(notebooks / "explore.ipynb", "explore", body)

@@ -5,8 +5,8 @@ the code, the template (and its CSS) and that notebook; the trends page on every
 tables, the code, the template and its notebook, and it is redrawn whenever a period's pages
 are (build.build_period).
 
-Each case starts from its own copy of one project built once per module (notebooks really
-executed), and from its own copy of the package's code and template, so no case sees another's
+Each case starts from its own copy of one project built once per test run (its notebooks
+stand-ins, really executed), and from its own copy of the package's code and template, so no case sees another's
 change. Within a case a notebook's execution is stood in for by its executed copy from that
 build (no kernel: the decisions are what is tested, and test_build re-executes for real); the
 stand-in records which notebooks the build asked to execute."""
@@ -38,8 +38,10 @@ QUIET = {"progress": lambda s: None}
 
 
 @pytest.fixture(scope="module")
-def built(built_2022t1) -> Path:
-    return built_2022t1  # read only: each case copies it
+def built(built_stand_ins) -> Path:
+    """The 2022-T1 project built once with stand-in notebooks (tests/e2e/stand_ins.py): what
+    reruns is decided on files and fingerprints, not on what a notebook computes."""
+    return built_stand_ins  # read only: each case copies it
 
 
 class _NoKernels:
