@@ -274,6 +274,9 @@ def test_a_month_set_before_its_first_mention_on_one_line():
     # a bold outlet that is a month's name is no month when nothing follows it on its line
     assert media_unread(_lines("**May**", "**El País** – Forum")) == []
     assert [ln.no for ln in media_unread(_lines("Intro", "", "**May** **El País** – Forum"))] == [1]
+    # the notable mentions and the followers are no mentions to read: nothing is lost there
+    assert media_unread(_lines("Some of the most notable mentions are:", "UN-Habitat")) == []
+    assert media_unread(_lines("Followers on social media", "24.6K Twitter")) == []
 
 
 def test_mentions_with_bold_outlets():

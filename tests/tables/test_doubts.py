@@ -231,6 +231,9 @@ def test_a_media_mention_with_no_item_is_a_doubt():
     assert list(q.loc[q["kind"] == "mention_without_item", "detail"]) == [
         "the media mention 'El Mundo' (March) has no item: an outlet's name over several lines "
         "was probably read as several mentions"]  # fmt: skip
+    # the finding points to the outlet's line
+    mundo = t["media_mentions"].loc[t["media_mentions"]["outlet"] == "El Mundo", "source_line"]
+    assert list(q.loc[q["kind"] == "mention_without_item", "source_line"]) == list(mundo)
     assert "mention_without_item" in _blocking(t)
     whole = media.replace("**El Mundo**\n", "**El Mundo**\nA column on cities\n")
     t = parse_report(mini_report(ACTIVITY.format(members="Abidjan") + whole), "2022-T1")

@@ -96,9 +96,10 @@ def test_codes_read_apart_from_their_titles_are_doubts():
         "Support metropolitan leaders in making their\nvoices heard\n\n"  # 14-16
         "See the website for the whole plan.\n\n"  # 17-18: a sentence
         "L3A1D1 Good 2022 plan, 1 page\n"  # 19
-        "METROPOLITAN CHALLENGES\nFrom 1st May to 31st August\n"  # 20-21
-        "1.1 1.3 2.1. Combating inequalities\n1.2 Housing 2.5.1\n"  # 22-23
-        "2.2 3.1\n\n1.4 2.3\n"  # 24-26: codes with no title, read as a code titled a code
+        "METROPOLITAN CHALLENGES\n\nFrom 1st May to 31st August\n"  # 20-22: prose, first
+        "1.1 1.3 2.1. Combating inequalities\n1.2 Housing 2.5.1\n\n"  # 23-25
+        "See the listing on the website (2021-2023.)\n\nThe challenges are:\n\n"  # 26-29
+        "2.2 3.1\n\n1.4 2.3\n"  # 30-32: codes with no title, read as a code titled a code
     )
     rec = read_report(text, 2022)
     q = Findings()
@@ -113,11 +114,11 @@ def test_codes_read_apart_from_their_titles_are_doubts():
          "lower case ('and regional agendas'): the end of another entry's title was read as "
          "its title", 11),
         ("codes_apart", "the title of 1.1 in the metropolitan challenges listing holds the "
-         f"code(s) 1.3 2.1.: {apart}", 22),
+         f"code(s) 1.3 2.1.: {apart}", 23),
         ("codes_apart", "the title of 2.2 in the metropolitan challenges listing holds the "
-         f"code(s) 3.1: {apart}", 24),  # `2.5.1` in 1.2's title is no code
+         f"code(s) 3.1: {apart}", 30),  # `2.5.1` in 1.2's title is no code
         ("codes_apart", "the title of 1.4 in the metropolitan challenges listing holds the "
-         f"code(s) 2.3: {apart}", 26),
+         f"code(s) 2.3: {apart}", 32),
         ("listing_text_not_read", "'L2A1D1 L2A1D2' in the PROGRESS listings is codes without "
          "titles and was read as no entry", 7),  # a bare code takes the next line, not a code
         ("listing_text_not_read", "'Support metropolitan leaders in making t' sits between the "
@@ -195,6 +196,28 @@ def test_board_seats_their_member_city_and_entries_read_unclearly():
          "line end was not made whole", 18),
         ("board_entry_unclear", f"board entry 'MEMBER Ana Lopez' ({long[:40]}) holds a role "
          "heading's words: the board's seats were not told apart", 20),
+    ]  # fmt: skip
+
+
+def test_listing_doubts_quote_forty_characters_and_four_codes():
+    text = (
+        "PROGRESS\nIMPLEMENTATION OF THE STRATEGIC ACTION PLAN\n"  # 1-2
+        "L1 Leadership\nL1A1 L1A2 L1A3 L1A4 L1A5 L1A6 Perspective\n"  # 3-4: five codes
+        "L1A7\neThekwini and the metropolitan governance of the future\n\n"  # 5-7
+        "L2A1D1\nL2A1D2\nL2A1D3\nL2A1D4\nL2A1D5\nL2A1D6\nL2A1D7 Tools\n"  # 8-14: a column
+    )
+    rec = read_report(text, 2022)
+    q = Findings()
+    tab.challenges(rec, q)
+    assert _found(q) == [
+        ("codes_apart", "the title of L1A1 in the Strategic Action Plan listing holds the "
+         "code(s) L1A2 L1A3 L1A4 L1A5: codes set apart from their titles were read as one "
+         "entry", 4),
+        ("codes_apart", "the title of L1A7 in the Strategic Action Plan listing starts in lower "
+         "case ('eThekwini and the metropolitan governanc'): the end of another entry's title "
+         "was read as its title", 5),
+        ("listing_text_not_read", "'L2A1D1 L2A1D2 L2A1D3 L2A1D4 L2A1D5 L2A1D' in the PROGRESS "
+         "listings is codes without titles and was read as no entry", 8),
     ]  # fmt: skip
 
 
