@@ -100,6 +100,7 @@ def test_codes_read_apart_from_their_titles_are_doubts():
         "1.1 1.3 2.1. Combating inequalities\n1.2 Housing 2.5.1\n\n"  # 23-25
         "See the listing on the website (2021-2023.)\n\nThe challenges are:\n\n"  # 26-29
         "2.2 3.1\n\n1.4 2.3\n"  # 30-32: codes with no title, read as a code titled a code
+        "\nWhy these challenges?\n\nRead them all!\n"  # 33-36: sentences
     )
     rec = read_report(text, 2022)
     q = Findings()
