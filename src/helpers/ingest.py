@@ -62,7 +62,9 @@ def parse_report(
             "is empty, truncated or not a Metropolis progress report; check it in data/raw/"
         )
     t: dict[str, pd.DataFrame] = {}
-    t["members"] = list_tables.members(rec, q)
+    locations = load_locations(root)
+    known = NameResolver(locations.assign(region=""), load_aliases(root), load_affixes(root))
+    t["members"] = list_tables.members(rec, q, known)
     resolver = NameResolver(t["members"], load_aliases(root), load_affixes(root))
     t["strategic_plan"] = list_tables.strategic_plan(rec, q)
     t["challenges"] = list_tables.challenges(rec, q)
@@ -85,9 +87,7 @@ def parse_report(
     checks.participant_names(t["participation"], q)
     checks.action_lines(t["activities"], t["activity_outcomes"], q)
     checks.second_reading(text, second_reading, q)
-    locations = load_locations(root)
     checks.member_locations(t["members"], locations, q)
-    known = NameResolver(locations.assign(region=""), load_aliases(root), load_affixes(root))
     checks.known_members_off_roster(t["participation"], known, q)
     checks.merged_names(t, known, q)
     order = [n for n in schemas.TABLES if n != "quality"]

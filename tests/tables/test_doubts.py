@@ -200,18 +200,30 @@ def test_known_members_off_the_roster_read_are_a_doubt():
 
 
 def test_a_name_holding_another_members_name_is_two_names_read_as_one():
-    # a roster grid's wrapped cell read across its neighbour: `Guadalajara (IMEPLAN)` and
-    # `Puebla` as one roster name; and two cells of the engagement list as one
-    merged = ROSTER.replace("- Mexico City", "- Mexico City\n- Guadalajara (IMEPLAN) Puebla")
+    # a roster grid's wrapped cell read across its neighbour: `Barcelona (metropolitan` /
+    # `area)` around `Berlin` as one roster name; and two cells of the engagement list as one
+    merged = ROSTER.replace(
+        "- Mexico City", "- Mexico City\n- Barcelona (metropolitan Berlin area)"
+    )
     t = parse_report(_report("Abidjan", "- Abidjan", merged), "2022-T1")
     q = t["quality"]
     found = q.loc[q["kind"] == "names_merged", "detail"].tolist()
-    assert found == ["'Guadalajara (IMEPLAN) Puebla' in the roster holds 'Guadalajara "
-                     "(IMEPLAN)', the name of another member, with more words around it: two "
-                     "names were probably read as one"]  # fmt: skip
+    assert found == ["'Barcelona (metropolitan Berlin area)' in the roster holds 'Berlin', the "
+                     "name of another member, with more words around it: two names were "
+                     "probably read as one"]  # fmt: skip
     assert "names_merged" in _blocking(t)
     t = parse_report(_report("Abidjan", "- Abidjan\n- Cairo Berlin"), "2022-T1")
     assert "names_merged" in _blocking(t)
+
+
+def test_a_roster_name_made_of_two_members_names_is_read_as_them_with_a_warning():
+    # `Guadalajara (IMEPLAN)` and `Puebla`, both known to the reference data, as one name
+    merged = ROSTER.replace("- Mexico City", "- Mexico City\n- Guadalajara (IMEPLAN) Puebla")
+    t = parse_report(_report("Abidjan", "- Abidjan", merged), "2022-T1")
+    q = t["quality"]
+    assert {"Guadalajara (IMEPLAN)", "Puebla"} <= set(t["members"]["member"])
+    assert "names_merged" not in set(q["kind"])
+    assert q.loc[q["kind"] == "roster_name_split", "severity"].tolist() == ["warning"]
 
 
 def test_a_new_members_name_or_a_known_long_name_is_no_merged_name():

@@ -54,6 +54,33 @@ def test_the_roster_each_member_once_in_the_first_region_listing_it():
     ]  # fmt: skip
 
 
+def test_a_roster_name_made_of_known_members_names_is_read_as_them():
+    # two cells of a tight roster grid read as one name; the reference data knows each
+    known = NameResolver(
+        pd.DataFrame({"member": ["Guadalajara (IMEPLAN)", "Puebla", "Barcelona (metropolitan "
+                                 "area)", "Berlin", "Lakeside"], "region": ""}),
+        load_aliases(), load_affixes())  # fmt: skip
+    text = (
+        "WHO WE ARE\nLATIN AMERICA\n- Guadalajara (IMEPLAN) Puebla\n- Puebla Norte\n"  # 1-4
+        "EUROPE\n- Barcelona (metropolitan Berlin area)\n- Berlin\n- Lakeside\n"  # 5-8
+    )
+    LATAM = "Latin America and the Caribbean"  # the region the heading names
+    q = Findings()
+    df = tab.members(read_report(text, 2022), q, known)
+    assert _rows(df) == [
+        ("Guadalajara (IMEPLAN)", LATAM, 3), ("Puebla", LATAM, 3),
+        ("Puebla Norte", LATAM, 4),  # a word no member's name: kept as written
+        ("Barcelona (metropolitan Berlin area)", "Europe", 6),  # not made of names: kept
+        ("Berlin", "Europe", 7), ("Lakeside", "Europe", 8),
+    ]  # fmt: skip
+    assert _found(q) == [
+        ("roster_name_split", "'Guadalajara (IMEPLAN) Puebla' in the roster is read as 2 "
+         "members' names: 'Guadalajara (IMEPLAN)', 'Puebla' (two cells of a grid read as one)", 3),
+    ]  # fmt: skip
+    # without the reference data, nothing is split
+    assert len(tab.members(read_report(text, 2022), Findings())) == 5
+
+
 def test_the_plan_its_levels_parents_and_lines():
     text = (
         "PROGRESS\nIMPLEMENTATION OF THE STRATEGIC ACTION PLAN\n"  # 1-2

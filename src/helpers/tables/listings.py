@@ -16,12 +16,15 @@ from helpers.tables.resolve import all_known, join_broken, resolve, segment_row
 from helpers.tables.roles import board_role
 
 
-def members(rec: ReportRecords, q: Findings) -> pd.DataFrame:
-    """One row per roster member (the "Who we are" lists), in the report's order."""
+def members(rec: ReportRecords, q: Findings, known: NameResolver | None = None) -> pd.DataFrame:
+    """One row per roster member (the "Who we are" lists), in the report's order. With `known`
+    (the reference data's members), a roster name it does not know that is wholly made of names
+    it knows is read as those names (:func:`split_roster_name`)."""
     rows: list[dict] = []
     seen: dict[str, str] = {}
-    for region, name, no in rec.roster:
-        name = tidy(name)
+    roster = [(region, part, no) for region, name, no in rec.roster
+              for part in split_roster_name(tidy(name), no, known, q)]  # fmt: skip
+    for region, name, no in roster:
         if name in seen:
             if seen[name] != region:
                 q.add("roster_duplicate", f"'{name}' is listed in {seen[name]} and "
@@ -35,6 +38,20 @@ def members(rec: ReportRecords, q: Findings) -> pd.DataFrame:
         q.add("roster_line_not_read", f"'{ln.text[:60]}' sits in the roster before its "
               "region's first listed member and was not read as one", ln.no)  # fmt: skip
     return frame("members", rows)
+
+
+def split_roster_name(name: str, no: int, known: NameResolver | None, q: Findings) -> list[str]:
+    """`name` as the members' names it is made of when `known` does not know it but knows each
+    of two or more names that make it up, word for word (`Guadalajara (IMEPLAN) Puebla`: two
+    cells of a roster grid whose rows are set as tight as a wrapped name's lines, read as one);
+    else `[name]`. A split is a warning, naming both readings."""
+    if known is None or all_known([(name, no)], known):
+        return [name]
+    parts = [p for p, _ in segment_row([(name, no)], known)]
+    if len(parts) > 1:
+        q.add("roster_name_split", f"'{name}' in the roster is read as {len(parts)} members' "
+              f"names: {', '.join(repr(p) for p in parts)} (two cells of a grid read as one)", no)  # fmt: skip
+    return parts
 
 
 def strategic_plan(rec: ReportRecords, q: Findings) -> pd.DataFrame:
