@@ -411,6 +411,18 @@ def test_the_section_split_into_activities_headers_media_and_stray_lines():
     assert s.repeated_headers == [6]
 
 
+def test_the_media_heading_wrapped_in_a_narrow_column_opens_the_media():
+    s = split_activities(read_lines(
+        "17 February\nCITY LAB ONE\nText one.\n"  # 1-3
+        "**METROPOLIS IN**\n**THE MEDIA**\nMarch\nEl País – x"  # 4-7
+    ))  # fmt: skip
+    assert [(a.title, [b.no for b in a.body]) for a in s.activities] == [("CITY LAB ONE", [3])]
+    assert [ln.no for ln in s.media_lines] == [6, 7]
+    # two lines that are not both capitals are no heading: the activity's text goes on
+    s = split_activities(read_lines("17 February\nCITY LAB ONE\nMetropolis in\nTHE MEDIA"))
+    assert s.media_lines == [] and [b.no for b in s.activities[0].body] == [3, 4]
+
+
 def test_a_header_named_again_far_below_is_one_header_unless_it_brings_a_line_title():
     gap = "\n" * 13
     s = split_activities(read_lines(f"ACTION LINE 1{gap}ACTION LINE 1"))

@@ -279,6 +279,17 @@ def test_a_month_set_before_its_first_mention_on_one_line():
     assert media_unread(_lines("Followers on social media", "24.6K Twitter")) == []
 
 
+def test_an_item_set_apart_from_its_outlet_loses_the_dash_between_them():
+    # a two-column table: the outlet in one cell, `– item` in the next, read as two lines
+    got, _ = _mentions(_lines("March", "**Cities Today**", "– City Managers Community 2023",
+                              "**Le Monde** – Cities", "**El País**", "-based cities"))  # fmt: skip
+    assert got == [
+        ("March", 3, "Cities Today", "City Managers Community 2023", 2),
+        ("March", 3, "Le Monde", "Cities", 4),
+        ("March", 3, "El País", "-based cities", 5),  # no space after it: a word's hyphen
+    ]
+
+
 def test_mentions_with_bold_outlets():
     got, rest = _mentions(
         _lines(

@@ -292,6 +292,17 @@ def _is_media_heading(line: Line) -> bool:
     return heading_key(line.text) in MEDIA_KEYS
 
 
+def _wrapped_media_heading(lines: list[Line], i: int) -> bool:
+    """The media heading set over two lines in a narrow column (`METROPOLIS IN` / `THE
+    MEDIA`), each in capitals."""
+    pair = lines[i : i + 2]
+    return (
+        len(pair) == 2
+        and all(not ln.blank and is_upper(ln.text) for ln in pair)
+        and heading_key(f"{pair[0].text} {pair[1].text}") in MEDIA_KEYS
+    )
+
+
 def _action_header(line: Line) -> tuple[int, str] | None:
     text = line.text
     m = ACTION_LINE_RE.match(text)
@@ -357,9 +368,9 @@ def split_activities(lines: list[Line]) -> ActivitiesSection:
             current_header = number
             mode = "none"
             continue
-        if kind == "media_heading":
+        if kind == "media_heading" or _wrapped_media_heading(lines, i):
             mode = "media"
-            i += 1
+            i += 1 if kind == "media_heading" else 2
             continue
         start = activity_start(lines, i) if kind == "date" else None
         if start:

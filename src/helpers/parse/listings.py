@@ -370,7 +370,8 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
             if not item:
                 outlet, item = _split_mention(Line(no, outlet, outlet))
             outlet = outlet.strip().rstrip("-–—:").strip()
-            mentions.append(Mention(month[0], month[1], outlet, item.strip(), no))
+            item = _LEADING_DASH.sub("", item.strip())  # `– item` set apart from its outlet
+            mentions.append(Mention(month[0], month[1], outlet, item, no))
         cur.clear()
 
     gap = True  # a blank line came before this one
@@ -425,6 +426,7 @@ def read_media(lines: list[Line]) -> tuple[list[Mention], list[Line]]:
     return mentions, []
 
 
+_LEADING_DASH = re.compile(r"^[–—-]\s+")
 _MENTION_SEP = re.compile(r"\s+[–—-]\s+|:\s+")
 
 
