@@ -90,6 +90,9 @@ def parse_report(
     checks.member_locations(t["members"], locations, q)
     checks.known_members_off_roster(t["participation"], known, q)
     checks.merged_names(t, known, q)
+    checks.heading_names(t["members"], known, q)
+    checks.board_positions(t["board"], known, q)
+    checks.name_fragments(t, [*t["members"]["member"], *locations["member"]], q)
     order = [n for n in schemas.TABLES if n != "quality"]
     return validate({name: t[name] for name in order}, q)
 

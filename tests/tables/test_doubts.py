@@ -250,3 +250,90 @@ def test_a_media_mention_with_no_item_is_a_doubt():
     whole = media.replace("**El Mundo**\n", "**El Mundo**\nA column on cities\n")
     t = parse_report(mini_report(ACTIVITY.format(members="Abidjan") + whole), "2022-T1")
     assert "mention_without_item" not in set(t["quality"]["kind"])
+
+
+# ------------------------------------------------- a heading, a neighbour or a wrap read as a name
+
+
+def _known(*names: str):
+    from helpers.tables.names import NameResolver, load_affixes, load_aliases
+
+    members = pd.DataFrame({"member": list(names), "region": ""})
+    return NameResolver(members, load_aliases(), load_affixes())
+
+
+def _findings(check, *args) -> list[tuple[str, str, int]]:
+    from helpers.tables.findings import Findings
+
+    q = Findings()
+    check(*args, q)
+    return [(r["kind"], r["detail"], r["source_line"]) for r in q.rows]
+
+
+def test_a_roster_name_in_capitals_no_member_bears_is_a_heading_read_as_a_member():
+    from helpers.tables.checks import heading_names
+
+    members = pd.DataFrame({"member": ["Abidjan", "NORTH", "AND THE CARIBBEAN", "AMB"],
+                            "source_line": [3, 4, 5, 6]})  # fmt: skip
+    tail = "on the roster is set in capitals like a heading and no member is so named: a heading or a tile was probably read as a member"
+    assert _findings(heading_names, members, _known("Abidjan", "AMB")) == [
+        ("heading_on_roster", f"'NORTH' {tail}", 4),
+        ("heading_on_roster", f"'AND THE CARIBBEAN' {tail}", 5),
+    ]  # fmt: skip  (AMB is a member's name, in capitals)
+
+
+def test_a_board_office_naming_two_members_is_a_doubt():
+    from helpers.tables.checks import board_positions
+
+    board = pd.DataFrame({
+        "name": ["Claudia Sheinbaum", "Asmaa Rhlalou", "Ada Colau"],
+        "position": ["Head of Government of Mexico City Monterrey", "Mayor of Rabat",
+                     "Mayor of Barcelona, Barcelona (city)"],
+        "source_line": [7, 9, 11],
+    })  # fmt: skip
+    known = _known("Mexico City", "Monterrey", "Rabat", "Barcelona (city)")
+    assert _findings(board_positions, board, known) == [
+        (
+            "board_entry_unclear",
+            "the office of board member 'Claudia Sheinbaum' names 2 members "
+            "(Government of Mexico City, Monterrey): names of another list were probably read "
+            "into it",  # as written: the affix table knows `Government of`
+            7,
+        ),
+    ]  # fmt: skip  (one member named twice is one member)
+
+
+def test_the_end_of_a_members_name_matched_to_no_member_is_a_wrapped_name_read_as_two():
+    from helpers.tables.checks import name_fragments
+
+    t = {
+        "engagement_table": pd.DataFrame({
+            "name_raw": ["Kathmandu", "Metropolitan City", "UN-Habitat", "City"],
+            "member": ["Kathmandu Metropolitan City", None, None, None],
+            "source_line": [4, 5, 6, 7]}),
+        "participation": pd.DataFrame({
+            "name_raw": ["Metropolitan City", "Of Grand Paris"], "member": [None, None],
+            "source_line": [12, 13]}),
+    }  # fmt: skip
+    names = ["Kathmandu Metropolitan City", "Métropole of Grand Paris", "Mexico City"]
+    tail = "a name wrapped over two lines was probably read as two"
+    assert _findings(name_fragments, t, names) == [
+        (
+            "name_fragments",
+            "'Metropolitan City' is matched to no member and is the end of "
+            f"'Kathmandu Metropolitan City': {tail}",
+            5,
+        ),
+        (
+            "name_fragments",
+            "'Metropolitan City' is matched to no member and is the end of "
+            f"'Kathmandu Metropolitan City': {tail}",
+            12,
+        ),
+        (
+            "name_fragments",
+            "'Of Grand Paris' is matched to no member and is the end of "
+            f"'Métropole of Grand Paris': {tail}",
+            13,
+        ),
+    ]  # fmt: skip  (a one-word end, `City`, is no fragment: too many names end so)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers.parse.report import ReportRecords
 from helpers.parse.sections import TOP
+from helpers.parse.text import is_upper
 from helpers.tables.findings import Findings
 from helpers.tables.names import NameResolver
 
@@ -20,7 +21,7 @@ DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
           "roster_line_not_read", "label_value_unclear", "title_in_text",
           "action_line_in_doubt", "known_member_off_roster", "names_merged",
           "mention_without_item", "codes_apart", "board_role_apart",
-          "listing_text_not_read", "media_text_not_read")  # fmt: skip
+          "listing_text_not_read", "media_text_not_read", "heading_on_roster", "name_fragments")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread
@@ -262,6 +263,66 @@ def merged_names(tables: dict[str, pd.DataFrame], known: NameResolver, q: Findin
         if inner is not None:
             q.add("names_merged", f"'{name}' in {where} holds '{inner}', the name of another "
                   "member, with more words around it: two names were probably read as one", no)  # fmt: skip
+
+
+def heading_names(members: pd.DataFrame, known: NameResolver, q: Findings) -> None:
+    """A doubt for each roster name set in capitals that the reference data does not know
+    (`NORTH`, `AND THE CARIBBEAN`): members' names are not set in capitals, a heading or a
+    tile's line is (a region's tile read as the start of its roster)."""
+    for name, no in zip(members["member"], members["source_line"], strict=True):
+        if is_upper(name) and not _known_name(known, name):
+            q.add("heading_on_roster", f"'{name[:40]}' on the roster is set in capitals like a "
+                  "heading and no member is so named: a heading or a tile was probably read "
+                  "as a member", int(no))  # fmt: skip
+
+
+def board_positions(board: pd.DataFrame, known: NameResolver, q: Findings) -> None:
+    """A doubt for each Board seat whose office names two members or more (`Head of Government
+    of Mexico City Monterrey`, `Mayor of Rabat Dakar Durban`): names from a neighbouring list or
+    column read into the office."""
+    for name, pos, no in zip(board["name"], board["position"], board["source_line"], strict=True):
+        found = _names_in(str(pos), known)
+        if len(set(found)) > 1:
+            q.add("board_entry_unclear", f"the office of board member '{name[:40]}' names "
+                  f"{len(set(found))} members ({', '.join(found[:4])}): names of another list "
+                  "were probably read into it", int(no))  # fmt: skip
+
+
+def _names_in(text: str, known: NameResolver) -> list[str]:
+    """The members' names `text` holds, longest first from left to right (a name is one to
+    six words starting with a capital that `known` knows as spelled, an alias or folded)."""
+    words, out, i = text.split(), [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + 6), i, -1):
+            piece = " ".join(words[i:j]).strip(",.;:()")
+            if piece[:1].isupper() and _known_name(known, piece):
+                out.append(piece)
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def name_fragments(t: dict[str, pd.DataFrame], names: list[str], q: Findings) -> None:
+    """A doubt for each name of the engagement list or of the participants matched to no
+    member that is the end of a member's name (`Metropolitan City` of `Kathmandu Metropolitan
+    City`): a wrapped cell's second line read as a name of its own. `names`: the members'
+    names of the roster and of the reference data."""
+    ends = {
+        " ".join(w[k:]).casefold(): n
+        for n in names
+        if len(w := n.split()) > 2
+        for k in range(1, len(w) - 1)
+    }  # fmt: skip  (tails of two words or more)
+    for table in ("engagement_table", "participation"):
+        df = t[table]
+        off = df.loc[df["member"].isna(), ["name_raw", "source_line"]].drop_duplicates("name_raw")
+        for raw, no in zip(off["name_raw"], off["source_line"], strict=True):
+            whole = ends.get(str(raw).casefold())
+            if whole is not None:
+                q.add("name_fragments", f"'{raw}' is matched to no member and is the end of "
+                      f"'{whole}': a name wrapped over two lines was probably read as two", int(no))  # fmt: skip
 
 
 def _known_name(resolver: NameResolver, name: str) -> bool:
