@@ -1,12 +1,12 @@
 """The committed PDFs read by their layout, against the tables of the markdown they were made
 from (the same content, so the same rows a person reads): right, or stopped with a blocking
 finding, never published wrong. See tests/fixtures/designed/README.md for what each shows.
-The Typst (`typst/`), Chromium (`chromium/`), LaTeX (`latex/`) and SVG (`svg/`) sets are
-designs made by helpers who had not seen the reader's rules: they must stay stopped or read
-right, whatever a new rule does to the others. (Chromium's 2022-T1 read right after three
-rules written against it; its 2022-T3 and Typst's 2022-T1 once a roster name made of two
-members' names is read as them and an alliance broken over two lines is joined; the LaTeX
-and SVG sets all stopped at first contact.)"""
+The Typst (`typst/`), Chromium (`chromium/`), LaTeX (`latex/`), SVG (`svg/`) and Scribus
+(`scribus/`) sets are designs made by helpers who had not seen the reader's rules: they must
+stay stopped or read right, whatever a new rule does to the others. (Chromium's 2022-T1 read
+right after three rules written against it; its 2022-T3 and Typst's 2022-T1 once a roster
+name made of two members' names is read as them and an alliance broken over two lines is
+joined; the LaTeX, SVG and Scribus sets all stopped at first contact.)"""
 
 from __future__ import annotations
 
