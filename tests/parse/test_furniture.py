@@ -35,6 +35,24 @@ def test_a_single_page_number_right_above_a_heading():
     assert _found("24.6K\nTwitter\n465\nYouTube") == []  # follower counts stay
 
 
+def test_a_footer_without_its_number_beside_the_page_numbers_is_furniture():
+    # pdftotext: the footer, a blank line, the page number on its own line; once the footer
+    # sits elsewhere on its page (18). `MEMBER` is beside a number once only: no footer.
+    foot = "Metropolis · Progress report"
+    text = "\n".join([
+        "Intro", "", foot, "", "2", "",  # 1-6
+        "Seoul", "MEMBER", "", "3", "", "Text", foot, "", "4",  # 7-15
+        "Abidjan", "MEMBER", foot, "", "Names", "5",  # 16-21
+        "Quito", foot, "", "6", "", "Lima", "MEMBER",  # 22-28
+    ])  # fmt: skip
+    assert _found(text) == [(3, "running_header"), (5, "page_number"), (10, "page_number"),
+                            (13, "running_header"), (15, "page_number"), (18, "running_header"),
+                            (21, "page_number"), (23, "running_header"), (25, "page_number")]  # fmt: skip
+    # beside one page number only: a line that happens to end a page
+    rare = text.replace(f"Quito\n{foot}", "Quito\nOther").replace(f"Text\n{foot}", "Text\nOther")
+    assert all(kind == "page_number" for _, kind in _found(rare))
+
+
 def test_dates_and_codes_are_never_furniture():
     text = (
         "17 March\nTITLE ONE\n21 March\nTITLE TWO\n2.1 Social resilience\n2.2 Economic resilience"

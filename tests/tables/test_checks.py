@@ -357,9 +357,9 @@ def test_activities_naming_none_of_their_lines_outcomes():
 
 @pytest.mark.parametrize(
     ("off", "on", "doubt"),
-    [(1, 0, False), (2, 5, True), (2, 6, False), (3, 8, True)],  # two at least, over a quarter
-)
-def test_action_lines_in_doubt_past_a_quarter_of_the_activities(off, on, doubt):
+    [(1, 0, False), (1, 9, False), (2, 5, True), (2, 6, True), (2, 60, True), (3, 8, True)],
+)  # two at least, whatever their share: the four reports have none
+def test_action_lines_in_doubt_from_two_activities(off, on, doubt):
     rows = [(f"off{i}", "L1", "X", i) for i in range(off)] + [
         (f"on{i}", "L1", "Y", 100 + i) for i in range(on)]  # fmt: skip
     codes = [(a, "L2A1D1" if a.startswith("off") else "L1A1D1") for a, *_ in rows]

@@ -303,37 +303,42 @@ def test_a_board_office_naming_two_members_is_a_doubt():
     ]  # fmt: skip  (one member named twice is one member)
 
 
-def test_the_end_of_a_members_name_matched_to_no_member_is_a_wrapped_name_read_as_two():
+def test_part_of_a_members_name_matched_to_no_member_is_a_wrapped_name_read_as_several():
     from helpers.tables.checks import name_fragments
 
     t = {
         "engagement_table": pd.DataFrame({
-            "name_raw": ["Kathmandu", "Metropolitan City", "UN-Habitat", "City"],
-            "member": ["Kathmandu Metropolitan City", None, None, None],
-            "source_line": [4, 5, 6, 7]}),
+            "name_raw": ["Kathmandu", "Metropolitan City", "UN-Habitat", "Metropolitan",
+                         "Mexico"],
+            "member": ["Kathmandu Metropolitan City", None, None, None, None],
+            "source_line": [4, 5, 6, 7, 8]}),
         "participation": pd.DataFrame({
             "name_raw": ["Metropolitan City", "Of Grand Paris"], "member": [None, None],
             "source_line": [12, 13]}),
     }  # fmt: skip
     names = ["Kathmandu Metropolitan City", "Métropole of Grand Paris", "Mexico City"]
-    tail = "a name wrapped over two lines was probably read as two"
+    tail = "a name wrapped over lines was probably read as several"
+    kathmandu = "is matched to no member and is part of 'Kathmandu Metropolitan City'"
     assert _findings(name_fragments, t, names) == [
+        ("name_fragments", f"'Metropolitan City' {kathmandu}: {tail}", 5),
+        ("name_fragments", f"'Metropolitan' {kathmandu}: {tail}", 7),
+        ("name_fragments", f"'Metropolitan City' {kathmandu}: {tail}", 12),
         (
             "name_fragments",
-            "'Metropolitan City' is matched to no member and is the end of "
-            f"'Kathmandu Metropolitan City': {tail}",
-            5,
-        ),
-        (
-            "name_fragments",
-            "'Metropolitan City' is matched to no member and is the end of "
-            f"'Kathmandu Metropolitan City': {tail}",
-            12,
-        ),
-        (
-            "name_fragments",
-            "'Of Grand Paris' is matched to no member and is the end of "
+            "'Of Grand Paris' is matched to no member and is part of "
             f"'Métropole of Grand Paris': {tail}",
             13,
         ),
-    ]  # fmt: skip  (a one-word end, `City`, is no fragment: too many names end so)
+    ]  # fmt: skip  (`Mexico`, a name's first word, is a name of its own: no fragment)
+
+
+def test_a_web_address_on_the_roster_is_a_footer_read_as_a_member():
+    from helpers.tables.checks import heading_names
+
+    members = pd.DataFrame({"member": ["Abidjan", "metropolis.org", "info@metropolis.org",
+                                       "St. Louis"], "source_line": [3, 4, 5, 6]})  # fmt: skip
+    tail = "on the roster is a web or mail address: a page's footer was probably read as a member"
+    assert _findings(heading_names, members, _known("Abidjan", "St. Louis")) == [
+        ("heading_on_roster", f"'metropolis.org' {tail}", 4),
+        ("heading_on_roster", f"'info@metropolis.org' {tail}", 5),
+    ]  # fmt: skip

@@ -304,14 +304,14 @@ def test_a_board_member_named_by_their_city_when_the_office_names_none():
 
 
 def test_media_mentions_outside_the_periods_months_and_none_at_all():
-    rec = SimpleNamespace(media_unread=[], mentions=[Mention("March", 3, "El País", "Forum", 5),
+    rec = SimpleNamespace(media_unread=[], media_months=[], mentions=[Mention("March", 3, "El País", "Forum", 5),
                                                      Mention("June", 6, "Le Monde", "Cities", 8)])  # fmt: skip
     q = Findings()
     df = tab.media_mentions(rec, parse_period("2022-T1"), q)
     assert _rows(df) == [("March", 3, "El País", "Forum", 5), ("June", 6, "Le Monde", "Cities", 8)]
     assert _found(q) == [("media_outside_period", "mention in June, outside January–April 2022", 8)]
     q = Findings()
-    empty = SimpleNamespace(mentions=[], media_unread=[])
+    empty = SimpleNamespace(mentions=[], media_unread=[], media_months=[])
     assert tab.media_mentions(empty, parse_period("2022-T1"), q).empty
     assert _found(q) == [
         ("section_empty", "no media mentions found under METROPOLIS IN THE MEDIA", 0)]  # fmt: skip
@@ -333,6 +333,29 @@ def test_text_before_the_first_month_of_the_media_is_a_doubt():
         ("media_text_not_read", f"'Members' {tail}", 7),
         ("media_text_not_read", f"'Seoul, Tehran' {tail}", 8),
     ]  # fmt: skip
+
+
+def test_media_months_out_of_order_or_with_no_mention_are_a_doubt():
+    # months set side by side, read row by row: May, July (under it May's mentions), June
+    text = (
+        "ACTIVITIES\n17 May\nCITY LAB ONE\nText.\n"  # 1-4
+        "METROPOLIS IN THE MEDIA\nMay\nJuly\n- **El País** – Forum\n"  # 5-8
+        "August\n- **UCLG** – Blog\nJune\n- **Le Monde** – Cities\n"  # 9-12
+    )
+    q = Findings()
+    tab.media_mentions(read_report(text, 2022), parse_period("2022-T2"), q)
+    assert [(k, d, no) for k, d, no in _found(q)] == [
+        ("media_months_in_doubt", "the month heading on line 6 has no mention under it: months "
+         "set side by side were probably read apart from their mentions", 6),
+        ("media_months_in_doubt", "the month heading on line 11 comes after a later month: "
+         "months set side by side were probably read out of order", 11),
+    ]  # fmt: skip
+    q = Findings()  # in order, each with its mentions: nothing to say
+    ordered = text.replace("May\nJuly", "May\n- **El Tiempo** – Blog\nJuly").replace(
+        "August\n- **UCLG** – Blog\nJune\n- **Le Monde** – Cities\n", ""
+    )
+    tab.media_mentions(read_report(ordered, 2022), parse_period("2022-T2"), q)
+    assert _found(q) == []
 
 
 def test_follower_counts_each_platform_once_and_counts_left_alone():

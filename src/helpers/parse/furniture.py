@@ -105,4 +105,43 @@ def find_furniture(
         nxt = next((x for x in lines[i + 1 :] if not x.blank), None)
         if i in chain or (nxt is not None and is_heading(nxt)):
             out[i] = "page_number"
+    for i in _beside_page_numbers(lines, out, is_heading):
+        out[i] = "running_header"
     return [Furniture(lines[i].no, kind, lines[i].text, i) for i, kind in sorted(out.items())]
+
+
+MIN_REPEATS = 3  # a line written beside this many page numbers is a running header or footer
+
+
+def _beside_page_numbers(lines: list[Line], found: dict[int, str], is_heading) -> list[int]:
+    """Positions of a line with no page number of its own (`Metropolis · Progress report`,
+    the page number on a line of its own next to it) written, word for word, right before or
+    after the page numbers found most times it is written (:func:`_mostly`): each place it is
+    written. Never a top heading."""
+    numbers = {i for i, kind in found.items() if kind == "page_number"}
+
+    def beside(i: int) -> bool:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and lines[j].blank:
+                j += step
+            if j in numbers:
+                return True
+        return False
+
+    same: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if not ln.blank and i not in found and len(ln.text) <= 80 and not is_heading(ln):
+            same.setdefault(ln.text.casefold(), []).append(i)
+    # every place such a line is written: its page number may sit elsewhere on a page
+    pages = len(numbers)
+    return sorted(i for idxs in same.values()
+                  if _mostly(sum(map(beside, idxs)), len(idxs), pages) for i in idxs)  # fmt: skip
+
+
+def _mostly(beside: int, written: int, pages: int) -> bool:
+    """A footer is written beside the page number on most pages: at least MIN_REPEATS times,
+    beside at least half the page numbers, and beside one at least half the times it is
+    written (a role such as `CO-PRESIDENCY`, written on several Board cards, is beside a page
+    number now and then)."""
+    return beside >= MIN_REPEATS and 2 * beside >= pages and 2 * beside >= written

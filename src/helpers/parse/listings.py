@@ -336,6 +336,18 @@ def media_unread(lines: list[Line]) -> list[Line]:
     return out
 
 
+def media_months(lines: list[Line]) -> list[tuple[int, int]]:
+    """(month number, line) of each month heading of the media part, before its followers."""
+    out: list[tuple[int, int]] = []
+    for ln in _split_run_in_months(lines):
+        if FOLLOWERS_RE.match(ln.text) or NOTABLE_RE.search(ln.text):
+            break
+        month = _month_line(ln.text)
+        if month:
+            out.append((month[1], ln.no))
+    return out
+
+
 def _merge_open_bold(lines: list[Line]) -> list[Line]:
     """A bold outlet wrapped over two lines (`**The Development … Local` / `Governance**`)
     becomes one line."""

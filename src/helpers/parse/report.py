@@ -18,6 +18,7 @@ from helpers.parse.listings import (
     PlanItem,
     board_roles_apart,
     is_board_role,
+    media_months,
     media_unread,
     read_bilateral,
     read_board,
@@ -51,6 +52,7 @@ class ReportRecords:
     bilateral: list[tuple[str, int, str | None]]
     mentions: list[Mention]
     media_unread: list[Line]  # text of the media part before its first month
+    media_months: list[tuple[int, int]]  # (month number, line) of its month headings
     followers: Followers
     nearby: dict[str, str] = field(default_factory=dict)  # section → text seen where it should be
 
@@ -89,5 +91,6 @@ def read_report(text: str, year: int) -> ReportRecords:
         bilateral=read_bilateral(layout.lines("ACTIVE LISTENING", "BILATERAL MEETINGS")),
         mentions=mentions,
         media_unread=media_unread(section.media_lines),
+        media_months=media_months(section.media_lines),
         followers=read_followers(follower_lines),
     )

@@ -5,6 +5,8 @@ ones (`BLOCKING`) stop an ingest unless the officer accepts them."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.parse.report import ReportRecords
@@ -21,12 +23,13 @@ DOUBTS = ("reading_lost_text", "listed_name_not_on_roster", "follower_unpaired",
           "roster_line_not_read", "label_value_unclear", "title_in_text",
           "action_line_in_doubt", "known_member_off_roster", "names_merged",
           "mention_without_item", "codes_apart", "board_role_apart",
-          "listing_text_not_read", "media_text_not_read", "heading_on_roster", "name_fragments")  # fmt: skip
+          "listing_text_not_read", "media_text_not_read", "heading_on_roster", "name_fragments",
+          "media_months_in_doubt")  # fmt: skip
 BLOCKING = ("section_missing", "section_too_small", "section_repeated", *DOUBTS)
 MAX_IDLE, IDLE_SHARE = 3, 0.2  # more listed members idle than this: participants not read
 MAX_UNLISTED = 2  # more engagement-list names than this off the roster: a list or roster misread
 MAX_NAME_WORDS = 8  # an alliance's name longer than this is a sentence read into the label
-OFF_LINE_SHARE = 0.25  # more activities than this whose codes are all off their action line
+MIN_OFF_LINE = 2  # this many activities whose codes are all off their action line: a doubt
 SECTION_NAMES = {
     "ACTIVITIES": "the activities (ACTIVITIES)",
     "WHO WE ARE": "the member roster (WHO WE ARE)",
@@ -214,8 +217,8 @@ def alliance_names(alliances: pd.DataFrame, q: Findings) -> None:
 
 
 def action_lines(activities: pd.DataFrame, outcomes: pd.DataFrame, q: Findings) -> None:
-    """A doubt when many activities (at least two, and more than OFF_LINE_SHARE of those with
-    outcome codes) name none of their own action line's outcomes: the action-line headings
+    """A doubt when MIN_OFF_LINE activities or more name none of their own action line's
+    outcomes, whatever their share (the four reports have none): the action-line headings
     were probably read out of place (a grid of action-line tiles read out of order)."""
     codes = outcomes.groupby("activity_id")["code"].agg(list)
     off = [
@@ -223,7 +226,7 @@ def action_lines(activities: pd.DataFrame, outcomes: pd.DataFrame, q: Findings) 
         if row.activity_id in codes.index and isinstance(row.action_line, str)
         and not any(str(c).startswith(row.action_line) for c in codes[row.activity_id])
     ]  # fmt: skip
-    if len(off) >= 2 and len(off) > OFF_LINE_SHARE * len(codes):
+    if len(off) >= MIN_OFF_LINE:
         q.add("action_line_in_doubt", f"{len(off)} of {len(codes)} activities name none of "
               f"their action line's outcomes (first: '{off[0].title[:50]}' under "
               f"{off[0].action_line}): the action-line headings were probably read out of place",
@@ -265,6 +268,9 @@ def merged_names(tables: dict[str, pd.DataFrame], known: NameResolver, q: Findin
                   "member, with more words around it: two names were probably read as one", no)  # fmt: skip
 
 
+_WEB = re.compile(r"@|\b[\w-]+\.(?:org|com|net|int|gov|edu|info)\b|https?:|www\.", re.IGNORECASE)
+
+
 def heading_names(members: pd.DataFrame, known: NameResolver, q: Findings) -> None:
     """A doubt for each roster name set in capitals that the reference data does not know
     (`NORTH`, `AND THE CARIBBEAN`): members' names are not set in capitals, a heading or a
@@ -274,6 +280,9 @@ def heading_names(members: pd.DataFrame, known: NameResolver, q: Findings) -> No
             q.add("heading_on_roster", f"'{name[:40]}' on the roster is set in capitals like a "
                   "heading and no member is so named: a heading or a tile was probably read "
                   "as a member", int(no))  # fmt: skip
+        elif _WEB.search(name):
+            q.add("heading_on_roster", f"'{name[:40]}' on the roster is a web or mail address: "
+                  "a page's footer was probably read as a member", int(no))  # fmt: skip
 
 
 def board_positions(board: pd.DataFrame, known: NameResolver, q: Findings) -> None:
@@ -306,23 +315,19 @@ def _names_in(text: str, known: NameResolver) -> list[str]:
 
 def name_fragments(t: dict[str, pd.DataFrame], names: list[str], q: Findings) -> None:
     """A doubt for each name of the engagement list or of the participants matched to no
-    member that is the end of a member's name (`Metropolitan City` of `Kathmandu Metropolitan
-    City`): a wrapped cell's second line read as a name of its own. `names`: the members'
-    names of the roster and of the reference data."""
-    ends = {
-        " ".join(w[k:]).casefold(): n
-        for n in names
-        if len(w := n.split()) > 2
-        for k in range(1, len(w) - 1)
-    }  # fmt: skip  (tails of two words or more)
+    member that is a run of a member's name's words other than its first (`Metropolitan City`
+    or `Metropolitan` of `Kathmandu Metropolitan City`): a wrapped cell's later line read as a
+    name of its own. `names`: the members' names of the roster and of the reference data."""
+    ends = {" ".join(w[k:j]).casefold(): n for n in names if len(w := n.split()) > 1
+            for k in range(1, len(w)) for j in range(k + 1, len(w) + 1)}  # fmt: skip
     for table in ("engagement_table", "participation"):
         df = t[table]
         off = df.loc[df["member"].isna(), ["name_raw", "source_line"]].drop_duplicates("name_raw")
         for raw, no in zip(off["name_raw"], off["source_line"], strict=True):
             whole = ends.get(str(raw).casefold())
             if whole is not None:
-                q.add("name_fragments", f"'{raw}' is matched to no member and is the end of "
-                      f"'{whole}': a name wrapped over two lines was probably read as two", int(no))  # fmt: skip
+                q.add("name_fragments", f"'{raw}' is matched to no member and is part of "
+                      f"'{whole}': a name wrapped over lines was probably read as several", int(no))  # fmt: skip
 
 
 def _known_name(resolver: NameResolver, name: str) -> bool:

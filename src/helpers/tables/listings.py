@@ -219,6 +219,16 @@ def media_mentions(rec: ReportRecords, per: Period, q: Findings) -> pd.DataFrame
             q.add("mention_without_item", f"the media mention '{m.outlet[:60]}' ({m.month}) "
                   "has no item: an outlet's name over several lines was probably read as "
                   "several mentions", m.line)  # fmt: skip
+    said = {m.month_number for m in rec.mentions}
+    last = 0
+    for number, no in rec.media_months:
+        if number < last:
+            q.add("media_months_in_doubt", f"the month heading on line {no} comes after a later "
+                  "month: months set side by side were probably read out of order", no)  # fmt: skip
+        elif number not in said:
+            q.add("media_months_in_doubt", f"the month heading on line {no} has no mention under "
+                  "it: months set side by side were probably read apart from their mentions", no)  # fmt: skip
+        last = max(last, number)
     for ln in rec.media_unread:
         q.add("media_text_not_read", f"'{ln.text[:40]}' sits under METROPOLIS IN THE MEDIA "
               "before any month and was read as no mention", ln.no)  # fmt: skip
