@@ -111,21 +111,8 @@ def _findings(q: pd.DataFrame) -> list[dict[str, object]]:
     return sorted(rows, key=lambda r: (rank[str(r["severity"])], -int(r["count"]), r["kind"]))
 
 
-def board_brief(tables: Tables, period: str) -> Brief:
-    """The brief of ``period`` from its tables stacked with the previous period's (if any)."""
-    ps = trends.periods(tables)
-    if period not in ps:
-        raise ValueError(f"no tables for {period}")
-    previous = ps[ps.index(period) - 1] if ps.index(period) > 0 else None
-    cur = _one_period(tables, period)
-    h, cov = engagement.headline(cur), coverage.headline(cur)
-    before: dict = {}
-    if previous is not None:
-        prev = _one_period(tables, previous)
-        before = {**engagement.headline(prev), **coverage.headline(prev)}
-    now = {**h, **cov}
-    change = _change_row(tables, period) if previous else None
-    like = bool(change is not None and change["rosters_differ"])
+def _headline_figures(now: dict, before: dict) -> list[Figure]:
+    """The brief's figures, each with the previous period's and the change when there is one."""
 
     def figure(label: str, key: str, total: str | None = None, note: str = "") -> Figure:
         value = _of(now[key], now[total]) if total else str(now[key])
@@ -134,37 +121,84 @@ def board_brief(tables: Tables, period: str) -> Brief:
         was = _of(before[key], before[total]) if total else str(before[key])
         return Figure(label, value, was, _signed(now[key] - before[key]), note)
 
-    figures = [
-        figure("Activities", "activities", note=f"{h['activities_in_period']} dated inside the period"),
+    return [
+        figure("Activities", "activities", note=f"{now['activities_in_period']} dated inside the period"),
         figure("Members taking part", "members_engaged", "roster_size"),
-        Figure("Engagement rate", pct(h["engagement_rate"]),
+        Figure("Engagement rate", pct(now["engagement_rate"]),
                pct(before["engagement_rate"]) if before else "",
-               _points(before["engagement_rate"], h["engagement_rate"]) if before else "",
+               _points(before["engagement_rate"], now["engagement_rate"]) if before else "",
                "members taking part ÷ roster"),
         figure("Alliances worked with", "alliances"),
         figure("Deliverables served", "deliverables_covered", "deliverables"),
         figure("Challenges addressed", "challenges_covered", "challenges"),
         figure("Board members whose city took part", "board_members_engaged", "board_members"),
     ]  # fmt: skip
+
+
+def _like_for_like(figures: list[Figure], change, previous: str, period: str) -> str:
+    """When the roster changed: members taking part and the engagement rate compared on the
+    members of both rosters (``figures`` 1 and 2 changed in place); the sentence saying so."""
+    common = int(change["common"])
+    took_before = round(change["common_before_rate"] * common)
+    took_after = round(change["common_after_rate"] * common)
+    lfl = " like for like"
+    figures[1] = Figure(figures[1].label, figures[1].value, figures[1].before,
+                        _signed(took_after - took_before) + lfl)  # fmt: skip
+    figures[2] = Figure(figures[2].label, figures[2].value, figures[2].before,
+                        _points(change["common_before_rate"], change["common_after_rate"])
+                        + lfl, figures[2].note)  # fmt: skip
+    return (
+        f"The roster changed from {change['roster_before']} members in {previous} to "
+        f"{change['roster_after']} in {period} ({pct(change['one_roster_share'])} of the "
+        "members are on one roster only), so members taking part and the engagement rate "
+        f"are compared like for like, on the {_plural(common, 'member')} on both rosters: "
+        f"{took_before} took part in {previous} ({pct(change['common_before_rate'])}), "
+        f"{took_after} in {period} ({pct(change['common_after_rate'])})."
+    )
+
+
+def _region_rows(regions: pd.DataFrame) -> list[dict[str, object]]:
+    return [
+        {
+            "region": str(r.region),
+            "engaged": int(r.engaged),
+            "roster": int(r.roster_size),
+            "not_engaged": int(r.not_engaged),
+            "rate": pct(r.engagement_rate),
+        }
+        for r in regions.itertuples()
+    ]
+
+
+def _board_rows(board: pd.DataFrame) -> list[dict[str, str]]:
+    return [
+        {
+            "name": str(r.name),
+            "role": str(r.role),
+            "member": "" if pd.isna(r.member) else str(r.member),
+            "region": "" if pd.isna(r.region) else str(r.region),
+        }
+        for r in board.itertuples()
+    ]
+
+
+def board_brief(tables: Tables, period: str) -> Brief:
+    """The brief of ``period`` from its tables stacked with the previous period's (if any)."""
+    ps = trends.periods(tables)
+    if period not in ps:
+        raise ValueError(f"no tables for {period}")
+    previous = ps[ps.index(period) - 1] if ps.index(period) > 0 else None
+    cur = _one_period(tables, period)
+    h = engagement.headline(cur)
+    before: dict = {}
+    if previous is not None:
+        prev = _one_period(tables, previous)
+        before = {**engagement.headline(prev), **coverage.headline(prev)}
+    figures = _headline_figures({**h, **coverage.headline(cur)}, before)
+    change = _change_row(tables, period) if previous else None
     sentence = ""
-    if like and change is not None:
-        common = int(change["common"])
-        took_before = round(change["common_before_rate"] * common)
-        took_after = round(change["common_after_rate"] * common)
-        lfl = " like for like"
-        figures[1] = Figure(figures[1].label, figures[1].value, figures[1].before,
-                            _signed(took_after - took_before) + lfl)  # fmt: skip
-        figures[2] = Figure(figures[2].label, figures[2].value, figures[2].before,
-                            _points(change["common_before_rate"], change["common_after_rate"])
-                            + lfl, figures[2].note)  # fmt: skip
-        sentence = (
-            f"The roster changed from {change['roster_before']} members in {previous} to "
-            f"{change['roster_after']} in {period} ({pct(change['one_roster_share'])} of the "
-            "members are on one roster only), so members taking part and the engagement rate "
-            f"are compared like for like, on the {_plural(common, 'member')} on both rosters: "
-            f"{took_before} took part in {previous} ({pct(change['common_before_rate'])}), "
-            f"{took_after} in {period} ({pct(change['common_after_rate'])})."
-        )
+    if change is not None and change["rosters_differ"]:
+        sentence = _like_for_like(figures, change, str(previous), period)
     d, c = coverage.deliverables(cur), coverage.challenge_coverage(cur)
     regions = regions_to_work_on(engagement.by_region(cur), h["engagement_rate"])
     board, lapsed = members_to_call(tables, period)
@@ -175,26 +209,9 @@ def board_brief(tables: Tables, period: str) -> Brief:
         like_for_like=sentence,
         deliverables=[(str(r.code), str(r.title)) for r in d[~d["covered"]].itertuples()],
         challenges=[(str(r.code), str(r.title)) for r in c[~c["covered"]].itertuples()],
-        regions=[
-            {
-                "region": str(r.region),
-                "engaged": int(r.engaged),
-                "roster": int(r.roster_size),
-                "not_engaged": int(r.not_engaged),
-                "rate": pct(r.engagement_rate),
-            }
-            for r in regions.itertuples()
-        ],
+        regions=_region_rows(regions),
         overall_rate=float(h["engagement_rate"]),
-        board=[
-            {
-                "name": str(r.name),
-                "role": str(r.role),
-                "member": "" if pd.isna(r.member) else str(r.member),
-                "region": "" if pd.isna(r.region) else str(r.region),
-            }
-            for r in board.itertuples()
-        ],
+        board=_board_rows(board),
         lapsed=[{"member": str(r.member), "region": str(r.region)} for r in lapsed.itertuples()],
         findings=_findings(cur["quality"]),
         severities=quality.severity_counts(cur["quality"]),
