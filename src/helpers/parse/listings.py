@@ -324,12 +324,23 @@ def _split_run_in_months(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _mentions_part(lines: list[Line]) -> list[Line]:
+    """The media part's lines (a month run in split from its mention) before the followers
+    and the notable mentions."""
+    out: list[Line] = []
+    for ln in _split_run_in_months(lines):
+        if FOLLOWERS_RE.match(ln.text) or NOTABLE_RE.search(ln.text):
+            break
+        out.append(ln)
+    return out
+
+
 def media_unread(lines: list[Line]) -> list[Line]:
     """Lines of the media part before its first month and its followers part: no mention is
     read before a month heading, so their text would be lost."""
     out: list[Line] = []
-    for ln in _split_run_in_months(lines):
-        if _month_line(ln.text) or FOLLOWERS_RE.match(ln.text) or NOTABLE_RE.search(ln.text):
+    for ln in _mentions_part(lines):
+        if _month_line(ln.text):
             break
         if not ln.blank and not is_page_number(ln.text):
             out.append(ln)
@@ -338,14 +349,7 @@ def media_unread(lines: list[Line]) -> list[Line]:
 
 def media_months(lines: list[Line]) -> list[tuple[int, int]]:
     """(month number, line) of each month heading of the media part, before its followers."""
-    out: list[tuple[int, int]] = []
-    for ln in _split_run_in_months(lines):
-        if FOLLOWERS_RE.match(ln.text) or NOTABLE_RE.search(ln.text):
-            break
-        month = _month_line(ln.text)
-        if month:
-            out.append((month[1], ln.no))
-    return out
+    return [(m[1], ln.no) for ln in _mentions_part(lines) if (m := _month_line(ln.text))]
 
 
 def _merge_open_bold(lines: list[Line]) -> list[Line]:
