@@ -5,6 +5,7 @@ table lacks fails at once."""
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -21,6 +22,7 @@ REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 NOT_YET_IN_CODE: set[str] = set()
 
 
+@functools.cache  # the code does not change during a test run: scanned once, read by three tests
 def _kind_patterns() -> dict[str, str]:
     """Every kind the package's code can add, as a regex, by where it is written: the first
     argument of each `.add(...)` call that is a string or f-string (an f-string's fields match
