@@ -18,8 +18,7 @@ import helpers.report.render
 import helpers.tables.storage
 from helpers.build import build_period
 from helpers.ingest import ingest_period
-from tests.conftest import REPORT_2022T1, copy_project, new_project
-from tests.shared import made_once
+from tests.conftest import REPORT_2022T1, copy_project
 
 pytestmark = pytest.mark.slow  # ingests and builds projects
 
@@ -66,21 +65,11 @@ def change_the_report(root: Path) -> None:
     raw.write_text(text.replace(LISTED, "Barcelona (city), Cairo, Seoul, Kigali\n"), "utf-8")
 
 
-def _ingest(root: Path) -> None:
-    new_project(root)
-    ingest_period("2022-T1", root, **QUIET)
-
-
-@pytest.fixture(scope="session")
-def ingested_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project with the 2022-T1 report ingested, once per test run. Read only."""
-    return made_once(tmp_path_factory, "ingested_2022t1", _ingest)
-
-
 @pytest.fixture
-def ingested(ingested_once, tmp_path) -> Path:
-    """A copy of the ingested project whose raw report was then changed."""
-    root = copy_project(ingested_once, tmp_path / "project")
+def ingested(ingested_2022t1, tmp_path) -> Path:
+    """A copy of the project ingested once per test run (tests/conftest.py), whose raw report
+    was then changed."""
+    root = copy_project(ingested_2022t1, tmp_path / "project")
     change_the_report(root)
     return root
 
