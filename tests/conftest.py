@@ -158,6 +158,21 @@ def tmp_root(tmp_path: Path) -> Path:
     return new_project(tmp_path)
 
 
+def _ingested_project(root: Path) -> None:
+    from helpers.ingest import ingest_period
+
+    new_project(root)
+    ingest_period("2022-T1", root, progress=lambda s: None)
+
+
+@pytest.fixture(scope="session")
+def ingested_2022t1(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with the 2022-T1 fixture report ingested (data/processed, data/interim; no
+    generations, no pages), made once per test run. Read only: a test copies it
+    (:func:`copy_project`)."""
+    return made_once(tmp_path_factory, "ingested_2022t1", _ingested_project)
+
+
 def built_project(root: Path) -> Path:
     """A project in ``root`` with the real 2022-T1 report, the reference data and the
     notebooks, ingested and rendered by the build (pages, index, trends)."""
@@ -196,9 +211,10 @@ def built_two_periods(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, l
 
 
 def copy_project(src: Path, dst: Path) -> Path:
-    """A copy of the project ``src`` at ``dst`` that a run finds up to date: files with their
-    modification times, the output folders' links into ``.site/`` kept as links."""
-    shutil.copytree(src, dst, symlinks=True)
+    """A copy of the project ``src`` at ``dst`` (which may be an empty folder) that a run finds
+    up to date: files with their modification times, the output folders' links into ``.site/``
+    kept as links."""
+    shutil.copytree(src, dst, symlinks=True, dirs_exist_ok=True)
     return dst
 
 

@@ -186,6 +186,8 @@ def _build_period(
             publish_members(root, members.result(), progress=progress)
         elif trends:
             write_members(root, progress=progress)
+        if worker is not None:
+            _linked_pages_on(worker, root, progress)
         _write_index(gen, progress)
     finally:
         kernels.close()
@@ -319,6 +321,23 @@ async def _render_together(
     await first_failure_stops(work)
 
 
+def _linked_pages_on(worker: ProcessPoolExecutor, root: Path, progress: Progress) -> None:
+    """The board briefs and the explorer made on ``worker``, which has the tables' stack
+    (pandas) imported for the ingest and the member pages, once every page they read is
+    final; the index then finds them up to date, and this process never imports pandas."""
+    for line in worker.submit(_linked_pages_quietly, root).result():
+        progress(line)
+
+
+def _linked_pages_quietly(root: Path) -> list[str]:
+    """`write_linked_pages` in a worker process; returns its progress lines."""
+    from helpers.report.pages import write_linked_pages
+
+    lines: list[str] = []
+    write_linked_pages(root, progress=lines.append)
+    return lines
+
+
 def _ingest_quietly(
     period: str, force: bool, root: Path | None, accept_errors: bool = False
 ) -> list[str]:
@@ -400,6 +419,7 @@ def _build_all(
             _after_kept(root, kernels, force, progress)
         else:
             publish_members(root, members.result(), progress=progress)
+        _linked_pages_on(ingest, root, progress)
         _write_index(gen, progress)
     finally:
         ingest.shutdown(cancel_futures=True)

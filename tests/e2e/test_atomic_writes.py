@@ -18,7 +18,7 @@ import helpers.report.render
 import helpers.tables.storage
 from helpers.build import build_period
 from helpers.ingest import ingest_period
-from tests.conftest import REPORT_2022T1
+from tests.conftest import REPORT_2022T1, copy_project
 
 pytestmark = pytest.mark.slow  # ingests and builds projects
 
@@ -66,10 +66,12 @@ def change_the_report(root: Path) -> None:
 
 
 @pytest.fixture
-def ingested(tmp_root) -> Path:
-    ingest_period("2022-T1", tmp_root, **QUIET)
-    change_the_report(tmp_root)
-    return tmp_root
+def ingested(ingested_2022t1, tmp_path) -> Path:
+    """A copy of the project ingested once per test run (tests/conftest.py), whose raw report
+    was then changed."""
+    root = copy_project(ingested_2022t1, tmp_path / "project")
+    change_the_report(root)
+    return root
 
 
 def _parquet(counter):

@@ -15,8 +15,9 @@ import pytest
 
 from helpers.build import build_all
 from helpers.errors import UserError
-from tests.conftest import new_project
+from tests.conftest import copy_project, new_project
 from tests.e2e.stand_ins import stand_in_notebooks
+from tests.shared import made_once, made_result
 
 pytestmark = pytest.mark.slow  # ingests three periods and runs their notebooks
 
@@ -41,13 +42,36 @@ print(json.dumps({"period": period, "page": NAME, "pid": os.getpid(), "saw_next"
 """
 
 
+def _build_three(root: Path) -> list[str]:
+    """Three periods with raw reports, the reference data and stand-in notebooks (their marks
+    in ``root/marks``), built by one ``build_all`` from nothing; returns its progress lines."""
+    new_project(root, PERIODS)
+    stand_in_notebooks(root, RECORD)
+    (root / "marks").mkdir()
+    lines: list[str] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("METROPOLIS_ROOT", str(root))
+        mp.setenv("MARKS", str(root / "marks"))
+        build_all(jobs=2, root=root, progress=lines.append)
+    return lines
+
+
+@pytest.fixture(scope="session")
+def built_three(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """(root, progress lines) of :func:`_build_three`, made once per test run (both tests
+    start from that build). Read only: each test works on its own copy."""
+    root = made_once(tmp_path_factory, "built_three_recorded", _build_three)
+    return root, made_result(tmp_path_factory, "built_three_recorded")
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """Three periods with raw reports, the reference data and stand-in notebooks."""
-    new_project(tmp_path, PERIODS)
-    stand_in_notebooks(tmp_path, RECORD)
-    (tmp_path / "marks").mkdir()
-    return tmp_path
+def project(built_three: tuple[Path, list[str]], tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the three periods as the first ``build_all`` left them (the stand-ins'
+    marks of that build with them), the environment pointing at it."""
+    root = copy_project(built_three[0], tmp_path / "project")
+    monkeypatch.setenv("METROPOLIS_ROOT", str(root))
+    monkeypatch.setenv("MARKS", str(root / "marks"))
+    return root
 
 
 def _runs(root: Path) -> list[dict]:
@@ -65,11 +89,8 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
             if p.is_file()}  # fmt: skip
 
 
-def test_periods_share_the_pool_at_once_and_each_is_swapped_in_whole(project, monkeypatch):
-    monkeypatch.setenv("METROPOLIS_ROOT", str(project))
-    monkeypatch.setenv("MARKS", str(project / "marks"))
-    lines: list[str] = []
-    build_all(jobs=2, root=project, progress=lines.append)
+def test_periods_share_the_pool_at_once_and_each_is_swapped_in_whole(built_three, project):
+    lines = list(built_three[1])  # the first build_all's, from nothing (its pages are copied)
     runs = _runs(project)
     assert len({r["pid"] for r in runs}) <= 2  # one pool of two kernels, reused
     # a page of 2022-T2 started while the last page of 2022-T1 was still running
@@ -95,10 +116,7 @@ def test_periods_share_the_pool_at_once_and_each_is_swapped_in_whole(project, mo
 def test_a_failing_period_keeps_its_last_good_output_marked_and_the_others_finish(
     project, monkeypatch
 ):
-    monkeypatch.setenv("METROPOLIS_ROOT", str(project))
-    monkeypatch.setenv("MARKS", str(project / "marks"))
-    build_all(jobs=2, root=project, progress=lambda s: None)
-    before = _snapshot(project / "reports")
+    before = _snapshot(project / "reports")  # as the first build_all left them
     tables = _snapshot(project / "data" / "processed" / "2022-T2")
     monkeypatch.setenv("FAIL_PERIOD", "2022-T2")
     monkeypatch.setenv("FAIL_PAGE", "03_coverage")

@@ -17,7 +17,7 @@ import pytest
 from helpers.errors import UserError
 from helpers.files import file_sha256
 from helpers.report.render import ANALYSIS_NOTEBOOKS, live_markup, render_period, write_index
-from tests.conftest import ROOT, new_project
+from tests.conftest import ROOT, copy_project
 
 NOTEBOOKS = ROOT / "notebooks"
 PERIOD = "2022-T1"
@@ -89,13 +89,6 @@ def assert_shareable(page: str, source: Path) -> None:
     assert len(anchors) >= 3 and all(a in scan.ids for a in anchors)
 
 
-def _ingest(root: Path) -> None:
-    from helpers.ingest import ingest_period
-
-    new_project(root, (PERIOD,))
-    ingest_period(PERIOD, root=root, progress=quiet)
-
-
 def _notebook(folder: Path, name: str, *codes: str) -> Path:
     nb = nbformat.v4.new_notebook(
         metadata={
@@ -132,8 +125,8 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 @pytest.mark.slow
-def test_real_report_renders_every_notebook_shareable(tmp_path: Path) -> None:
-    _ingest(tmp_path)
+def test_real_report_renders_every_notebook_shareable(tmp_path: Path, ingested_2022t1) -> None:
+    copy_project(ingested_2022t1, tmp_path)  # the 2022-T1 report ingested (tests/conftest.py)
     sources = {p: p.read_bytes() for p in NOTEBOOKS.glob("*.ipynb")}
     lines: list[str] = []
     out = render_period(PERIOD, progress=lines.append, root=tmp_path, notebooks_dir=NOTEBOOKS).path
@@ -203,8 +196,10 @@ def test_real_report_renders_every_notebook_shareable(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_text_from_the_report_is_shown_as_text_never_markup(tmp_path: Path) -> None:
-    _ingest(tmp_path)
+def test_text_from_the_report_is_shown_as_text_never_markup(
+    tmp_path: Path, ingested_2022t1
+) -> None:
+    copy_project(ingested_2022t1, tmp_path)
     folder = tmp_path / "data" / "processed" / PERIOD
 
     def tamper(table: str, column: str, payloads: list[str]) -> None:

@@ -179,6 +179,19 @@ def test_the_slow_optional_grammar_package_is_not_installed():
     assert jsonschema.Draft7Validator({"type": "string"}).is_valid("x")
 
 
+def test_kernels_warm_the_figure_modules_only_for_notebooks_that_may_show_figures():
+    from helpers.report.constants import ANALYSIS_NOTEBOOKS
+    from helpers.report.run import FIGURE_IMPORTS, _warmed
+    from tests.conftest import ROOT
+
+    real = _read_notebooks(ROOT / "notebooks", [*ANALYSIS_NOTEBOOKS, "trends"])
+    for nb in real:  # every page's notebook shows figures: its kernel imports them ahead
+        assert _warmed(nb.imports) == [*nb.imports, *FIGURE_IMPORTS], nb.name
+    assert _warmed(["csv", "helpers.periods"]) == ["csv", "helpers.periods"]
+    assert _warmed(["seaborn"])[-len(FIGURE_IMPORTS) :] == list(FIGURE_IMPORTS)
+    assert _warmed(["helpers.showcase"]) == ["helpers.showcase"]  # a module, not a package
+
+
 @pytest.mark.slow  # starts a kernel
 def test_a_kernel_start_cancelled_half_way_is_not_counted_or_kept(tmp_path):
     import asyncio

@@ -114,6 +114,24 @@ def _entries(out_root: Path) -> list[_PeriodEntry]:
 INDEX_STAMP = "index.json"
 
 
+def _write_linked(base: Path, progress: Progress) -> None:
+    """The pages the index links to besides the notebooks' (every board brief, the explorer),
+    each skipped when its inputs are unchanged; the caller holds the reports lock."""
+    write_briefs(base, progress=progress)
+    write_explorer(base, progress=progress)
+
+
+def write_linked_pages(root: Path | None = None, *, progress: Progress = print) -> None:
+    """The briefs and the explorer ahead of :func:`write_index` (which then finds them up to
+    date): a process that has the tables' stack imported already makes them (a build's
+    worker), so the process writing the index never imports it."""
+    base = root or project_root()
+    out_root = reports_dir(base)
+    out_root.mkdir(parents=True, exist_ok=True)
+    with _lock(out_root):
+        _write_linked(base, progress)
+
+
 def write_index(root: Path | None = None, *, progress: Progress = print) -> Path:
     """Write ``reports/index.html``: every period with a report, its headline figures, links;
     left alone when none of them, the code or the templates changed."""
@@ -123,9 +141,7 @@ def write_index(root: Path | None = None, *, progress: Progress = print) -> Path
     out_root = reports_dir(base)
     out_root.mkdir(parents=True, exist_ok=True)
     with _lock(out_root):
-        # each skipped when its inputs are unchanged
-        write_briefs(base, progress=progress)
-        write_explorer(base, progress=progress)
+        _write_linked(base, progress)
         entries = _entries(out_root)
         trends = (out_root / "trends.html").is_file()
         there = tuple(

@@ -147,11 +147,12 @@ def _summary(placed: pd.DataFrame, unplaced: int, highlight: str | None) -> str:
     return text + "."
 
 
-def _find(placed: pd.DataFrame, highlight: str | None) -> int | None:
-    if not highlight:
-        return None
-    hits = [i for i, m in enumerate(placed["member"]) if fold(m) == fold(highlight)]
-    return hits[0] if hits else None
+def _rows_by_name(placed: pd.DataFrame) -> dict[str, int]:
+    """Each placed member's folded name → its first row (names are compared folded)."""
+    rows: dict[str, int] = {}
+    for i, m in enumerate(placed["member"]):
+        rows.setdefault(fold(m), i)
+    return rows
 
 
 class RosterMap:
@@ -174,10 +175,11 @@ class RosterMap:
         self._key = _size_key(self.placed, self.k, self.view)
         self.legend = _legend(self.placed)
         self.missing = self.roster.loc[self.roster["latitude"].isna(), "member"].tolist()
+        self._rows = _rows_by_name(self.placed)  # folded once: each profile finds its member
 
     def find(self, highlight: str | None) -> int | None:
         """Row of `highlight` among the placed members (None: absent or not placed)."""
-        return _find(self.placed, highlight)
+        return self._rows.get(fold(highlight)) if highlight else None
 
     def svg(self, highlight: str | None = None) -> str:
         """The map as one `<svg>` element: land, then the members who took part in nothing,
