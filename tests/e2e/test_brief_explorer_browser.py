@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.printed import read_sheets
 from tests.e2e.test_browser import CHROMIUM, PHONE
 
 pytestmark = [
@@ -64,15 +65,13 @@ def page(browser):
 
 def _sheets(page, path: Path, tmp_path: Path) -> tuple[int, str]:
     """The page printed to A4 by Chromium: (sheets, its text, ligatures undone)."""
-    from pypdf import PdfReader
-
     page.goto(path.as_uri())
     page.emulate_media(media="print")
     pdf = tmp_path / f"{path.parent.name}-{path.stem}.pdf"
     page.pdf(path=str(pdf), format="A4")
-    reader = PdfReader(pdf)
-    text = " ".join(" ".join(s.extract_text().split()) for s in reader.pages)
-    return len(reader.pages), unicodedata.normalize("NFKC", text)
+    sheets = read_sheets(pdf)
+    text = " ".join(sheet.text for sheet in sheets)
+    return len(sheets), unicodedata.normalize("NFKC", text)
 
 
 def _figures(page) -> dict[str, list[str]]:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.printed import read_sheets
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("METROPOLIS_REQUIRE_BROWSER"):
     pytest.fail(
@@ -224,8 +226,6 @@ def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
     last row of every table (rows a screen scroll box would hide). Read back page by page (in
     layout order): every heading is on the same page as what follows it, no page holds only
     the footer (or nothing), and no screen hint is printed (sorting, scrolling) nor any hash."""
-    from pypdf import PdfReader
-
     width = int(A4_CONTENT_PX)
     context = browser.new_context(offline=True, viewport={"width": width, "height": 1100})
     members = [site / "members" / n for n in ("index.html", "seoul.html", "kigali.html")]
@@ -266,21 +266,18 @@ def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
         pdf = tmp_path / f"{path.parent.name}-{path.stem}.pdf"
         page.pdf(path=str(pdf), format="A4")
         page.close()
-        reader = PdfReader(pdf)
-        for sheet in reader.pages:  # A4 is 595.3 × 841.9 pt; Chromium rounds up to whole points
-            assert abs(float(sheet.mediabox.width) - 595.3) < 1.5, path.name
-            assert abs(float(sheet.mediabox.height) - 841.9) < 1.5, path.name
-        text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+        sheets = read_sheets(pdf)
+        for sheet in sheets:  # A4 is 595.3 × 841.9 pt; Chromium rounds up to whole points
+            assert abs(sheet.width - 595.3) < 1.5, path.name
+            assert abs(sheet.height - 841.9) < 1.5, path.name
+        text = " ".join(sheet.text for sheet in sheets)
         missing = [r.split()[0] for r in last_rows if r and r.split()[0] not in text]
         assert missing == [], (path.name, missing)
         for hint in ("Click a column header", "Scroll sideways", "SHA-256"):
             assert hint not in text, (path.name, hint)
         assert not re.search(r"\b[0-9a-f]{12,}\b", text), path.name  # no hash, no git commit
         # page by page, each page's lines in the order they are laid out
-        lines = [
-            [_words(line) for line in sheet.extract_text(extraction_mode="layout").splitlines()]
-            for sheet in reader.pages
-        ]
+        lines = [[_words(line) for line in sheet.lines] for sheet in sheets]
         lines = [[line for line in sheet if line] for sheet in lines]
         for n, sheet in enumerate(lines, 1):
             assert sheet, f"{path.name}: page {n} is blank"
