@@ -19,7 +19,8 @@ from tests.shared import made_once
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (tests/e2e/test_browser.py says when it is
-    required); each test opens its own offline context."""
+    required); each test opens its own offline context, but for the pages only read
+    (:func:`phone_page`, the engagement page of tests/e2e/test_browser.py)."""
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.test_browser import CHROMIUM, FLAGS
@@ -28,6 +29,17 @@ def browser() -> Iterator[object]:
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def phone_page(browser) -> Iterator[object]:
+    """One offline page at a phone's viewport (390 × 844 px) for the tests that only read
+    pages (no click, no key): each navigates it, and each file is a fresh document."""
+    from tests.e2e.test_browser import PHONE
+
+    context = browser.new_context(offline=True, viewport=PHONE)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.e2e.printed import read_sheets
 from tests.e2e.test_browser import CHROMIUM, PHONE
 
 pytestmark = [
@@ -48,8 +52,8 @@ def site(two_period_reports: Path) -> Path:
     return two_period_reports
 
 
-@pytest.fixture
-def page(browser):
+@contextmanager
+def _watched(browser) -> Iterator[Any]:
     """A fresh offline page that records script errors, dialogs and network requests."""
     context = browser.new_context(offline=True, viewport={"width": 1366, "height": 900})
     p = context.new_page()
@@ -58,21 +62,28 @@ def page(browser):
     p.on("dialog", lambda d: (p.problems.append(f"dialog: {d.message}"), d.dismiss()))
     p.on("request", lambda r: None if r.url.startswith(("file:", "data:"))
          else p.problems.append(f"request: {r.url}"))  # fmt: skip
-    yield p
-    context.close()
+    try:
+        yield p
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh offline page that records script errors, dialogs and network requests."""
+    with _watched(browser) as p:
+        yield p
 
 
 def _sheets(page, path: Path, tmp_path: Path) -> tuple[int, str]:
     """The page printed to A4 by Chromium: (sheets, its text, ligatures undone)."""
-    from pypdf import PdfReader
-
     page.goto(path.as_uri())
     page.emulate_media(media="print")
     pdf = tmp_path / f"{path.parent.name}-{path.stem}.pdf"
     page.pdf(path=str(pdf), format="A4")
-    reader = PdfReader(pdf)
-    text = " ".join(" ".join(s.extract_text().split()) for s in reader.pages)
-    return len(reader.pages), unicodedata.normalize("NFKC", text)
+    sheets = read_sheets(pdf)
+    text = " ".join(sheet.text for sheet in sheets)
+    return len(sheets), unicodedata.normalize("NFKC", text)
 
 
 def _figures(page) -> dict[str, list[str]]:
@@ -82,9 +93,19 @@ def _figures(page) -> dict[str, list[str]]:
             [c.strip() for c in r.locator("td").all_inner_texts()] for r in rows}  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def printed(browser, site, tmp_path_factory) -> Iterator[dict[str, tuple[Any, int, str]]]:
+    """Each period's brief printed to A4 once, in a fresh page of its own, for the tests that
+    only read it: period → (the page, its sheets, its text)."""
+    folder = tmp_path_factory.mktemp("briefs")
+    with _watched(browser) as t1, _watched(browser) as t2:
+        yield {period: (p, *_sheets(p, site / period / "brief.html", folder))
+               for period, p in ((T1, t1), (T2, t2))}  # fmt: skip
+
+
 @pytest.mark.parametrize("period", [T1, T2])
-def test_the_brief_prints_on_one_a4_sheet_without_hints_or_hashes(site, page, tmp_path, period):
-    sheets, text = _sheets(page, site / period / "brief.html", tmp_path)
+def test_the_brief_prints_on_one_a4_sheet_without_hints_or_hashes(printed, period):
+    page, sheets, text = printed[period]
     assert sheets == 1
     assert "click" not in text.lower() and "sort" not in text.lower()
     assert re.search(r"\b[0-9a-f]{10,}\b", text) is None  # no SHA-256, no git hash
@@ -92,8 +113,8 @@ def test_the_brief_prints_on_one_a4_sheet_without_hints_or_hashes(site, page, tm
     assert page.problems == []
 
 
-def test_the_2022t1_brief_shows_the_reports_figures(site, page, tmp_path):
-    _, text = _sheets(page, site / T1 / "brief.html", tmp_path)
+def test_the_2022t1_brief_shows_the_reports_figures(printed):
+    page, _, text = printed[T1]
     # hand counts of the 2022-T1 report (tests/analysis/test_engagement.py, test_coverage.py;
     # the ten alliances in tests/analysis/test_brief.py)
     assert _figures(page) == {
@@ -107,8 +128,8 @@ def test_the_2022t1_brief_shows_the_reports_figures(site, page, tmp_path):
         assert shown in text, shown
 
 
-def test_the_2022t2_brief_compares_with_2022t1_like_for_like(site, page, tmp_path):
-    _, text = _sheets(page, site / T2 / "brief.html", tmp_path)
+def test_the_2022t2_brief_compares_with_2022t1_like_for_like(printed):
+    page, _, text = printed[T2]
     figures = _figures(page)
     # 14 activities in May–August (the fixture lists 14), 21 in January–April: −7
     assert figures["Activities"] == ["14", "21", "\u22127"]
@@ -199,14 +220,11 @@ def test_the_member_directory_search_finds_any_spelling(site, page):
     assert page.problems == []
 
 
-def test_brief_and_explorer_fit_a_phone(site, browser):
-    context = browser.new_context(offline=True, viewport=PHONE)
+def test_brief_and_explorer_fit_a_phone(site, phone_page):
     for path in (site / T2 / "brief.html", site / "explorer.html"):
-        p = context.new_page()
-        p.goto(path.as_uri())
-        assert p.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path.name
-        p.close()
-    context.close()
+        phone_page.goto(path.as_uri())
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], path.name
 
 
 def test_a_brief_with_every_list_full_still_prints_on_one_sheet(page, tmp_path):

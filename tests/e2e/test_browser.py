@@ -10,9 +10,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tests.e2e.printed import read_sheets
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("METROPOLIS_REQUIRE_BROWSER"):
@@ -56,27 +61,46 @@ def site(built_2022t1) -> Path:
     return built_2022t1 / "reports"  # read only
 
 
-@pytest.fixture
-def open_page(browser):
-    """Open a file in a fresh offline page; collect script errors and any network request."""
+@contextmanager
+def _opener(browser) -> Iterator[Callable[[Path], Any]]:
+    """A fresh offline context at 1300 × 2400 px and a function that opens a file in its page
+    (each file a fresh document of the one page), collecting script errors and any network
+    request."""
     context = browser.new_context(offline=True, viewport={"width": 1300, "height": 2400})
+    page = context.new_page()
     errors: list[str] = []
     outside: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith(("file:", "data:")) else outside.append(r.url),
+    )
 
     def _open(path: Path):
-        page = context.new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on(
-            "request",
-            lambda r: None if r.url.startswith(("file:", "data:")) else outside.append(r.url),
-        )
         page.goto(path.as_uri())
         return page
 
     _open.errors = errors
     _open.outside = outside
-    yield _open
-    context.close()
+    try:
+        yield _open
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a file in a fresh offline page; collect script errors and any network request."""
+    with _opener(browser) as _open:
+        yield _open
+
+
+@pytest.fixture(scope="module")
+def engagement(browser, site):
+    """The engagement page opened once for the tests that only read it (no click, no key):
+    (the page, its opener with the script errors and network requests it saw)."""
+    with _opener(browser) as _open:
+        yield _open(site / "2022-T1" / "02_engagement.html"), _open
 
 
 def region_table(page):
@@ -87,8 +111,8 @@ def column(table, index: int) -> list[str]:
     return [c.strip() for c in table.locator(f"tbody tr td:nth-child({index})").all_inner_texts()]
 
 
-def test_page_loads_offline_with_every_figure_decoded(site, open_page):
-    page = open_page(site / "2022-T1" / "02_engagement.html")
+def test_page_loads_offline_with_every_figure_decoded(engagement):
+    page, open_page = engagement
     assert "Membership engagement" in page.locator("h1").first.inner_text()
     images = page.locator("img")
     assert images.count() >= 5
@@ -148,8 +172,8 @@ def test_every_page_runs_its_script_without_errors(site, open_page):
     assert open_page.outside == []
 
 
-def test_screenshot_is_not_blank(site, open_page, tmp_path):
-    page = open_page(site / "2022-T1" / "02_engagement.html")
+def test_screenshot_is_not_blank(engagement):
+    page, _ = engagement
     data = page.screenshot(full_page=False)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 50_000  # a blank page compresses to a few kilobytes
@@ -167,15 +191,14 @@ def report_pages(site: Path) -> list[Path]:
     return pages
 
 
-def test_figure_text_is_at_least_9_css_px_on_a_phone(site, browser):
+def test_figure_text_is_at_least_9_css_px_on_a_phone(site, phone_page):
     """Every figure's smallest text (its matplotlib font size at the figure's dpi, written on
     the picture as data-text-px) times the scale the page shows the picture at, at 390 px."""
     from helpers.show.display import MIN_TEXT_CSS_PX
 
-    context = browser.new_context(offline=True, viewport=PHONE)
+    page = phone_page
     sizes: dict[str, float] = {}
     for path in report_pages(site):
-        page = context.new_page()
         page.goto(path.as_uri())
         found = page.eval_on_selector_all(
             "img",
@@ -189,8 +212,6 @@ def test_figure_text_is_at_least_9_css_px_on_a_phone(site, browser):
             sizes[f"{path.name}: {f['alt']}"] = f["px"] * f["shown"] / f["natural"]
         # the figures scroll inside their own box: the page itself never scrolls sideways
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path.name
-        page.close()
-    context.close()
     assert len(sizes) >= 13  # 5 engagement, 4 coverage and 4 trends figures
     small = {k: round(v, 2) for k, v in sizes.items() if v < MIN_TEXT_CSS_PX}
     assert small == {}
@@ -224,16 +245,15 @@ def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
     last row of every table (rows a screen scroll box would hide). Read back page by page (in
     layout order): every heading is on the same page as what follows it, no page holds only
     the footer (or nothing), and no screen hint is printed (sorting, scrolling) nor any hash."""
-    from pypdf import PdfReader
-
     width = int(A4_CONTENT_PX)
     context = browser.new_context(offline=True, viewport={"width": width, "height": 1100})
+    page = context.new_page()
     members = [site / "members" / n for n in ("index.html", "seoul.html", "kigali.html")]
     # the board brief prints its lists in columns, on one sheet: tests/e2e/
     # test_brief_explorer_browser.py prints it and reads it back
     pages = [p for p in report_pages(site) if p.name != "brief.html"]
     for path in pages + members:
-        page = context.new_page()
+        page.emulate_media(media="null")  # each file opens on screen, as a reader opens it
         page.goto(path.as_uri())
         page.emulate_media(media="print")
         boxes = page.eval_on_selector_all(
@@ -265,22 +285,18 @@ def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
         )
         pdf = tmp_path / f"{path.parent.name}-{path.stem}.pdf"
         page.pdf(path=str(pdf), format="A4")
-        page.close()
-        reader = PdfReader(pdf)
-        for sheet in reader.pages:  # A4 is 595.3 × 841.9 pt; Chromium rounds up to whole points
-            assert abs(float(sheet.mediabox.width) - 595.3) < 1.5, path.name
-            assert abs(float(sheet.mediabox.height) - 841.9) < 1.5, path.name
-        text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+        sheets = read_sheets(pdf)
+        for sheet in sheets:  # A4 is 595.3 × 841.9 pt; Chromium rounds up to whole points
+            assert abs(sheet.width - 595.3) < 1.5, path.name
+            assert abs(sheet.height - 841.9) < 1.5, path.name
+        text = " ".join(sheet.text for sheet in sheets)
         missing = [r.split()[0] for r in last_rows if r and r.split()[0] not in text]
         assert missing == [], (path.name, missing)
         for hint in ("Click a column header", "Scroll sideways", "SHA-256"):
             assert hint not in text, (path.name, hint)
         assert not re.search(r"\b[0-9a-f]{12,}\b", text), path.name  # no hash, no git commit
         # page by page, each page's lines in the order they are laid out
-        lines = [
-            [_words(line) for line in sheet.extract_text(extraction_mode="layout").splitlines()]
-            for sheet in reader.pages
-        ]
+        lines = [[_words(line) for line in sheet.lines] for sheet in sheets]
         lines = [[line for line in sheet if line] for sheet in lines]
         for n, sheet in enumerate(lines, 1):
             assert sheet, f"{path.name}: page {n} is blank"
@@ -317,11 +333,7 @@ def test_index_to_a_members_profile_and_back(site, open_page):
     assert open_page.errors == [] and open_page.outside == []
 
 
-def test_member_pages_fit_a_phone(site, browser):
-    context = browser.new_context(offline=True, viewport=PHONE)
+def test_member_pages_fit_a_phone(site, phone_page):
     for name in ("index.html", "seoul.html", "dakar.html"):
-        page = context.new_page()
-        page.goto((site / "members" / name).as_uri())
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
-        page.close()
-    context.close()
+        phone_page.goto((site / "members" / name).as_uri())
+        assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
