@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.errors import UserError
-from helpers.parse.text import fold as _fold_name
+from helpers.parse.text import fold
 from helpers.tables.contract import require as _table
 from helpers.tables.names import read_reference_csv, reference_dir, tidy
 
@@ -21,8 +21,6 @@ FILE = "member_locations.csv"
 COLUMNS = ("member", "latitude", "longitude", "source")
 
 __all__ = ["FILE", "load_locations", "roster_locations", "missing_locations"]
-
-fold = functools.lru_cache(maxsize=8192)(_fold_name)  # the same few hundred names, many times
 
 
 def _empty() -> pd.DataFrame:
