@@ -109,11 +109,13 @@ def heading_at(
     return None
 
 
+_SUB_HEADINGS = frozenset(s for subs in SUBS.values() for s in subs)
+
+
 def is_top_heading(line: Line) -> bool:
     """A line that is a top heading by itself (used to spot a page number right above one)."""
-    return heading_key(line.text) in TOP or heading_key(line.text) in {
-        s for subs in SUBS.values() for s in subs
-    }
+    key = heading_key(line.text)
+    return key in TOP or key in _SUB_HEADINGS
 
 
 def find_sections(lines: list[Line], skip: set[int] | None = None) -> Layout:

@@ -162,8 +162,9 @@ _keyed = memoized(_heading_key, _TEXTS_KEPT)
 
 def is_upper(text: str) -> bool:
     """True when every letter is upper case (and there is at least one)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    letters = (c for c in text if c.isalpha())  # read up to the first lower-case letter only
+    first = next(letters, None)
+    return first is not None and first.isupper() and all(c.isupper() for c in letters)
 
 
 def is_page_number(text: str) -> bool:

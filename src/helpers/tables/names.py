@@ -266,9 +266,7 @@ class NameResolver:
         """The member named inside a longer text ("Mayor of Dakar" → Dakar): earliest, longest."""
         hay = f" {fold(text)} "
         best: tuple[int, int, str] | None = None
-        keys = {fold(m): m for m in self.members}
-        keys.update(self._alias)
-        for k, m in keys.items():
+        for k, m in self._fuzzy_keys.items():  # every member's folded name and alias
             if len(k) < 3:
                 continue
             pos = hay.find(f" {k} ")
