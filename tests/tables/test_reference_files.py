@@ -155,3 +155,12 @@ def test_an_error_is_raised_on_every_load_until_the_file_is_mended(tmp_path):
             load_aliases(tmp_path)
     ref(tmp_path, "member_aliases.csv", b"alias,member\nA,B\n")
     assert load_aliases(tmp_path).to_dict("records") == [{"alias": "A", "member": "B"}]
+
+
+@pytest.mark.parametrize(
+    ("name", "load"), [("member_aliases.csv", load_aliases), ("name_affixes.csv", load_affixes)]
+)
+def test_a_load_names_its_file_in_the_readers_message(tmp_path, name, load):
+    ref(tmp_path, name, b"")
+    with pytest.raises(UserError, match=f"^{re.escape(name)} is empty: it needs the header line"):
+        load(tmp_path)
