@@ -97,11 +97,11 @@ def heading_at(
             break
         run.append(ln)
     for k in range(len(run), 0, -1):
+        if k > 1 and not all(is_upper(ln.text) for ln in run[:k]):
+            continue  # asked first: it is cheaper than keying the lines
         text = " ".join(ln.text for ln in run[:k])
         key = heading_key(text)
         if key not in candidates:
-            continue
-        if k > 1 and not all(is_upper(ln.text) for ln in run[:k]):
             continue
         if need_upper and not (is_upper(text) or run[0].marked_heading or k == 1):
             continue
