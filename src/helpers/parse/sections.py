@@ -96,8 +96,11 @@ def heading_at(
         if ln.blank:
             break
         run.append(ln)
+    capitals = 0  # how many of the run's first lines are in capitals
+    while capitals < len(run) and is_upper(run[capitals].text):
+        capitals += 1
     for k in range(len(run), 0, -1):
-        if k > 1 and not all(is_upper(ln.text) for ln in run[:k]):
+        if k > 1 and k > capitals:
             continue  # asked first: it is cheaper than keying the lines
         text = " ".join(ln.text for ln in run[:k])
         key = heading_key(text)
