@@ -47,6 +47,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=rank)  # stable: the collection's order within each rank
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Every cache of pure results (helpers.memo) emptied before each test and its fixtures:
+    no test is answered from results another test computed, and under `make mutation` a mutant
+    of a cached function is run, never answered from the unmutated code's results."""
+    from helpers import memo
+
+    memo.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _no_working_tree_data(tmp_path_factory: pytest.TempPathFactory):
     """Code that defaults to the project root (helpers.periods.project_root) sees a tmp project

@@ -123,9 +123,13 @@ def parse_file(
 
 
 def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataFrame]:
-    """Validate every table lazily; all failures become `error` rows in quality."""
+    """Validate every table lazily; all failures become `error` rows in quality. A table with
+    no rows, typed already (`schemas.is_empty_frame`), is kept as it is: a copy."""
     out: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
+        if schemas.is_empty_frame(name, df):
+            out[name] = df.copy()
+            continue
         try:
             out[name] = schemas.SCHEMAS[name].validate(df, lazy=True)
         except pa.errors.SchemaErrors as exc:

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import coverage as cov
-from helpers.tables.schemas import SCHEMAS, columns
+from helpers.tables.schemas import SCHEMAS, columns, empty_frame
 from tests.conftest import REPORT_2022T1
 
 
@@ -30,10 +30,6 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
         [{"source_line": i + 1, **r} for i, r in enumerate(rows)], columns=columns(table)
     )
     return SCHEMAS[table].validate(df)
-
-
-def empty(table: str) -> pd.DataFrame:
-    return SCHEMAS[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
 
 
 def _act(aid: str, line: str | None, day: str, title: str) -> dict:
@@ -76,7 +72,7 @@ def _links(table: str, pairs: list[tuple[str, str, bool]]) -> pd.DataFrame:
 
 @pytest.fixture
 def tables() -> dict[str, pd.DataFrame]:
-    t = {name: empty(name) for name in SCHEMAS}
+    t = {name: empty_frame(name) for name in SCHEMAS}
     t["activities"] = frame(
         "activities",
         [
@@ -225,8 +221,8 @@ def test_without_outcomes(tables):
 
 
 def test_nothing_linked(tables):
-    tables["activity_outcomes"] = empty("activity_outcomes")
-    tables["activity_challenges"] = empty("activity_challenges")
+    tables["activity_outcomes"] = empty_frame("activity_outcomes")
+    tables["activity_challenges"] = empty_frame("activity_challenges")
     assert not cov.deliverables(tables)["covered"].any()
     assert len(cov.without_outcomes(tables)) == 5
     m = cov.line_challenge_matrix(tables)

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import engagement as eng
-from helpers.tables.schemas import SCHEMAS, columns
+from helpers.tables.schemas import SCHEMAS, empty_frame
 from tests.conftest import REPORT_2022T1
 from tests.frames import schema_frame
 
@@ -29,10 +29,6 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """A frame with exactly the schema's columns, defaults filled in, validated by the schema
     (a date text from the row's start date)."""
     return schema_frame(table, rows, date_text=lambda i, row: str(row.get("start_date", "")))
-
-
-def empty(table: str) -> pd.DataFrame:
-    return SCHEMAS[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
 
 
 def _act(aid: str, day: str, title: str, in_period: bool = True) -> dict:
@@ -65,7 +61,7 @@ ROSTER = [
 
 @pytest.fixture
 def tables() -> dict[str, pd.DataFrame]:
-    t = {name: empty(name) for name in SCHEMAS}
+    t = {name: empty_frame(name) for name in SCHEMAS}
     t["members"] = frame("members", [{"member": m, "region": r} for m, r in ROSTER])
     t["activities"] = frame(
         "activities",
@@ -262,7 +258,7 @@ def test_shared_pairs_in_report_order_ties_by_name_and_an_activity_not_listed(ta
 
 
 def test_shared_pairs_of_nobody_and_of_one_pair_that_shared_one_activity(tables):
-    nobody = eng.shared_pairs({**tables, "participation": empty("participation")})
+    nobody = eng.shared_pairs({**tables, "participation": empty_frame("participation")})
     assert nobody.empty and list(nobody.columns) == [
         "member", "with_member", "shared_activities", "activities"]  # fmt: skip
     assert nobody["shared_activities"].dtype == "int64"
@@ -303,7 +299,7 @@ def test_reconcile_engagement_list(tables):
 
 
 def test_nobody_took_part(tables):
-    tables["participation"] = empty("participation")
+    tables["participation"] = empty_frame("participation")
     assert eng.headline(tables)["members_engaged"] == 0
     assert eng.per_member(tables).empty
     assert eng.participation_distribution(tables)["members"].tolist() == [8]
@@ -405,7 +401,7 @@ def test_engagement_figures_are_unregistered_figures(tables):
 def test_engagement_figures_when_nobody_took_part(tables):
     from helpers.show import plots
 
-    tables["participation"] = empty("participation")
+    tables["participation"] = empty_frame("participation")
     assert eng.shared_pairs(tables).empty
     assert eng.interpret_shared_pairs(eng.shared_pairs(tables)) == (
         "No two members took part in the same activity."

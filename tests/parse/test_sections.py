@@ -63,6 +63,8 @@ def _tops(layout):
         ("LATIN\nAMERICA\nAND\nTHE\nCARIBBEAN", ("LATIN AMERICA", 2)),  # four lines at most
         ("LATIN\n\nAMERICA", None),  # a blank line ends a heading
         ("Latin America\nand the Caribbean", ("LATIN AMERICA", 1)),  # wrapped: capitals only
+        ("North\nAMERICA", None),  # every line of a wrapped heading in capitals, the first too
+        ("NORTH\nAmerica", None),
         ("NORTH AMERICA", ("NORTH AMERICA", 1)),
         ("North America", ("NORTH AMERICA", 1)),
         ("ASIA-PACIFIC", ("ASIA PACIFIC", 1)),

@@ -23,7 +23,7 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers.show import plots
 from helpers.show.palette import ALERT, LINE_COLORS, MUTED, OTHER, REGION_COLORS
-from helpers.tables.schemas import SCHEMAS, columns
+from helpers.tables.schemas import SCHEMAS, empty_frame
 from tests.frames import schema_frame
 
 
@@ -39,8 +39,7 @@ def _act(aid: str, line: str) -> dict:
 
 @pytest.fixture(scope="module")
 def tables() -> dict[str, pd.DataFrame]:
-    t = {name: SCHEMAS[name].validate(pd.DataFrame({c: [] for c in columns(name)}))
-         for name in SCHEMAS}  # fmt: skip
+    t = {name: empty_frame(name) for name in SCHEMAS}
     roster = [("Abidjan", "Africa"), ("Dakar", "Africa"), ("Rabat", "Africa"),
               ("Seoul", "Asia-Pacific"), ("Tehran", "Asia-Pacific"), ("Berlin", "Europe")]  # fmt: skip
     t["members"] = _frame("members", [{"member": m, "region": r} for m, r in roster])

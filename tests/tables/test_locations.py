@@ -5,6 +5,7 @@ without coordinates is a quality finding, never a crash."""
 from __future__ import annotations
 
 import math
+import os
 import shutil
 from pathlib import Path
 
@@ -157,3 +158,19 @@ def test_windows_1252_location_file_says_how_to_save_it(tmp_path):
     )
     with pytest.raises(UserError, match="CSV UTF-8"):
         load_locations(tmp_path)
+
+
+def test_an_edit_to_the_location_file_is_seen_at_the_next_load(tmp_path):
+    """Kept per content of the file, not per size and modification time: an edit keeping both
+    is read; the frame handed out is a copy."""
+    folder = tmp_path / "data" / "reference"
+    folder.mkdir(parents=True)
+    path = folder / "member_locations.csv"
+    path.write_text("member,latitude,longitude,source\nSeoul,37.5,126.9,atlas\n", encoding="utf-8")
+    first = load_locations(tmp_path)
+    first.loc[0, "latitude"] = 0.0
+    assert load_locations(tmp_path)["latitude"].tolist() == [37.5]
+    stamp = path.stat().st_mtime_ns
+    path.write_text("member,latitude,longitude,source\nSeoul,37.6,126.9,atlas\n", encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))
+    assert load_locations(tmp_path)["latitude"].tolist() == [37.6]

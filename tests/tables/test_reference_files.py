@@ -3,6 +3,7 @@ name_affixes.csv read from a tiny project folder; every message names the file a
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -125,3 +126,41 @@ def test_affix_position_must_be_prefix_or_suffix(tmp_path):
         UserError, match="name_affixes.csv: position must be prefix or suffix, not 'end'"
     ):
         load_affixes(tmp_path)
+
+
+def test_each_load_reads_the_file_as_it_is_now_and_hands_out_a_copy(tmp_path):
+    """The tables are kept per content of the file (helpers.tables.names.per_content): an edit
+    between two loads is seen, even one keeping the file's size and modification time, and a
+    caller changing what it got changes nothing for the next."""
+    path = ref(tmp_path, "member_aliases.csv", b"alias,member\nA,X\n")
+    first = load_aliases(tmp_path)
+    first.loc[0, "member"] = "changed"
+    assert load_aliases(tmp_path).to_dict("records") == [{"alias": "A", "member": "X"}]
+    stamp = path.stat().st_mtime_ns
+    path.write_bytes(b"alias,member\nB,Y\n")
+    os.utime(path, ns=(stamp, stamp))
+    assert load_aliases(tmp_path).to_dict("records") == [{"alias": "B", "member": "Y"}]
+    ref(tmp_path, "name_affixes.csv", b"position,text\nprefix,The\n")
+    pre, _ = load_affixes(tmp_path)
+    pre.append("city of")
+    assert load_affixes(tmp_path) == (["the"], [])
+    ref(tmp_path, "name_affixes.csv", b"position,text\nsuffix,The\n")
+    assert load_affixes(tmp_path) == ([], ["the"])
+
+
+def test_an_error_is_raised_on_every_load_until_the_file_is_mended(tmp_path):
+    ref(tmp_path, "member_aliases.csv", b"alias,member\nA,\n")
+    for _ in range(2):
+        with pytest.raises(UserError, match="every row needs both an alias and a member"):
+            load_aliases(tmp_path)
+    ref(tmp_path, "member_aliases.csv", b"alias,member\nA,B\n")
+    assert load_aliases(tmp_path).to_dict("records") == [{"alias": "A", "member": "B"}]
+
+
+@pytest.mark.parametrize(
+    ("name", "load"), [("member_aliases.csv", load_aliases), ("name_affixes.csv", load_affixes)]
+)
+def test_a_load_names_its_file_in_the_readers_message(tmp_path, name, load):
+    ref(tmp_path, name, b"")
+    with pytest.raises(UserError, match=f"^{re.escape(name)} is empty: it needs the header line"):
+        load(tmp_path)

@@ -96,12 +96,15 @@ def heading_at(
         if ln.blank:
             break
         run.append(ln)
+    capitals = 0  # how many of the run's first lines are in capitals
+    while capitals < len(run) and is_upper(run[capitals].text):
+        capitals += 1
     for k in range(len(run), 0, -1):
+        if k > 1 and k > capitals:
+            continue  # asked first: it is cheaper than keying the lines
         text = " ".join(ln.text for ln in run[:k])
         key = heading_key(text)
         if key not in candidates:
-            continue
-        if k > 1 and not all(is_upper(ln.text) for ln in run[:k]):
             continue
         if need_upper and not (is_upper(text) or run[0].marked_heading or k == 1):
             continue
@@ -109,11 +112,13 @@ def heading_at(
     return None
 
 
+_SUB_HEADINGS = frozenset(s for subs in SUBS.values() for s in subs)
+
+
 def is_top_heading(line: Line) -> bool:
     """A line that is a top heading by itself (used to spot a page number right above one)."""
-    return heading_key(line.text) in TOP or heading_key(line.text) in {
-        s for subs in SUBS.values() for s in subs
-    }
+    key = heading_key(line.text)
+    return key in TOP or key in _SUB_HEADINGS
 
 
 def find_sections(lines: list[Line], skip: set[int] | None = None) -> Layout:

@@ -12,6 +12,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from helpers.memo import memoized
+
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u3000": " "}
 _BREAKS = {"\r\n": "\n", "\r": "\n", "\u2029": "\n\n", "\u2028": "\n", "\f": "\n", "\v": "\n",
            "\u0085": "\n"}  # fmt: skip
@@ -29,6 +31,11 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●+]|\d+[.)])\s+")
 _WS = re.compile(r"\s+")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")  # a markdown heading's `#` marks
+_HEADING_PUNCT = re.compile(r"[-–—:.]")
+# Each text is cleaned, folded or keyed once per process (`memoized`): a report's lines are
+# cleaned again as headings are looked for, and the same names are folded many times.
+_TEXTS_KEPT = 1 << 14
 COLUMN_GAP = re.compile(r"\S(\s{2,})\S")
 
 
@@ -68,7 +75,14 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a markdown 
 
 def clean(raw: str) -> str:
     """Markdown emphasis, heading marks, links, `<br>` and escapes removed; spaces collapsed."""
+    return _cleaned(raw)
+
+
+def _clean(raw: str) -> str:
     return _WS.sub(" ", clean_keep_spaces(raw)).strip()
+
+
+_cleaned = memoized(_clean, _TEXTS_KEPT)
 
 
 def _line_ends(text: str) -> str:
@@ -118,24 +132,39 @@ _FOLD_PUNCT = re.compile(r"[^\w()' ]+")
 
 def fold(name: str) -> str:
     """Lower-case, accent-free, punctuation-light form used for comparisons."""
-    text = unicodedata.normalize("NFKD", str(name))
+    return _folded(str(name))
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("‘", "'").casefold()
     text = _FOLD_PUNCT.sub(" ", text.replace("-", " ").replace("&", " and "))
     return _WS.sub(" ", text).strip()
 
 
+_folded = memoized(_fold, _TEXTS_KEPT)
+
+
 def heading_key(text: str) -> str:
     """Comparable form of a heading: upper case, `&` → AND, hyphens and colons dropped."""
+    return _keyed(text)
+
+
+def _heading_key(text: str) -> str:
     s = clean(text).upper().replace("&", " AND ")
-    s = re.sub(r"[-–—:.]", " ", s)
+    s = _HEADING_PUNCT.sub(" ", s)
     return _WS.sub(" ", s).strip()
+
+
+_keyed = memoized(_heading_key, _TEXTS_KEPT)
 
 
 def is_upper(text: str) -> bool:
     """True when every letter is upper case (and there is at least one)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    letters = (c for c in text if c.isalpha())  # read up to the first lower-case letter only
+    first = next(letters, None)
+    return first is not None and first.isupper() and all(c.isupper() for c in letters)
 
 
 def is_page_number(text: str) -> bool:
@@ -232,10 +261,17 @@ def _cells(line: Line) -> list[str]:
 
 def clean_keep_spaces(raw: str) -> str:
     """Markup removed as in `clean`, but runs of spaces (column gaps) kept."""
+    return _cleaned_keep_spaces(raw)
+
+
+def _clean_keep_spaces(raw: str) -> str:
     s = _LINK.sub(r"\1", _BR.sub(" ", raw))
-    s = re.sub(r"^\s*#{1,6}\s+", "", s)
+    s = _HEADING_MARK.sub("", s)
     s = _EMPHASIS.sub("", s).replace("\\", "")
-    return re.sub(r"^\s*#{1,6}\s+", "", s)  # `**## ACTION LINE 2**`: the mark inside bold
+    return _HEADING_MARK.sub("", s)  # `**## ACTION LINE 2**`: the mark inside bold
+
+
+_cleaned_keep_spaces = memoized(_clean_keep_spaces, _TEXTS_KEPT)
 
 
 def split_items(lines: list[Line]) -> list[tuple[str, int]]:

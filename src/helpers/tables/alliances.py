@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers.errors import UserError
 from helpers.parse.text import fold
-from helpers.tables.names import read_reference_csv, reference_dir, tidy
+from helpers.tables.names import per_content, reference_dir, reference_frame, tidy
 
 ALIAS_FILE = "alliance_aliases.csv"
 FOLDED = "spellings that differ only in case, accents, hyphens, dashes or spacing are one alliance"
@@ -37,11 +37,15 @@ def load_alliance_aliases(root: Path | None = None) -> pd.DataFrame:
         return pd.DataFrame(
             {"alias": pd.Series([], dtype=str), "alliance": pd.Series([], dtype=str)}
         )
-    df = read_reference_csv(path, ("alias", "alliance"))
+    return per_content(_alliance_aliases, path).copy()
+
+
+def _alliance_aliases(name: str, data: bytes) -> pd.DataFrame:
+    df = reference_frame(name, data, ("alias", "alliance"))
     df = df.assign(alias=df["alias"].map(tidy), alliance=df["alliance"].map(tidy))
     if (df["alias"] == "").any() or (df["alliance"] == "").any():
-        raise UserError(f"{path.name}: every row needs both an alias and an alliance")
-    AllianceNames(df, source=path.name)  # a spelling standing for two alliances fails here
+        raise UserError(f"{name}: every row needs both an alias and an alliance")
+    AllianceNames(df, source=name)  # a spelling standing for two alliances fails here
     return df[["alias", "alliance"]].drop_duplicates().reset_index(drop=True)
 
 

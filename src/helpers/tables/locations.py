@@ -6,23 +6,20 @@ period's roster and activity counts. A member without a row is not an error: it 
 
 from __future__ import annotations
 
-import functools
 import math
 from pathlib import Path
 
 import pandas as pd
 
 from helpers.errors import UserError
-from helpers.parse.text import fold as _fold_name
+from helpers.parse.text import fold
 from helpers.tables.contract import require as _table
-from helpers.tables.names import read_reference_csv, reference_dir, tidy
+from helpers.tables.names import per_content, reference_dir, reference_frame, tidy
 
 FILE = "member_locations.csv"
 COLUMNS = ("member", "latitude", "longitude", "source")
 
 __all__ = ["FILE", "load_locations", "roster_locations", "missing_locations"]
-
-fold = functools.lru_cache(maxsize=8192)(_fold_name)  # the same few hundred names, many times
 
 
 def _empty() -> pd.DataFrame:
@@ -32,14 +29,14 @@ def _empty() -> pd.DataFrame:
     )  # fmt: skip
 
 
-def _degrees(path: Path, line: int, column: str, text: str, limit: float) -> float:
+def _degrees(name: str, line: int, column: str, text: str, limit: float) -> float:
     try:
         value = float(text)
     except ValueError:
         value = math.nan
     if not math.isfinite(value) or abs(value) > limit:
         raise UserError(
-            f"{path.name} line {line}: {column} '{text}' is not a number of degrees between "
+            f"{name} line {line}: {column} '{text}' is not a number of degrees between "
             f"-{limit:g} and {limit:g} (decimal degrees such as 41.39, with a dot)"
         )
     return value
@@ -51,14 +48,11 @@ def load_locations(root: Path | None = None) -> pd.DataFrame:
     path = reference_dir(root) / FILE
     if not path.exists():
         return _empty()
-    st = path.stat()
-    return _read(path, st.st_mtime_ns, st.st_size).copy()
+    return per_content(_read, path).copy()
 
 
-@functools.lru_cache(maxsize=8)
-def _read(path: Path, mtime_ns: int, size: int) -> pd.DataFrame:
-    """The file read once per version (modification time and size) in a process."""
-    df = read_reference_csv(path, COLUMNS)
+def _read(name: str, data: bytes) -> pd.DataFrame:
+    df = reference_frame(name, data, COLUMNS)
     if df.empty:
         return _empty()
     rows = []
@@ -66,15 +60,13 @@ def _read(path: Path, mtime_ns: int, size: int) -> pd.DataFrame:
     for line, rec in enumerate(df.to_dict("records"), 2):
         member, source = tidy(rec["member"]), str(rec["source"]).strip()
         if not member or not source:
-            raise UserError(f"{path.name} line {line}: every row needs a member and a source")
+            raise UserError(f"{name} line {line}: every row needs a member and a source")
         key = fold(member)
         if key in seen:
-            raise UserError(
-                f"{path.name} line {line}: '{member}' is already placed on line {seen[key]}"
-            )
+            raise UserError(f"{name} line {line}: '{member}' is already placed on line {seen[key]}")
         seen[key] = line
-        lat = _degrees(path, line, "latitude", rec["latitude"].strip(), 90)
-        lon = _degrees(path, line, "longitude", rec["longitude"].strip(), 180)
+        lat = _degrees(name, line, "latitude", rec["latitude"].strip(), 90)
+        lon = _degrees(name, line, "longitude", rec["longitude"].strip(), 180)
         rows.append({"member": member, "latitude": lat, "longitude": lon, "source": source})
     return pd.DataFrame(rows, columns=list(COLUMNS))
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from helpers.errors import UserError
+from helpers.memo import memoized
 from helpers.parse.text import fold
 from helpers.periods import project_root
 
@@ -78,7 +81,28 @@ def read_reference_csv(path: Path, needed: tuple[str, ...]) -> pd.DataFrame:
     """A reference table officers edit (often in Excel), read as text. Every mistake is a
     UserError naming the file, the line and what to do: not UTF-8 (Excel's plain "CSV" is
     Windows-1252), empty, a missing column, a row with too many or too few cells."""
-    data = path.read_bytes()
+    return reference_frame(path.name, path.read_bytes(), needed)
+
+
+T = TypeVar("T")
+
+
+def per_content(read: Callable[[str, bytes], T], path: Path) -> T:
+    """`read(file name, file's bytes)` of a reference file, made once per content of the file
+    in a process (`memoized`; a file edited since is read again). The result is shared: the
+    caller hands out a copy."""
+    return _read_once(read, path.name, path.read_bytes())
+
+
+def _read_with(read: Callable[[str, bytes], T], name: str, data: bytes) -> T:
+    return read(name, data)
+
+
+_read_once = memoized(_read_with, 32)
+
+
+def reference_frame(name: str, data: bytes, needed: tuple[str, ...]) -> pd.DataFrame:
+    """`read_reference_csv` of the bytes of the file `name`."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -89,22 +113,22 @@ def read_reference_csv(path: Path, needed: tuple[str, ...]) -> pd.DataFrame:
         except UnicodeDecodeError:
             guess = "its encoding is not recognised"
         raise UserError(
-            f"{path.name} is not UTF-8 (line {line}; {guess}): save it as 'CSV UTF-8'"
+            f"{name} is not UTF-8 (line {line}; {guess}): save it as 'CSV UTF-8'"
         ) from None
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise UserError(f"{path.name} is empty: it needs the header line {','.join(needed)}")
+        raise UserError(f"{name} is empty: it needs the header line {','.join(needed)}")
     header = [h.strip() for h in rows[0]]
     missing = [c for c in needed if c not in header]
     if missing:
         raise UserError(
-            f"{path.name}: needs columns {','.join(needed)} (missing {', '.join(missing)}) "
+            f"{name}: needs columns {','.join(needed)} (missing {', '.join(missing)}) "
             "in its first line"
         )
     for no, row in enumerate(rows[1:], 2):
         if row and len(row) != len(header):
             raise UserError(
-                f"{path.name} line {no}: {len(row)} cells where the header has {len(header)} "
+                f"{name} line {no}: {len(row)} cells where the header has {len(header)} "
                 "(a comma inside a name needs the name in double quotes)"
             )
     body = [r for r in rows[1:] if r]
@@ -117,14 +141,18 @@ def load_aliases(root: Path | None = None) -> pd.DataFrame:
     path = reference_dir(root) / "member_aliases.csv"
     if not path.exists():
         return pd.DataFrame({"alias": pd.Series([], dtype=str), "member": pd.Series([], dtype=str)})
-    df = read_reference_csv(path, ("alias", "member"))
+    return per_content(_aliases, path).copy()
+
+
+def _aliases(name: str, data: bytes) -> pd.DataFrame:
+    df = reference_frame(name, data, ("alias", "member"))
     df = df.assign(alias=df["alias"].map(tidy), member=df["member"].map(tidy))
     if (df["alias"] == "").any() or (df["member"] == "").any():
-        raise UserError(f"{path.name}: every row needs both an alias and a member")
+        raise UserError(f"{name}: every row needs both an alias and a member")
     keys = df["alias"].map(fold)
     clash = df[keys.duplicated(keep=False)].groupby(keys)["member"].nunique()
     if (clash > 1).any():
-        raise UserError(f"{path.name}: alias '{clash[clash > 1].index[0]}' points to two members")
+        raise UserError(f"{name}: alias '{clash[clash > 1].index[0]}' points to two members")
     return df[["alias", "member"]].drop_duplicates().reset_index(drop=True)
 
 
@@ -133,10 +161,15 @@ def load_affixes(root: Path | None = None) -> tuple[list[str], list[str]]:
     path = reference_dir(root) / "name_affixes.csv"
     if not path.exists():
         return [], []
-    df = read_reference_csv(path, ("position", "text"))
+    pre, suf = per_content(_affixes, path)
+    return list(pre), list(suf)
+
+
+def _affixes(name: str, data: bytes) -> tuple[list[str], list[str]]:
+    df = reference_frame(name, data, ("position", "text"))
     bad = set(df["position"]) - {"prefix", "suffix"}
     if bad:
-        raise UserError(f"{path.name}: position must be prefix or suffix, not {sorted(bad)[0]!r}")
+        raise UserError(f"{name}: position must be prefix or suffix, not {sorted(bad)[0]!r}")
     longest_first = df.assign(text=df["text"].map(fold)).sort_values(
         "text", key=lambda s: -s.str.len(), kind="stable"
     )
@@ -266,9 +299,7 @@ class NameResolver:
         """The member named inside a longer text ("Mayor of Dakar" → Dakar): earliest, longest."""
         hay = f" {fold(text)} "
         best: tuple[int, int, str] | None = None
-        keys = {fold(m): m for m in self.members}
-        keys.update(self._alias)
-        for k, m in keys.items():
+        for k, m in self._fuzzy_keys.items():  # every member's folded name and alias
             if len(k) < 3:
                 continue
             pos = hay.find(f" {k} ")

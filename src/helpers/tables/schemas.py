@@ -22,7 +22,7 @@ from helpers.tables.contract import (
 )
 
 __all__ = ["REGIONS", "SEVERITIES", "TABLES", "SCHEMAS", "require", "columns", "empty_frame",
-           "describe_columns"]  # fmt: skip
+           "is_empty_frame", "describe_columns"]  # fmt: skip
 
 _SOURCE = "Line of the raw report (1-based) the row was read from; traces every cell back."
 
@@ -289,6 +289,16 @@ def empty_frame(table: str) -> pd.DataFrame:
 def _empty(table: str) -> pd.DataFrame:
     """The typed empty frame of a table, validated once (about 10 ms a table)."""
     return SCHEMAS[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
+
+
+def is_empty_frame(table: str, df: pd.DataFrame) -> bool:
+    """True when `df` has no rows and the table's columns with their types, as `empty_frame`
+    gives them: validating it would change nothing and find nothing, as validating the empty
+    frame `empty_frame` copies did."""
+    typed = _empty(table)
+    return (
+        len(df) == 0 and list(df.columns) == list(typed.columns) and df.dtypes.equals(typed.dtypes)
+    )
 
 
 def describe_columns(table: str) -> pd.DataFrame:
