@@ -276,6 +276,39 @@ def test_an_accent_drawn_as_a_glyph_over_its_letter_is_one_letter(tmp_path):
     assert lost_words("Büyükşehir", "Büyüks\u00b8ehir") == []  # the second reading agrees
 
 
+def glyph(ch: str, x: float, *, base: float = 110.0, size: float = 10.0, bold: bool = False):
+    """One character as ``glyphs`` gives it: 5 pt wide, its box 8 pt high over ``base``."""
+    return (ch, x, base - 8, x + 5, base, base, size, bold)
+
+
+def test_characters_make_words_split_at_a_space_a_gap_a_baseline_or_a_weight():
+    from helpers.parse.layout.glyphs import words_of
+
+    chars = [glyph("a", 50), glyph("b", 55), None, glyph("c", 65), glyph("d", 72.4),  # 2.4 pt gap
+             glyph("e", 80), glyph("f", 85, base=113.1), glyph("g", 90, bold=True)]  # fmt: skip
+    words = words_of(chars)
+    assert [w.text for w in words] == ["ab", "cd", "e", "f", "g"]  # 2.5 pt (0.25 em) splits
+    assert (words[0].x0, words[0].top, words[0].x1, words[0].bottom) == (50, 102, 60, 110)
+    assert words[0].size == 10 and words[-1].bold and not words[0].bold
+    # 3 pt under the baseline of a 10 pt word is on it; 3.1 pt is not
+    assert [w.text for w in words_of([glyph("h", 50), glyph("i", 55, base=113)])] == ["hi"]
+    # going back before the word's start splits (2 pt is 0.2 em of slack)
+    back = words_of([glyph("j", 50), glyph("k", 48.1), None, glyph("l", 50), glyph("m", 47.9)])
+    assert [w.text for w in back] == ["jk", "l", "m"]
+    assert words_of([None, None]) == [] and words_of([]) == []
+
+
+def test_an_accent_over_the_letter_before_joins_it_and_the_word_is_composed():
+    from helpers.parse.layout.glyphs import words_of
+
+    over = words_of([glyph("s", 50), glyph("\u00b8", 53), glyph("e", 55)])
+    assert [w.text for w in over] == ["\u015fe"]  # `ş` composed (NFC), one word
+    assert over[0].x1 == 60
+    apart = words_of([glyph("s", 50), glyph("\u00b8", 55)])  # beside the letter, not over it
+    assert [w.text for w in apart] == ["s\u00b8"]
+    assert [w.text for w in words_of([glyph("\u00b8", 50)])] == ["\u00b8"]
+
+
 def test_a_badge_over_a_labels_box_is_still_read_before_its_title():
     # `7 October 2022` right of the title, over a box whose first line is in capitals
     # (`OUTCOMES L2A1D1`) that is not flush with it: the badge is the activity's date
