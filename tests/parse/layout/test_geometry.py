@@ -284,17 +284,23 @@ def glyph(ch: str, x: float, *, base: float = 110.0, size: float = 10.0, bold: b
 def test_characters_make_words_split_at_a_space_a_gap_a_baseline_or_a_weight():
     from helpers.parse.layout.glyphs import words_of
 
-    chars = [glyph("a", 50), glyph("b", 55), None, glyph("c", 65), glyph("d", 72.4),  # 2.4 pt gap
-             glyph("e", 80), glyph("f", 85, base=113.1), glyph("g", 90, bold=True)]  # fmt: skip
-    words = words_of(chars)
-    assert [w.text for w in words] == ["ab", "cd", "e", "f", "g"]  # 2.5 pt (0.25 em) splits
-    assert (words[0].x0, words[0].top, words[0].x1, words[0].bottom) == (50, 102, 60, 110)
-    assert words[0].size == 10 and words[-1].bold and not words[0].bold
-    # 3 pt under the baseline of a 10 pt word is on it; 3.1 pt is not
+    chars = [glyph("a", 50), glyph("b", 55, base=111), None, glyph("c", 65, size=12),
+             glyph("d", 72.4), glyph("e", 80), glyph("f", 85, base=113.1),
+             glyph("g", 90, bold=True)]  # fmt: skip
+    boxes = [(w.text, w.x0, w.top, w.x1, w.bottom, w.size, w.bold) for w in words_of(chars)]
+    assert boxes == [
+        ("ab", 50, 102, 60, 111, 10, False),  # a space ends it
+        ("cd", 65, 102, 77.4, 110, 12, False),  # 2.4 pt apart: under 0.25 em (of d's 10 pt)
+        ("e", 80, 102, 85, 110, 10, False),  # 2.6 pt apart
+        ("f", 85, 105.1, 90, 113.1, 10, False),  # 3.1 pt under e's baseline
+        ("g", 90, 102, 95, 110, 10, True),  # another weight
+    ]
+    # 3 pt under the baseline of a 10 pt word is on it; a gap of 0.25 em joins
     assert [w.text for w in words_of([glyph("h", 50), glyph("i", 55, base=113)])] == ["hi"]
-    # going back before the word's start splits (2 pt is 0.2 em of slack)
-    back = words_of([glyph("j", 50), glyph("k", 48.1), None, glyph("l", 50), glyph("m", 47.9)])
-    assert [w.text for w in back] == ["jk", "l", "m"]
+    assert [w.text for w in words_of([glyph("h", 50), glyph("i", 57.5)])] == ["hi"]
+    # going back before the word's start splits (0.2 em of slack: 2 pt)
+    back = words_of([glyph("j", 50), glyph("k", 48), None, glyph("l", 50), glyph("m", 47.9)])
+    assert [(w.text, w.x0) for w in back] == [("jk", 48), ("l", 50), ("m", 47.9)]
     assert words_of([None, None]) == [] and words_of([]) == []
 
 

@@ -136,6 +136,8 @@ def words_of(chars: list[Glyph | None]) -> list[Word]:
     a glyph of its own over the letter before joins it (`s` + `¸` is `ş`)."""
     words: list[Word] = []
     run: list[str] = []  # the word's characters so far (never a space: see ``glyphs``)
+    # its box, size, weight and baseline, and where its last letter ends: each set from the
+    # word's first character before it is read
     x0 = top = x1 = bottom = size = baseline = last_x1 = 0.0
     bold = False
     for g in chars:
