@@ -57,17 +57,25 @@ class Span:
 
 
 def same_line(items: list) -> list[list]:
-    """Words or spans grouped by baseline (top to bottom: middles within SAME_LINE ems), each
-    group left to right."""
+    """Words or spans grouped by baseline (top to bottom: middles within SAME_LINE ems of the
+    median middle of the group so far), each group left to right."""
     out: list[list] = []
+    middles: list[float] = []  # the last group's middles, in ascending order as they come
     for w in sorted(items, key=lambda w: (w.middle, w.x0)):
-        if out and abs(w.middle - median(x.middle for x in out[-1])) <= SAME_LINE * max(
-            w.size, out[-1][0].size
-        ):
+        m = w.middle
+        if out and abs(m - _median_of_sorted(middles)) <= SAME_LINE * max(w.size, out[-1][0].size):
             out[-1].append(w)
+            middles.append(m)
         else:
             out.append([w])
+            middles = [m]
     return [sorted(r, key=lambda w: w.x0) for r in out]
+
+
+def _median_of_sorted(values: list[float]) -> float:
+    """statistics.median of values already in ascending order, without sorting them again."""
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 def rows(words: list[Word]) -> list[list[Word]]:
