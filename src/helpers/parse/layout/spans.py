@@ -91,6 +91,15 @@ def _stretched(gaps: list[float], i: int, size: float) -> bool:
     return gaps[i] < WIDE * size and any(abs(g - gaps[i]) <= 0.3 * gaps[i] for g in near)
 
 
+_NUMBER = re.compile(r"\d{1,2}[.)]")  # a numbered list's number: `3.`, `12)`
+
+
+def _opens(word: Word, span: list[Word]) -> bool:
+    """A list's bullet or number that opens its span, alone in it so far: `• Rabat`, not
+    `México -`."""
+    return (word.text in MARKERS or bool(_NUMBER.fullmatch(word.text))) and span == [word]
+
+
 def split_row(row: list[Word], cuts: Sequence[float] = ()) -> list[Span]:
     """One row's spans: a new span where the gap between two words is wider than SPAN_GAP
     ems (but for a justified line's stretched spaces, or after a list's bullet or number set
@@ -100,11 +109,11 @@ def split_row(row: list[Word], cuts: Sequence[float] = ()) -> list[Span]:
     for i, (prev, w) in enumerate(zip(row, row[1:], strict=False)):
         size = max(prev.size, w.size)
         same = prev.bold == w.bold and abs(prev.size - w.size) < 0.5
-        marker = prev.text in MARKERS or bool(re.fullmatch(r"\d{1,2}[.)]", prev.text))
-        bullet = marker and spans[-1] == [
-            prev
-        ]  # a bullet opens its span: `• Rabat`, not `México -`
-        wide = gaps[i] > SPAN_GAP * size and not (same and _stretched(gaps, i, size)) and not bullet
+        wide = (
+            gaps[i] > SPAN_GAP * size
+            and not (same and _stretched(gaps, i, size))
+            and not _opens(prev, spans[-1])
+        )
         if wide or any(prev.x1 <= x <= w.x0 for x in cuts):
             spans.append([w])
         else:
