@@ -70,9 +70,9 @@ SCOPE: dict[str, list[str] | None] = {
     "helpers.parse.furniture": None,
     "helpers.parse.report": None,
     # the PDF layout reader, on words and boxes placed by hand (not what opens a PDF file:
-    # glyphs.page_words, glyphs._style, glyphs.read_pages, boxes.filled_rects)
+    # glyphs.glyphs, glyphs._style, glyphs.page_words, glyphs.read_pages, boxes.filled_rects)
     "helpers.parse.layout": ["body_size"],
-    "helpers.parse.layout.glyphs": ["is_bold", "Word.middle"],
+    "helpers.parse.layout.glyphs": ["is_bold", "Word.middle", "words_of", "_word"],
     "helpers.parse.layout.spans": None,
     "helpers.parse.layout.boxes": ["Rect.area", "Rect.holds", "contents", "inner"],
     "helpers.parse.layout.hyphens": None,

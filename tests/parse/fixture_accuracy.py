@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.ingest import parse_file
 from helpers.parse.text import normalise_text
 from tests.conftest import REPORTS
+from tests.fixture_reads import parse_fixture
 
 FIXTURES = REPORTS
 
@@ -27,10 +27,11 @@ def _overlap(expected: list, got: list) -> tuple[int, int]:
 
 def score(fixture: str, report: Path | None = None) -> dict[str, float]:
     """Accuracy per field, 0–1, for one fixture folder under tests/fixtures/reports, read from
-    its markdown export or from `report` (another layout of the same report, or its PDF)."""
+    its markdown export or from `report` (another layout of the same report, or its PDF; a
+    committed file, read once per test process: tests/fixture_reads.py)."""
     folder = FIXTURES / fixture
     exp = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    t = parse_file(report or next(folder.glob("*.md")), exp["period"])
+    t = parse_fixture(report or next(folder.glob("*.md")), exp["period"])
     acts = t["activities"].reset_index(drop=True)
     tallies: dict[str, list[int]] = {}
 

@@ -15,6 +15,7 @@ import pytest
 
 from helpers.ingest import parse_file
 from tests.conftest import FIXTURES, REPORT_2022T1
+from tests.fixture_reads import parse_fixture
 from tests.parse.fixture_accuracy import score
 
 VARIANTS = sorted(p.stem for p in (FIXTURES / "layouts" / "2022-T1").glob("*.txt"))
@@ -46,7 +47,7 @@ def test_2022t1_every_layout_gives_identical_tables(md_tables, layout):
         if layout == "pdf"
         else FIXTURES / "layouts" / "2022-T1" / f"{layout}.txt"
     )
-    got = parse_file(path, "2022-T1")
+    got = parse_fixture(path, "2022-T1")
     free = ORDER_FREE.get(layout, set())
     for name, df in md_tables.items():
         if name == "quality":

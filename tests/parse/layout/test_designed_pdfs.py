@@ -18,6 +18,7 @@ import pytest
 from helpers.errors import UserError
 from helpers.ingest import parse_file, parse_report
 from helpers.tables.checks import BLOCKING
+from tests.fixture_reads import parse_fixture
 
 pytestmark = pytest.mark.slow  # each case reads a PDF by its layout (about a second)
 
@@ -77,31 +78,34 @@ def _key(tables: dict[str, pd.DataFrame], *, loose: bool = True) -> dict[str, pd
 
 
 @pytest.fixture(scope="module")
-def markdown_tables() -> dict[str, dict[str, pd.DataFrame]]:
+def markdown_parsed() -> dict[str, dict[str, pd.DataFrame]]:
+    """Each markdown report's tables, parsed once for both keys below (_key copies)."""
     return {
-        f.name: _key(parse_file(next(f.glob("*.md")), f.name))
+        f.name: parse_file(next(f.glob("*.md")), f.name)
         for f in sorted((FIXTURES / "reports").iterdir())
     }
 
 
 @pytest.fixture(scope="module")
-def markdown_tables_exact() -> dict[str, dict[str, pd.DataFrame]]:
-    return {
-        f.name: _key(parse_file(next(f.glob("*.md")), f.name), loose=False)
-        for f in sorted((FIXTURES / "reports").iterdir())
-    }
+def markdown_tables(markdown_parsed) -> dict[str, dict[str, pd.DataFrame]]:
+    return {name: _key(tables) for name, tables in markdown_parsed.items()}
+
+
+@pytest.fixture(scope="module")
+def markdown_tables_exact(markdown_parsed) -> dict[str, dict[str, pd.DataFrame]]:
+    return {name: _key(tables, loose=False) for name, tables in markdown_parsed.items()}
 
 
 def _read(path: Path) -> dict[str, pd.DataFrame]:
     period = path.name[:7]
     if path.suffix == ".pdf":
-        return parse_file(path, period)
+        return parse_fixture(path, period)
     return parse_report(path.read_text(encoding="utf-8"), period)
 
 
 @pytest.mark.parametrize("pdf", PLAIN, ids=lambda p: p.stem)
 def test_a_plain_pdf_gives_the_markdowns_tables(pdf, markdown_tables_exact):
-    got = _key(parse_file(pdf, pdf.stem), loose=False)
+    got = _key(parse_fixture(pdf, pdf.stem), loose=False)
     for name, want in markdown_tables_exact[pdf.stem].items():
         pd.testing.assert_frame_equal(got[name], want, obj=name)
 
@@ -128,7 +132,7 @@ def test_a_designed_report_is_read_right_or_stopped_never_published_wrong(path, 
 
 def test_a_footer_splitting_a_label_list_loses_no_challenge():
     # LibreOffice 2022-T1: KARTEPE SUMMIT's challenges run over a page break (2.1 | 2.2, 4.2)
-    t = parse_file(FIXTURES / "designed" / "libreoffice" / "2022-T1.pdf", "2022-T1")
+    t = parse_fixture(FIXTURES / "designed" / "libreoffice" / "2022-T1.pdf", "2022-T1")
     acts, links = t["activities"], t["activity_challenges"]
     kartepe = acts.loc[acts["title"] == "KARTEPE SUMMIT AND URBAN FAIR", "activity_id"].iloc[0]
     assert list(links.loc[links["activity_id"] == kartepe, "code"]) == ["2.1", "2.2", "4.2"]
@@ -140,4 +144,4 @@ def test_a_footer_splitting_a_label_list_loses_no_challenge():
 def test_a_report_filed_under_another_period_stops_naming_both(filed):
     pdf = FIXTURES / "designed" / "weasyprint" / "2022-T1.pdf"
     with pytest.raises(UserError, match=f"covers 2022-T1 .*filed as {filed}"):
-        parse_file(pdf, filed)
+        parse_fixture(pdf, filed)

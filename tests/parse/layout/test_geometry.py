@@ -276,6 +276,45 @@ def test_an_accent_drawn_as_a_glyph_over_its_letter_is_one_letter(tmp_path):
     assert lost_words("Büyükşehir", "Büyüks\u00b8ehir") == []  # the second reading agrees
 
 
+def glyph(ch: str, x: float, *, base: float = 110.0, size: float = 10.0, bold: bool = False):
+    """One character as ``glyphs`` gives it: 5 pt wide, its box 8 pt high over ``base``."""
+    return (ch, x, base - 8, x + 5, base, base, size, bold)
+
+
+def test_characters_make_words_split_at_a_space_a_gap_a_baseline_or_a_weight():
+    from helpers.parse.layout.glyphs import words_of
+
+    chars = [glyph("a", 50), glyph("b", 55, base=111), None, glyph("c", 65, size=12),
+             glyph("d", 72.4), glyph("e", 80), glyph("f", 85, base=113.1),
+             glyph("g", 90, bold=True)]  # fmt: skip
+    boxes = [(w.text, w.x0, w.top, w.x1, w.bottom, w.size, w.bold) for w in words_of(chars)]
+    assert boxes == [
+        ("ab", 50, 102, 60, 111, 10, False),  # a space ends it
+        ("cd", 65, 102, 77.4, 110, 12, False),  # 2.4 pt apart: under 0.25 em (of d's 10 pt)
+        ("e", 80, 102, 85, 110, 10, False),  # 2.6 pt apart
+        ("f", 85, 105.1, 90, 113.1, 10, False),  # 3.1 pt under e's baseline
+        ("g", 90, 102, 95, 110, 10, True),  # another weight
+    ]
+    # 3 pt under the baseline of a 10 pt word is on it; a gap of 0.25 em joins
+    assert [w.text for w in words_of([glyph("h", 50), glyph("i", 55, base=113)])] == ["hi"]
+    assert [w.text for w in words_of([glyph("h", 50), glyph("i", 57.5)])] == ["hi"]
+    # going back before the word's start splits (0.2 em of slack: 2 pt)
+    back = words_of([glyph("j", 50), glyph("k", 48), None, glyph("l", 50), glyph("m", 47.9)])
+    assert [(w.text, w.x0) for w in back] == [("jk", 48), ("l", 50), ("m", 47.9)]
+    assert words_of([None, None]) == [] and words_of([]) == []
+
+
+def test_an_accent_over_the_letter_before_joins_it_and_the_word_is_composed():
+    from helpers.parse.layout.glyphs import words_of
+
+    over = words_of([glyph("s", 50), glyph("\u00b8", 53), glyph("e", 55)])
+    assert [w.text for w in over] == ["\u015fe"]  # `ş` composed (NFC), one word
+    assert over[0].x1 == 60
+    apart = words_of([glyph("s", 50), glyph("\u00b8", 55)])  # beside the letter, not over it
+    assert [w.text for w in apart] == ["s\u00b8"]
+    assert [w.text for w in words_of([glyph("\u00b8", 50)])] == ["\u00b8"]
+
+
 def test_a_badge_over_a_labels_box_is_still_read_before_its_title():
     # `7 October 2022` right of the title, over a box whose first line is in capitals
     # (`OUTCOMES L2A1D1`) that is not flush with it: the badge is the activity's date

@@ -51,28 +51,25 @@ class Page:
     rects: tuple = ()
 
 
-def _style(
-    raw, obj, cache: dict[int, tuple[float, bool]], fonts: dict[int, bool]
-) -> tuple[float, bool]:
-    """(font size as drawn, bold) of a text object, looked up once per object: the size set
-    with the font (Tf) scaled by the object's matrix (text drawn at 5 pt under a 2× scale is
-    10 pt), bold from the font's weight or name, looked up once per font (some typesetters,
-    Chromium among them, make a text object of every glyph)."""
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-    if key not in cache:
-        size, matrix = ctypes.c_float(), raw.FS_MATRIX()
-        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-        font = raw.FPDFTextObj_GetFont(obj)
-        font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if font_key not in fonts:
-            buf = ctypes.create_string_buffer(256)
-            raw.FPDFFont_GetBaseFontName(font, buf, 256)
-            fonts[font_key] = is_bold(
-                buf.value.decode("latin-1"), int(raw.FPDFFont_GetWeight(font))
-            )
-        cache[key] = (size.value * math.hypot(matrix.c, matrix.d), fonts[font_key])
-    return cache[key]
+# one character as PDFium places it: (text, x0, top, x1, bottom, baseline, size, bold), or None
+# for what separates words (a space, a generated character, an empty code)
+Glyph = tuple[str, float, float, float, float, float, float, bool]
+
+
+def _style(raw, obj, fonts: dict[bytes, bool]) -> tuple[float, bool]:
+    """(font size as drawn, bold) of a text object: the size set with the font (Tf) scaled by
+    the object's matrix (text drawn at 5 pt under a 2× scale is 10 pt), bold from the font's
+    weight or name, looked up once per font (`fonts`, by the font's address)."""
+    size, matrix = ctypes.c_float(), raw.FS_MATRIX()
+    raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+    font = raw.FPDFTextObj_GetFont(obj)
+    key = bytes(font)  # the pointer's own bytes: its address, without a cast
+    if key not in fonts:
+        buf = ctypes.create_string_buffer(256)
+        raw.FPDFFont_GetBaseFontName(font, buf, 256)
+        fonts[key] = is_bold(buf.value.decode("latin-1"), int(raw.FPDFFont_GetWeight(font)))
+    return size.value * math.hypot(matrix.c, matrix.d), fonts[key]
 
 
 def is_bold(name: str, weight: int) -> bool:
@@ -82,64 +79,99 @@ def is_bold(name: str, weight: int) -> bool:
     return weight >= 600 or any(w in lowered for w in ("bold", "black", "heavy"))
 
 
-def page_words(textpage, height: float) -> list[Word]:
-    """A page's words from its PDFium text page, in stored order."""
+def glyphs(textpage, height: float) -> list[Glyph | None]:
+    """A PDFium text page's characters in stored order (see ``Glyph``): the fewest PDFium
+    calls per character, the style looked up once per text object (some typesetters,
+    Chromium among them, make a text object of every glyph)."""
     import pypdfium2.raw as raw
 
     tp = textpage.raw
-    styles: dict[int, tuple[float, bool]] = {}  # per text object of this page
-    fonts: dict[int, bool] = {}  # bold, per font of this page
-    words: list[Word] = []
-    chars: list[str] = []
-    box = [0.0, 0.0, 0.0, 0.0]  # x0, top, x1, bottom
-    size = 0.0
-    bold = False
-    baseline = last_x1 = 0.0
-    rect = raw.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-
-    def flush() -> None:
-        if chars and "".join(chars).strip():
-            text = unicodedata.normalize("NFC", "".join(chars))
-            words.append(Word(text, box[0], box[1], box[2], box[3], size, bold))
-        chars.clear()
-
+    unicode_of, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    text_object, font_size = raw.FPDFText_GetTextObject, raw.FPDFText_GetFontSize
+    loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    # (ctypes passes these to PDFium by reference, faster than as pointers made beforehand)
+    rect, ox, oy = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    styles: dict[bytes, tuple[float, bool]] = {}  # per text object, by its address
+    fonts: dict[bytes, bool] = {}  # bold, per font of this page
+    out: list[Glyph | None] = []
+    append = out.append
     for i in range(raw.FPDFText_CountChars(tp)):
-        code = raw.FPDFText_GetUnicode(tp, i)
+        code = unicode_of(tp, i)
         ch = chr(code) if code else ""
         if ch == _HYPHEN:
             ch = "-"
-        if not ch or ch.isspace() or raw.FPDFText_IsGenerated(tp, i) == 1:
-            flush()
+        if not ch or ch.isspace() or generated(tp, i) == 1:
+            append(None)
             continue
-        raw.FPDFText_GetLooseCharBox(tp, i, rect)
-        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        obj = raw.FPDFText_GetTextObject(tp, i)
-        csize, cbold = (
-            _style(raw, obj, styles, fonts) if obj else (raw.FPDFText_GetFontSize(tp, i), False)
-        )
-        x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
-        top, bottom = height - max(rect.top, rect.bottom), height - min(rect.top, rect.bottom)
-        base = height - oy.value
-        if ch in ACCENTS and chars and x0 < last_x1:  # drawn over the letter before: one letter
-            chars.append(ACCENTS[ch])
+        loose_box(tp, i, rect)
+        origin(tp, i, ox, oy)
+        obj = text_object(tp, i)
+        if obj:
+            key = bytes(obj)  # the pointer's own bytes: the object's address, without a cast
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = _style(raw, obj, fonts)
+            size, bold = style
+        else:
+            size, bold = font_size(tp, i), False
+        left, right, r_top, r_bottom = rect.left, rect.right, rect.top, rect.bottom
+        if left > right:
+            left, right = right, left
+        if r_bottom > r_top:
+            r_top, r_bottom = r_bottom, r_top
+        append((ch, left, height - r_top, right, height - r_bottom, height - oy.value, size, bold))
+    return out
+
+
+def _word(
+    run: list[str], x0: float, top: float, x1: float, bottom: float, size: float, bold: bool
+) -> Word:
+    return Word(unicodedata.normalize("NFC", "".join(run)), x0, top, x1, bottom, size, bold)
+
+
+def words_of(chars: list[Glyph | None]) -> list[Word]:
+    """Characters in stored order (``glyphs``) as words: a run on one baseline (within 0.3 of
+    the larger size) of one weight, split at a break (None), where a character goes back
+    before the word's start (0.2 ems) or leaves a gap wider than GAP ems; an accent drawn as
+    a glyph of its own over the letter before joins it (`s` + `¸` is `ş`)."""
+    words: list[Word] = []
+    run: list[str] = []  # the word's characters so far (never a space: see ``glyphs``)
+    # its box, size, weight and baseline, and where its last letter ends: each set from the
+    # word's first character before it is read
+    x0 = top = x1 = bottom = size = baseline = last_x1 = 0.0
+    bold = False
+    for g in chars:
+        if g is None:
+            if run:
+                words.append(_word(run, x0, top, x1, bottom, size, bold))
+                run = []
             continue
-        last_x1 = x1
-        if chars and (
+        ch, cx0, ctop, cx1, cbottom, base, csize, cbold = g
+        if run and ch in ACCENTS and cx0 < last_x1:  # drawn over the letter before: one letter
+            run.append(ACCENTS[ch])
+            continue
+        last_x1 = cx1
+        if run and (
             abs(base - baseline) > 0.3 * max(size, csize)
-            or x0 < box[0] - 0.2 * csize  # back before the word's start
-            or x0 - box[2] > GAP * csize
+            or cx0 < x0 - 0.2 * csize  # back before the word's start
+            or cx0 - x1 > GAP * csize
             or cbold != bold
         ):
-            flush()
-        if not chars:
-            box[:] = [x0, top, x1, bottom]
-            size, bold, baseline = csize, cbold, base
+            words.append(_word(run, x0, top, x1, bottom, size, bold))
+            run = []
+        if run:
+            x0, top, x1, bottom = min(x0, cx0), min(top, ctop), max(x1, cx1), max(bottom, cbottom)
         else:
-            box[:] = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
-        chars.append(ch)
-    flush()
+            x0, top, x1, bottom, size, bold, baseline = cx0, ctop, cx1, cbottom, csize, cbold, base
+        run.append(ch)
+    if run:
+        words.append(_word(run, x0, top, x1, bottom, size, bold))
     return words
+
+
+def page_words(textpage, height: float) -> list[Word]:
+    """A page's words from its PDFium text page, in stored order."""
+    return words_of(glyphs(textpage, height))
 
 
 def read_pages(path: Path) -> list[Page]:

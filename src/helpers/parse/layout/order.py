@@ -131,29 +131,44 @@ def column_groups(cut: list[list[Span]], em: float) -> list[list[Span]]:
     (`Focal Points` under a roster's table, over its own cards); a line that heads a strip so
     is not taken from it again."""
     groups: list[list[list[Span]]] = [[cut[0]]]
+    prev = list(cut[0])  # the spans of the last group so far, in order
+    prev_cols = columns(prev, em)
     continued = False  # whether the last strip was joined to the columns above it
     for strip in cut[1:]:
-        prev = [s for st in groups[-1] for s in st]
-        joined, apart_cols = columns(prev + strip, em), (columns(prev, em), columns(strip, em))
-        fits = len(joined) == max(map(len, apart_cols)) > 1 and not merges(joined, *apart_cols)
-        apart = (
-            is_heading(prev, em) or is_heading(strip, em) or _aside_ends(groups[-1][-1], prev)
-            or (_bold_line(strip) and _cards(groups[-1][-1]))  # a heading over the next cards
-            or card_rows(groups[-1][-1], strip, em)  # a grid of cards: row after row
-            # rows of shaded keys and their values are a table of their own, not columns
-            # with the prose above (a paragraph's short last line fits in the key column)
-            or (_keyed_row(strip) is None) != (_keyed_row(groups[-1][-1]) is None)
-        )  # fmt: skip
-        if fits and not apart and _gap(prev, strip) <= COLUMN_STRIP_GAP * em:
+        joined, strip_cols = columns(prev + strip, em), columns(strip, em)
+        fits = (
+            len(joined) == max(len(prev_cols), len(strip_cols)) > 1
+            and _gap(prev, strip) <= COLUMN_STRIP_GAP * em
+            and not merges(joined, prev_cols, strip_cols)
+            and not _apart(groups[-1][-1], prev, strip, em)
+        )
+        if fits:
             groups[-1].append(strip)
+            prev, prev_cols = prev + strip, joined  # the columns of the group as it now is
             continued = True
             continue
         if continued and _bold_line(groups[-1][-1]):
             groups.append([groups[-1].pop(), strip])
+            prev = [s for st in groups[-1] for s in st]
+            prev_cols = columns(prev, em)
         else:
             groups.append([strip])
+            prev, prev_cols = list(strip), strip_cols
         continued = False
     return [[s for st in g for s in st] for g in groups]
+
+
+def _apart(last: list[Span], prev: list[Span], strip: list[Span], em: float) -> bool:
+    """Whether `strip` is read apart from the columns above it (`prev`, whose last strip is
+    `last`) though their columns fit: see ``column_groups``."""
+    return (
+        is_heading(prev, em) or is_heading(strip, em) or _aside_ends(last, prev)
+        or (_bold_line(strip) and _cards(last))  # a heading over the next cards
+        or card_rows(last, strip, em)  # a grid of cards: row after row
+        # rows of shaded keys and their values are a table of their own, not columns
+        # with the prose above (a paragraph's short last line fits in the key column)
+        or (_keyed_row(strip) is None) != (_keyed_row(last) is None)
+    )  # fmt: skip
 
 
 def merges(joined: list[list[Span]], *parts: list[list[Span]]) -> bool:

@@ -57,17 +57,25 @@ class Span:
 
 
 def same_line(items: list) -> list[list]:
-    """Words or spans grouped by baseline (top to bottom: middles within SAME_LINE ems), each
-    group left to right."""
+    """Words or spans grouped by baseline (top to bottom: middles within SAME_LINE ems of the
+    median middle of the group so far), each group left to right."""
     out: list[list] = []
+    middles: list[float] = []  # the last group's middles, in ascending order as they come
     for w in sorted(items, key=lambda w: (w.middle, w.x0)):
-        if out and abs(w.middle - median(x.middle for x in out[-1])) <= SAME_LINE * max(
-            w.size, out[-1][0].size
-        ):
+        m = w.middle
+        if out and abs(m - _median_of_sorted(middles)) <= SAME_LINE * max(w.size, out[-1][0].size):
             out[-1].append(w)
+            middles.append(m)
         else:
             out.append([w])
+            middles = [m]
     return [sorted(r, key=lambda w: w.x0) for r in out]
+
+
+def _median_of_sorted(values: list[float]) -> float:
+    """statistics.median of values already in ascending order, without sorting them again."""
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 def rows(words: list[Word]) -> list[list[Word]]:
@@ -83,6 +91,15 @@ def _stretched(gaps: list[float], i: int, size: float) -> bool:
     return gaps[i] < WIDE * size and any(abs(g - gaps[i]) <= 0.3 * gaps[i] for g in near)
 
 
+_NUMBER = re.compile(r"\d{1,2}[.)]")  # a numbered list's number: `3.`, `12)`
+
+
+def _opens(word: Word, span: list[Word]) -> bool:
+    """A list's bullet or number that opens its span, alone in it so far: `• Rabat`, not
+    `México -`."""
+    return (word.text in MARKERS or bool(_NUMBER.fullmatch(word.text))) and span == [word]
+
+
 def split_row(row: list[Word], cuts: Sequence[float] = ()) -> list[Span]:
     """One row's spans: a new span where the gap between two words is wider than SPAN_GAP
     ems (but for a justified line's stretched spaces, or after a list's bullet or number set
@@ -92,11 +109,11 @@ def split_row(row: list[Word], cuts: Sequence[float] = ()) -> list[Span]:
     for i, (prev, w) in enumerate(zip(row, row[1:], strict=False)):
         size = max(prev.size, w.size)
         same = prev.bold == w.bold and abs(prev.size - w.size) < 0.5
-        marker = prev.text in MARKERS or bool(re.fullmatch(r"\d{1,2}[.)]", prev.text))
-        bullet = marker and spans[-1] == [
-            prev
-        ]  # a bullet opens its span: `• Rabat`, not `México -`
-        wide = gaps[i] > SPAN_GAP * size and not (same and _stretched(gaps, i, size)) and not bullet
+        wide = (
+            gaps[i] > SPAN_GAP * size
+            and not (same and _stretched(gaps, i, size))
+            and not _opens(prev, spans[-1])
+        )
         if wide or any(prev.x1 <= x <= w.x0 for x in cuts):
             spans.append([w])
         else:

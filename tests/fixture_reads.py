@@ -1,0 +1,45 @@
+"""Committed fixture reports read once per test process: a PDF takes about a second to read
+(by its layout, and again by pypdf for the second reading), and several tests parse the same
+one. The same file always gives the same text (helpers.parse.extract; held to it by
+tests/parse/test_layouts.py::test_the_pdf_text_is_byte_stable, which reads a PDF twice), so
+a test that is about the tables of a report, not about reading its file, shares one reading.
+A test of the reading itself (its stability, a damaged file, an ingest's interim text) reads
+afresh, as before."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.parse.extract import Extracted
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@cache
+def _extracted(path: Path) -> Extracted:
+    from helpers.parse.extract import extract_text
+
+    return extract_text(path)
+
+
+def extracted(path: Path) -> Extracted:
+    """``extract_text`` of a committed fixture file, read once per test process (frozen: the
+    same object for every test). Only files under tests/fixtures, which no test changes."""
+    path = Path(path).resolve()
+    if not path.is_relative_to(FIXTURES):
+        raise ValueError(f"{path} is not a committed fixture: read it afresh")
+    return _extracted(path)
+
+
+def parse_fixture(path: Path, period: str) -> dict[str, pd.DataFrame]:
+    """``helpers.ingest.parse_file`` of a committed fixture file, every step as it is but the
+    file's text, read once per test process (``extracted``)."""
+    from helpers import ingest
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ingest, "extract_text", extracted)
+        return ingest.parse_file(path, period)
