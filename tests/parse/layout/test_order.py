@@ -165,6 +165,31 @@ def test_strips_of_two_columns_four_ems_apart_are_one_set_of_columns():
         assert len(column_groups([first, second], EM)) == groups
 
 
+def test_a_strip_whose_two_columns_a_line_above_runs_across_is_read_apart():
+    # three columns above; below, the middle one is two narrow columns that the line above
+    # runs across (as many columns together as apart, but two of the lower strip's in one):
+    # read in turn. With the lower columns under the upper ones, they are one set of columns.
+    first = [cell(50, 150), cell(250, 350), cell(450, 550)]
+    split = [cell(50, 150, 120), cell(250, 290, 120), cell(310, 350, 120)]
+    assert len(column_groups([first, split], EM)) == 2
+    under = [cell(50, 150, 120), cell(250, 350, 120), cell(450, 550, 120)]
+    assert len(column_groups([first, under], EM)) == 1
+
+
+def test_columns_under_a_bold_line_that_heads_them_go_on_with_them():
+    # a heading; two columns with a bold line under the left one; two narrower columns under
+    # that line (not the columns above, so the bold line heads them); two more lines of those
+    # columns: read with the bold line and the columns it heads, not as a group of their own
+    heading = [span("ACTIVITIES", 50, 60, size=13)]
+    above = [cell(50, 110, 100), cell(300, 360, 100)]
+    bold = [span("Focal", 50, 115, bold=True)]
+    headed = [cell(50, 100, 130, text="a"), cell(150, 200, 130, text="b")]
+    more = [cell(50, 100, 145, text="c"), cell(150, 200, 145, text="d")]
+    groups = column_groups([heading, above, bold, headed, more], EM)
+    assert [[s.text for s in g] for g in groups] == [
+        ["ACTIVITIES"], ["x", "x"], ["Focal", "a", "b", "c", "d"]]  # fmt: skip
+
+
 # --------------------------------------------------------------------------------------------
 # Tables
 

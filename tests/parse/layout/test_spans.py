@@ -3,12 +3,15 @@ baselines, wide gaps, justified spaces, bullets, box edges and table columns."""
 
 from __future__ import annotations
 
+from statistics import median
+
 import pytest
 
 from helpers.parse.layout.boxes import Rect
 from helpers.parse.layout.glyphs import Word
 from helpers.parse.layout.spans import (
     Span,
+    _median_of_sorted,
     _split_at,
     _stretched,
     column_starts,
@@ -41,6 +44,12 @@ def test_words_on_one_baseline_within_a_third_of_an_em():
     assert [[x.text for x in r] for r in got] == [["b", "c", "a"], ["d"], ["e"]]
     big = Word("B", 0, 100, 5, 120, 20)  # middle 110, size 20: 7 points is still its line
     assert [[x.text for x in r] for r in rows([big, w("s", 10, 15, top=112)])] == [["B", "s"]]
+
+
+@pytest.mark.parametrize("n", range(1, 7))
+def test_the_median_of_values_in_order_is_statistics_median(n):
+    values = [float(2**k) for k in range(n)]  # 1, 2, 4, …: every middle pair is unequal
+    assert _median_of_sorted(values) == median(values)
 
 
 @pytest.mark.parametrize(
