@@ -144,3 +144,16 @@ def test_furniture_records_its_line_kind_text_and_place():
         (9, "page_number", "12", 8),
     ]  # fmt: skip
     assert find_furniture(read_lines("Metropolis Progress Report · 7\nx")) == []  # once only
+
+
+def test_a_footer_written_after_its_page_number_of_80_characters_is_furniture():
+    # the page number first (from the very first line), then the footer: 80 characters long
+    foot = "Metropolis progress report, January to April 2022 · World Association of Cities"
+    foot += "." * (80 - len(foot))
+    lines = ["2", "", foot, "Seoul", "Text", "", "3", foot, "Abidjan", "MEMBER", "", "4", "",
+             foot, "Quito"]  # fmt: skip
+    found = [(1, "page_number"), (3, "running_header"), (7, "page_number"),
+             (8, "running_header"), (12, "page_number"), (14, "running_header")]  # fmt: skip
+    assert _found("\n".join(lines)) == found
+    longer = "\n".join(lines).replace(foot, foot + ".")  # 81 characters: prose, not a footer
+    assert _found(longer) == [(1, "page_number"), (7, "page_number"), (12, "page_number")]

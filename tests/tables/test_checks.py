@@ -443,3 +443,25 @@ def test_words_the_layout_reading_lost():
         ("reading_lost_text", "the PDF's text layer holds 6 word(s) that the reading of its "
          "layout did not place ('Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'): a figure may "
          "be missing", 0, None)]  # fmt: skip
+
+
+def test_names_in_an_office_read_whole_from_its_first_word_punctuation_aside():
+    known = _resolver("Mexico City", "Monterrey", "Rabat", "Dakar")
+    assert checks._names_in("Mexico City Monterrey", known) == ["Mexico City", "Monterrey"]
+    assert checks._names_in("Mayor of (Rabat), Dakar.", known) == ["Rabat", "Dakar"]
+    assert checks._names_in("Mayors Rabat Dakar", known) == ["Rabat", "Dakar"]  # word by word
+    assert checks._names_in("Mayor of the city", known) == []
+
+
+def test_an_office_naming_two_members_is_a_doubt_naming_the_seat_cut_at_40():
+    known = _resolver("Mexico City", "Monterrey")
+    name = "Claudia Sheinbaum Pardo de la Ciudad de Todos Ejemplo"  # 53 characters
+    board = pd.DataFrame({"name": [name, "Ana Lopez"], "source_line": [12, 14],
+                          "position": ["Head of Government of Mexico City Monterrey",
+                                       "Head of Government of Mexico City"]})  # fmt: skip
+    q = Findings()
+    checks.board_positions(board, known, q)  # `Government of` is an affix the resolver drops
+    assert _found(q) == [
+        ("board_entry_unclear", f"the office of board member '{name[:40]}' names 2 members "
+         "(Government of Mexico City, Monterrey): names of another list were probably read into it", 12,
+         None)]  # fmt: skip
