@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -26,6 +27,22 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPORTS = FIXTURES / "reports"
 REPORT_2022T1 = REPORTS / "2022-T1" / "metropolis_progress_report_2022-T1.md"
 PDF_2022T1 = FIXTURES / "pdf" / "2022-T1.pdf"
+
+
+# A test process makes many short-lived objects (frames, parsed tables, hypothesis examples):
+# collecting the youngest generation every 700 allocations took about 6% of the in-process CPU
+# (3.6 of 60 CPU-s, measured with gc.callbacks), every 50,000 about 2% (1.3). Cycles are still
+# collected; what the collection imported is frozen, never scanned again.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    gc.collect()
+    gc.freeze()
 
 
 # The longest test: one chain of a dozen report runs, each stopped or finished (about a minute).

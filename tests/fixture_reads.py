@@ -1,5 +1,5 @@
 """Committed fixture reports read once per test process: a PDF takes about a second to read
-(by its layout, and again by pypdf for the second reading), and several tests parse the same
+(by its layout, and its text layer for the second reading), and several tests parse the same
 one. The same file always gives the same text (helpers.parse.extract; held to it by
 tests/parse/test_layouts.py::test_the_pdf_text_is_byte_stable, which reads a PDF twice), so
 a test that is about the tables of a report, not about reading its file, shares one reading.

@@ -75,8 +75,9 @@ def test_a_damaged_pdf_is_one_line_error(tmp_root):
 
 @pytest.mark.parametrize("cut", [3000, 0.5, -200])
 def test_a_cut_short_pdf_is_said_in_plain_words_by_both_readers(tmp_path, cut):
-    """pypdf raised PdfStreamError for these files and PDFium "Data format error"; an officer
-    reads neither, only that the file is damaged or cut short."""
+    """pypdf (the second reader until issue 19) raised PdfStreamError for these files and
+    PDFium "Data format error"; an officer reads neither, only that the file is damaged or cut
+    short."""
     from helpers.parse.extract import pdf_layout_text, pdf_text
 
     data = PDF.read_bytes()

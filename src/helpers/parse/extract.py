@@ -1,6 +1,7 @@
 """The text of a report file as published: a PDF, read by its layout (helpers.parse.layout,
-on PDFium) and checked against a second reading of its text layer (pypdf); or a markdown or
-text export, read as it is. See docs/pdf_extraction.md for the measurements behind both.
+on PDFium) and checked against its text layer as stored (PDFium's own extraction, before any
+layout rule); or a markdown or text export, read as it is. See docs/pdf_extraction.md for
+the measurements behind both.
 
 A file that cannot be a report (empty, binary, damaged, not UTF-8, a PDF without text) is a
 UserError naming the file and what to do. The same file always gives the same text.
@@ -25,7 +26,7 @@ class Extracted:
     text: str
     extractor: str  # "layout" for a PDF, "text" for an export read as it is
     version: str
-    second_reading: str | None = None  # a PDF's text layer in stored order (pypdf), to compare
+    second_reading: str | None = None  # a PDF's text layer in stored order, to compare
 
 
 _BOMS = [
@@ -82,24 +83,32 @@ def unreadable_pdf(path: Path) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    """Every page's text in reading order, pages separated by a form feed."""
-    import logging
+    """Every page's text layer in stored order (PDFium's own text extraction, before any
+    layout rule), pages separated by a form feed."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from pypdfium2 import PdfiumError
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    log = logging.getLogger("pypdf")  # pypdf logs repairs of damaged files; the error says it
-    level = log.level
-    log.setLevel(logging.CRITICAL)
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            raise UserError(f"{path.name} is a password-protected PDF: ask for an open copy")
-        pages = [page.extract_text() for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
+        doc = pdfium.PdfDocument(path)
+    except PdfiumError as exc:
+        if exc.err_code == raw.FPDF_ERR_PASSWORD:
+            raise UserError(
+                f"{path.name} is a password-protected PDF: ask for an open copy"
+            ) from None
+        raise UserError(unreadable_pdf(path)) from None
+    try:
+        pages = []
+        for n in range(len(doc)):
+            page = doc[n]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    except PdfiumError:
         raise UserError(unreadable_pdf(path)) from None
     finally:
-        log.setLevel(level)
+        doc.close()
     text = "\f".join(pages)
     if not any(c.isalpha() for c in text):
         raise UserError(

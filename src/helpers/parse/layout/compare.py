@@ -1,5 +1,6 @@
 """Two readings of one PDF compared: letters and digits its text layer holds (in stored order,
-read by pypdf) that the layout reading did not place are text the reader lost. Characters,
+as PDFium extracts it before any layout rule) that the layout reading did not place are text
+the reader lost. Characters,
 not words, are compared: a stored-order reading may glue two words (`25.1KTwitter`)."""
 
 from __future__ import annotations
