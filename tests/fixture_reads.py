@@ -1,10 +1,10 @@
 """Committed fixture reports read once per test process: a PDF takes about a second to read
 (by its layout, and again by pypdf for the second reading), and several tests parse the same
 one. The same file always gives the same text (helpers.parse.extract; held to it by
-tests/parse/test_layouts.py::test_the_pdf_text_is_byte_stable, which reads a PDF twice), so
-a test that is about the tables of a report, not about reading its file, shares one reading.
-A test of the reading itself (its stability, a damaged file, an ingest's interim text) reads
-afresh, as before."""
+tests/parse/test_layouts.py::test_the_pdf_text_is_byte_stable, which compares the shared
+reading of a PDF with one made afresh), so a test that is about the tables of a report, not
+about reading its file, shares one reading. A test of the reading itself (a damaged file, an
+ingest's interim text) reads afresh, as before."""
 
 from __future__ import annotations
 

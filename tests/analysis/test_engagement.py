@@ -21,7 +21,6 @@ import pytest
 
 from helpers.analysis import engagement as eng
 from helpers.tables.schemas import SCHEMAS, empty_frame
-from tests.conftest import REPORT_2022T1
 from tests.frames import schema_frame
 
 
@@ -467,12 +466,11 @@ def test_interpret_headline(tables):
 # --------------------------------------------------------------------------- real report
 
 
-@pytest.fixture(scope="module")
-def report() -> dict[str, pd.DataFrame]:
-    """The 2022-T1 report parsed once for this module (needs helpers.ingest)."""
-    from helpers.ingest import parse_report
-
-    return parse_report(REPORT_2022T1.read_text(encoding="utf-8"), "2022-T1")
+@pytest.fixture
+def report(t1) -> dict[str, pd.DataFrame]:
+    """The 2022-T1 report as parse_report reads it, parsed once per test process and shared
+    with the other modules (``t1``, tests/conftest.py): the tests here only read it."""
+    return t1
 
 
 def test_report_roster_by_region(report):
