@@ -21,6 +21,7 @@ import pytest
 
 from helpers.analysis import coverage as cov
 from helpers.tables.schemas import SCHEMAS, columns, empty_frame
+from tests.frames import copied
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -69,8 +70,9 @@ def _links(table: str, pairs: list[tuple[str, str, bool]]) -> pd.DataFrame:
     return pd.concat([valid, again], ignore_index=True)
 
 
-@pytest.fixture
-def tables() -> dict[str, pd.DataFrame]:
+@pytest.fixture(scope="module")
+def built_tables() -> dict[str, pd.DataFrame]:
+    """The tiny tables below, built and validated once for this module (see ``tables``)."""
     t = {name: empty_frame(name) for name in SCHEMAS}
     t["activities"] = frame(
         "activities",
@@ -132,6 +134,12 @@ def tables() -> dict[str, pd.DataFrame]:
         ],
     )
     return t
+
+
+@pytest.fixture
+def tables(built_tables) -> dict[str, pd.DataFrame]:
+    """Each test's own copies of the module's tables (a test may replace or change them)."""
+    return copied(built_tables)
 
 
 # --------------------------------------------------------------------------- unit tests

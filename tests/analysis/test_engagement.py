@@ -21,7 +21,7 @@ import pytest
 
 from helpers.analysis import engagement as eng
 from helpers.tables.schemas import SCHEMAS, empty_frame
-from tests.frames import schema_frame
+from tests.frames import copied, schema_frame
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -58,8 +58,9 @@ ROSTER = [
 ]
 
 
-@pytest.fixture
-def tables() -> dict[str, pd.DataFrame]:
+@pytest.fixture(scope="module")
+def built_tables() -> dict[str, pd.DataFrame]:
+    """The tiny tables below, built and validated once for this module (see ``tables``)."""
     t = {name: empty_frame(name) for name in SCHEMAS}
     t["members"] = frame("members", [{"member": m, "region": r} for m, r in ROSTER])
     t["activities"] = frame(
@@ -119,6 +120,12 @@ def tables() -> dict[str, pd.DataFrame]:
         ],
     )
     return t
+
+
+@pytest.fixture
+def tables(built_tables) -> dict[str, pd.DataFrame]:
+    """Each test's own copies of the module's tables (a test may replace or change them)."""
+    return copied(built_tables)
 
 
 # --------------------------------------------------------------------------- unit tests

@@ -13,9 +13,8 @@
 import pandas as pd
 import pytest
 
-from helpers.ingest import parse_file
 from tests.conftest import FIXTURES, REPORT_2022T1
-from tests.fixture_reads import extracted, parse_fixture
+from tests.fixture_reads import extracted, parsed_fixture
 from tests.parse.fixture_accuracy import score
 
 VARIANTS = sorted(p.stem for p in (FIXTURES / "layouts" / "2022-T1").glob("*.txt"))
@@ -25,7 +24,8 @@ ORDER_FREE = {"columns": {"members"}}
 
 @pytest.fixture(scope="module")
 def md_tables():
-    return parse_file(REPORT_2022T1, "2022-T1")
+    """The markdown export's tables (``parse_file``, parsed once per test process)."""
+    return parsed_fixture(REPORT_2022T1, "2022-T1")
 
 
 def _comparable(df: pd.DataFrame, name: str, order_free: set[str]) -> pd.DataFrame:
@@ -47,7 +47,7 @@ def test_2022t1_every_layout_gives_identical_tables(md_tables, layout):
         if layout == "pdf"
         else FIXTURES / "layouts" / "2022-T1" / f"{layout}.txt"
     )
-    got = parse_fixture(path, "2022-T1")
+    got = parsed_fixture(path, "2022-T1")
     free = ORDER_FREE.get(layout, set())
     for name, df in md_tables.items():
         if name == "quality":
