@@ -1,6 +1,6 @@
 """Table frames written row by row in a test: the schema's columns, a plain default for each
 column a row leaves out, validated by the schema (tests/show/test_plots.py,
-tests/analysis/test_engagement.py)."""
+tests/analysis/test_engagement.py); and fresh copies of a module's tables for each test."""
 
 from __future__ import annotations
 
@@ -37,3 +37,9 @@ def schema_frame(table: str, rows: list[dict], **defaults: Default) -> pd.DataFr
     full = [{c: r[c] if c in r else fill[c](i, r) for c in columns(table)}
             for i, r in enumerate(rows)]  # fmt: skip
     return SCHEMAS[table].validate(pd.DataFrame(full, columns=columns(table)))
+
+
+def copied(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """A new dict of deep copies of ``tables``: tables built and validated once per module,
+    handed to each test as its own, which it may change without touching the next test's."""
+    return {name: df.copy(deep=True) for name, df in tables.items()}

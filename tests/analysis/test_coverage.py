@@ -21,7 +21,7 @@ import pytest
 
 from helpers.analysis import coverage as cov
 from helpers.tables.schemas import SCHEMAS, columns, empty_frame
-from tests.conftest import REPORT_2022T1
+from tests.frames import copied
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -70,8 +70,9 @@ def _links(table: str, pairs: list[tuple[str, str, bool]]) -> pd.DataFrame:
     return pd.concat([valid, again], ignore_index=True)
 
 
-@pytest.fixture
-def tables() -> dict[str, pd.DataFrame]:
+@pytest.fixture(scope="module")
+def built_tables() -> dict[str, pd.DataFrame]:
+    """The tiny tables below, built and validated once for this module (see ``tables``)."""
     t = {name: empty_frame(name) for name in SCHEMAS}
     t["activities"] = frame(
         "activities",
@@ -133,6 +134,12 @@ def tables() -> dict[str, pd.DataFrame]:
         ],
     )
     return t
+
+
+@pytest.fixture
+def tables(built_tables) -> dict[str, pd.DataFrame]:
+    """Each test's own copies of the module's tables (a test may replace or change them)."""
+    return copied(built_tables)
 
 
 # --------------------------------------------------------------------------- unit tests
@@ -345,12 +352,11 @@ def test_interpretations(tables):
 # --------------------------------------------------------------------------- real report
 
 
-@pytest.fixture(scope="module")
-def report() -> dict[str, pd.DataFrame]:
-    """The 2022-T1 report parsed once for this module (needs helpers.ingest)."""
-    from helpers.ingest import parse_report
-
-    return parse_report(REPORT_2022T1.read_text(encoding="utf-8"), "2022-T1")
+@pytest.fixture
+def report(t1) -> dict[str, pd.DataFrame]:
+    """The 2022-T1 report as parse_report reads it, parsed once per test process and shared
+    with the other modules (``t1``, tests/conftest.py): the tests here only read it."""
+    return t1
 
 
 def test_report_deliverables(report):

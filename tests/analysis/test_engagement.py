@@ -21,8 +21,7 @@ import pytest
 
 from helpers.analysis import engagement as eng
 from helpers.tables.schemas import SCHEMAS, empty_frame
-from tests.conftest import REPORT_2022T1
-from tests.frames import schema_frame
+from tests.frames import copied, schema_frame
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -59,8 +58,9 @@ ROSTER = [
 ]
 
 
-@pytest.fixture
-def tables() -> dict[str, pd.DataFrame]:
+@pytest.fixture(scope="module")
+def built_tables() -> dict[str, pd.DataFrame]:
+    """The tiny tables below, built and validated once for this module (see ``tables``)."""
     t = {name: empty_frame(name) for name in SCHEMAS}
     t["members"] = frame("members", [{"member": m, "region": r} for m, r in ROSTER])
     t["activities"] = frame(
@@ -120,6 +120,12 @@ def tables() -> dict[str, pd.DataFrame]:
         ],
     )
     return t
+
+
+@pytest.fixture
+def tables(built_tables) -> dict[str, pd.DataFrame]:
+    """Each test's own copies of the module's tables (a test may replace or change them)."""
+    return copied(built_tables)
 
 
 # --------------------------------------------------------------------------- unit tests
@@ -467,12 +473,11 @@ def test_interpret_headline(tables):
 # --------------------------------------------------------------------------- real report
 
 
-@pytest.fixture(scope="module")
-def report() -> dict[str, pd.DataFrame]:
-    """The 2022-T1 report parsed once for this module (needs helpers.ingest)."""
-    from helpers.ingest import parse_report
-
-    return parse_report(REPORT_2022T1.read_text(encoding="utf-8"), "2022-T1")
+@pytest.fixture
+def report(t1) -> dict[str, pd.DataFrame]:
+    """The 2022-T1 report as parse_report reads it, parsed once per test process and shared
+    with the other modules (``t1``, tests/conftest.py): the tests here only read it."""
+    return t1
 
 
 def test_report_roster_by_region(report):

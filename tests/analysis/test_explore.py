@@ -27,7 +27,7 @@ from helpers.report import member_pages
 from helpers.report.members import profile_html, write_profile
 from helpers.tables.schemas import SCHEMAS, TABLES, empty_frame
 from tests.conftest import ROOT as REPO
-from tests.conftest import new_project
+from tests.conftest import copy_project
 
 REAL = "2022-T1"
 
@@ -462,15 +462,10 @@ def test_top_level_exports() -> None:
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A tmp root holding data/raw/2022-T1 and data/reference, ingested once."""
-    from helpers.ingest import ingest_period
-
-    root = new_project(tmp_path_factory.mktemp("real"), (REAL,))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("METROPOLIS_ROOT", str(root))  # the parser reads data/reference from here
-        ingest_period(REAL, root=root, progress=lambda *_: None)
-    return root
+def real(tmp_path_factory: pytest.TempPathFactory, ingested_2022t1: Path) -> Path:
+    """A tmp root holding data/raw/2022-T1 and data/reference, ingested: a copy of the run's
+    one ingest (``ingested_2022t1``), since a test here writes a profile into it."""
+    return copy_project(ingested_2022t1, tmp_path_factory.mktemp("real"))
 
 
 SEOUL = [

@@ -10,7 +10,7 @@ import pandas as pd
 
 from helpers.parse.text import normalise_text
 from tests.conftest import REPORTS
-from tests.fixture_reads import parse_fixture
+from tests.fixture_reads import parsed_fixture
 
 FIXTURES = REPORTS
 
@@ -28,10 +28,10 @@ def _overlap(expected: list, got: list) -> tuple[int, int]:
 def score(fixture: str, report: Path | None = None) -> dict[str, float]:
     """Accuracy per field, 0–1, for one fixture folder under tests/fixtures/reports, read from
     its markdown export or from `report` (another layout of the same report, or its PDF; a
-    committed file, read once per test process: tests/fixture_reads.py)."""
+    committed file, read and parsed once per test process: tests/fixture_reads.py)."""
     folder = FIXTURES / fixture
     exp = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    t = parse_fixture(report or next(folder.glob("*.md")), exp["period"])
+    t = parsed_fixture(report or next(folder.glob("*.md")), exp["period"])
     acts = t["activities"].reset_index(drop=True)
     tallies: dict[str, list[int]] = {}
 

@@ -143,11 +143,9 @@ def test_generated_reports_are_read_back_in_every_layout(acts, lay):
     assert got["title"].tolist() == [a["title"] for a in acts]
     assert [d.date() for d in got["start_date"]] == [
         date(2022, a["month"], a["day"]) for a in acts]  # fmt: skip
-    for aid, a in zip(got["activity_id"], acts, strict=True):  # noqa: B007 (used in query)
-        p = t["participation"].query("activity_id == @aid")
-        assert p["member"].tolist() == a["members"]
-        o = t["activity_outcomes"].query("activity_id == @aid")
-        assert o["code"].tolist() == a["outcomes"]
-        c = t["activity_challenges"].query("activity_id == @aid")
-        assert c["code"].tolist() == a["challenges"]
+    part, outs, chals = t["participation"], t["activity_outcomes"], t["activity_challenges"]
+    for aid, a in zip(got["activity_id"], acts, strict=True):  # rows by mask: .query is slow
+        assert part["member"][part["activity_id"] == aid].tolist() == a["members"]
+        assert outs["code"][outs["activity_id"] == aid].tolist() == a["outcomes"]
+        assert chals["code"][chals["activity_id"] == aid].tolist() == a["challenges"]
     assert (t["quality"]["kind"] != "schema").all()

@@ -13,9 +13,8 @@
 import pandas as pd
 import pytest
 
-from helpers.ingest import parse_file
 from tests.conftest import FIXTURES, REPORT_2022T1
-from tests.fixture_reads import parse_fixture
+from tests.fixture_reads import extracted, parsed_fixture
 from tests.parse.fixture_accuracy import score
 
 VARIANTS = sorted(p.stem for p in (FIXTURES / "layouts" / "2022-T1").glob("*.txt"))
@@ -25,7 +24,8 @@ ORDER_FREE = {"columns": {"members"}}
 
 @pytest.fixture(scope="module")
 def md_tables():
-    return parse_file(REPORT_2022T1, "2022-T1")
+    """The markdown export's tables (``parse_file``, parsed once per test process)."""
+    return parsed_fixture(REPORT_2022T1, "2022-T1")
 
 
 def _comparable(df: pd.DataFrame, name: str, order_free: set[str]) -> pd.DataFrame:
@@ -47,7 +47,7 @@ def test_2022t1_every_layout_gives_identical_tables(md_tables, layout):
         if layout == "pdf"
         else FIXTURES / "layouts" / "2022-T1" / f"{layout}.txt"
     )
-    got = parse_fixture(path, "2022-T1")
+    got = parsed_fixture(path, "2022-T1")
     free = ORDER_FREE.get(layout, set())
     for name, df in md_tables.items():
         if name == "quality":
@@ -71,10 +71,14 @@ def test_made_up_periods_score_100_percent_in_every_layout(period, layout):
     assert len(accuracy) >= 20
 
 
-@pytest.mark.slow  # reads the PDF twice
+@pytest.mark.slow  # reads the PDF (twice when no test of this process has read it yet)
 def test_the_pdf_text_is_byte_stable():
+    """Two readings of the PDF in one process give the same text: the one this process made
+    first (tests/fixture_reads.py; made here when no test read the PDF before) and one made
+    afresh now."""
     from helpers.parse.extract import extract_text
 
     pdf = FIXTURES / "pdf" / "2022-T1.pdf"
-    first, second = extract_text(pdf), extract_text(pdf)
+    first, second = extracted(pdf), extract_text(pdf)
+    assert first is not second  # two readings, never one object compared with itself
     assert first == second and first.extractor == "layout" and first.version

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.conftest import new_project
+from tests.conftest import REPORTS, copy_project
 
 pytestmark = pytest.mark.slow  # ingests two periods and writes every member's page
 
@@ -57,13 +57,18 @@ def text(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory, ingested_2022t1) -> Path:
+    """Both periods ingested and every member page written: a copy of the run's one ingest of
+    2022-T1 (``ingested_2022t1``) with the 2022-T2 report put beside it and ingested."""
     from helpers.ingest import ingest_period
     from helpers.report.members import write_members
 
-    root = new_project(tmp_path_factory.mktemp("members"), ("2022-T1", "2022-T2"))
-    for p in ("2022-T1", "2022-T2"):
-        ingest_period(p, root=root, progress=lambda s: None)
+    root = copy_project(ingested_2022t1, tmp_path_factory.mktemp("members"))
+    raw = root / "data" / "raw" / "2022-T2"
+    raw.mkdir(parents=True)
+    for f in (REPORTS / "2022-T2").glob("*.md"):
+        shutil.copy(f, raw / f.name)
+    ingest_period("2022-T2", root=root, progress=lambda s: None)
     assert write_members(root, progress=lambda s: None) > 0
     return root / "reports" / "members"
 

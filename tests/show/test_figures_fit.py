@@ -26,15 +26,12 @@ TRENDS = {
 
 
 @pytest.fixture(scope="module")
-def periods(tmp_path_factory):
-    """The 2022-T1 tables as the trends page loads them (every processed period)."""
+def periods(ingested_2022t1):
+    """The 2022-T1 tables as the trends page loads them (every processed period), from the
+    run's one ingest (``ingested_2022t1``, only read)."""
     from helpers.analysis.explore import load_all
-    from helpers.ingest import ingest_period
-    from tests.conftest import new_project
 
-    root = new_project(tmp_path_factory.mktemp("figures"))
-    ingest_period("2022-T1", root, progress=lambda s: None)
-    return load_all(root=root)
+    return load_all(root=ingested_2022t1)
 
 
 def _drawn_texts(fig: Figure) -> list[Text]:

@@ -136,14 +136,13 @@ def test_activities_dated_outside_the_period_still_count_for_engagement():
     assert "Tehran" not in set(engagement.not_engaged(t)["member"])
 
 
-def test_outside_activities_are_left_out_of_first_and_last_engagement(tmp_root):
+def test_outside_activities_are_left_out_of_first_and_last_engagement(ingested_2022t1):
     """Seoul's 5 activities in 2022-T1 include the study dated 18 September (the report's
-    line 423): counted, but not its last engagement date."""
+    line 423): counted, but not its last engagement date. The run's one ingest of 2022-T1
+    (``ingested_2022t1``), only read."""
     from helpers.analysis.explore import member_summary
-    from helpers.ingest import ingest_period
 
-    ingest_period("2022-T1", tmp_root, progress=lambda s: None)
-    s = member_summary("Seoul", root=tmp_root).iloc[0]
+    s = member_summary("Seoul", root=ingested_2022t1).iloc[0]
     assert (s.activities, s.activities_in_period) == (5, 4)
     assert s.first_engagement >= pd.Timestamp("2022-01-01")
     assert s.last_engagement <= pd.Timestamp("2022-04-30")

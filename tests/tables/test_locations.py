@@ -16,6 +16,7 @@ from helpers.errors import UserError
 from helpers.ingest import parse_report
 from helpers.tables.locations import load_locations, missing_locations, roster_locations
 from tests.conftest import FIXTURES, ROOT, ROSTER, mini_report
+from tests.fixture_reads import parsed_fixture
 
 ACTIVITY = "10 March\n\nCITY LAB\n\nText about it.\n\nMembers\nSeoul\n\nOutcomes\nL2A2D3\n"
 
@@ -45,7 +46,7 @@ def test_every_member_located_in_2022_t1(t1, locations):
 
 @pytest.mark.parametrize("path,period", _fixture_reports(), ids=lambda v: str(v)[-30:])
 def test_every_member_located_in_each_fixture_period(path, period, locations):
-    tables = parse_report(path.read_text(encoding="utf-8"), period)
+    tables = parsed_fixture(path, period)  # parsed once per test process (fixture_reads)
     assert len(tables["members"]) >= 20
     missing = missing_locations(tables["members"], locations)
     assert missing.empty, f"no coordinates for {missing['member'].tolist()} ({path.name})"
