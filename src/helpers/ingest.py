@@ -63,16 +63,18 @@ def parse_report(
             f"no activities found in the report ({checks.nearby(rec, 'ACTIVITIES')}): the file "
             "is empty, truncated or not a Metropolis progress report; check it in data/raw/"
         )
+    from helpers.tables.locations import load_locations
+    from helpers.tables.names import NameResolver, load_affixes, load_aliases
+
+    locations = load_locations(root)
+    known = NameResolver(locations.assign(region=""), load_aliases(root), load_affixes(root))
+    # imported once the reference files are read: one an officer broke costs no pandera import
     from helpers.tables import activities as act_tables
     from helpers.tables import checks, schemas
     from helpers.tables import listings as list_tables
     from helpers.tables.alliances import AllianceNames, load_alliance_aliases
-    from helpers.tables.locations import load_locations
-    from helpers.tables.names import NameResolver, load_affixes, load_aliases
 
     t: dict[str, pd.DataFrame] = {}
-    locations = load_locations(root)
-    known = NameResolver(locations.assign(region=""), load_aliases(root), load_affixes(root))
     t["members"] = list_tables.members(rec, q, known)
     resolver = NameResolver(t["members"], load_aliases(root), load_affixes(root))
     t["strategic_plan"] = list_tables.strategic_plan(rec, q)
