@@ -2,14 +2,13 @@
 adds nothing under it (no "make: *** [report] Error 2") and still ends with a failure status.
 
 The real Makefile runs with real `make` in a project skeleton whose set-up is stamped (see
-tests/test_makefile_variables.py); `.venv/bin/python` is a stand-in that fails like the
-command line does on a user's mistake: one line on stderr, status 2."""
+tests/test_makefile_variables.py); `.venv/bin/python` is a stand-in (a `sh` script) that fails
+like the command line does on a user's mistake: one line on stderr, status 2."""
 
 from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,11 @@ import pytest
 from tests.test_makefile_variables import make, project  # noqa: F401  (a fixture)
 
 LINE = "error: no report for 2031-T1: put the progress report in data/raw/2031-T1/"
-FAILING = f"""#!{sys.executable}
-import sys
-print("==> ingest 2031-T1")
-print({LINE!r}, file=sys.stderr)
-sys.exit(2)
-"""
+FAILING = f"""#!/bin/sh
+printf '%s\\n' '==> ingest 2031-T1'
+printf '%s\\n' '{LINE}' >&2
+exit 2
+"""  # a sh script, as the recording stand-in (tests/test_makefile_variables.py): it starts fast
 PROC = Path("/proc/self/status")
 
 

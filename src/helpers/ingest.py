@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-
-import pandas as pd
-import pandera.pandas as pa
+from typing import TYPE_CHECKING
 
 from helpers.errors import UserError
 from helpers.files import check_files
@@ -27,13 +25,15 @@ from helpers.periods import (
     parse_period,
     processed_dir,
 )
-from helpers.tables import activities as act_tables
-from helpers.tables import bounds, checks, schemas
-from helpers.tables import listings as list_tables
-from helpers.tables.alliances import AllianceNames, load_alliance_aliases
+from helpers.tables import bounds
 from helpers.tables.findings import Findings
-from helpers.tables.locations import load_locations
-from helpers.tables.names import NameResolver, load_affixes, load_aliases
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas, pandera and the table builders are imported where the tables are built, not with
+# this module: a report refused before that (no report, two reports, an empty, binary or
+# damaged file) is one line from `python -m helpers ingest` without their import.
 
 
 def parse_report(
@@ -57,13 +57,24 @@ def parse_report(
             f"but it is filed as {per.id}: move it to data/raw/{stated.period}/"
         )
     if not rec.activities.activities:
+        from helpers.tables import checks
+
         raise UserError(
             f"no activities found in the report ({checks.nearby(rec, 'ACTIVITIES')}): the file "
             "is empty, truncated or not a Metropolis progress report; check it in data/raw/"
         )
-    t: dict[str, pd.DataFrame] = {}
+    from helpers.tables.locations import load_locations
+    from helpers.tables.names import NameResolver, load_affixes, load_aliases
+
     locations = load_locations(root)
     known = NameResolver(locations.assign(region=""), load_aliases(root), load_affixes(root))
+    # imported once the reference files are read: one an officer broke costs no pandera import
+    from helpers.tables import activities as act_tables
+    from helpers.tables import checks, schemas
+    from helpers.tables import listings as list_tables
+    from helpers.tables.alliances import AllianceNames, load_alliance_aliases
+
+    t: dict[str, pd.DataFrame] = {}
     t["members"] = list_tables.members(rec, q, known)
     resolver = NameResolver(t["members"], load_aliases(root), load_affixes(root))
     t["strategic_plan"] = list_tables.strategic_plan(rec, q)
@@ -125,6 +136,10 @@ def parse_file(
 def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataFrame]:
     """Validate every table lazily; all failures become `error` rows in quality. A table with
     no rows, typed already (`schemas.is_empty_frame`), is kept as it is: a copy."""
+    import pandera.pandas as pa
+
+    from helpers.tables import schemas
+
     out: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
         if schemas.is_empty_frame(name, df):
@@ -164,6 +179,8 @@ def _previous_roster(per: Period, root: Path | None) -> tuple[int | None, str]:
 
 
 def _blocking(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    from helpers.tables import checks
+
     q = tables["quality"]
     return q[(q["severity"] == "error") & q["kind"].isin(checks.BLOCKING)]
 
@@ -191,9 +208,6 @@ def ingest_period(
 def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | None,
             accept_errors: bool) -> dict[str, pd.DataFrame]:  # fmt: skip
     """ingest_period's work, with the period's lock held."""
-    from helpers.files import write_text_atomic
-    from helpers.tables.storage import write_tables
-
     progress(f"==> ingest {per.id}: reading {path.name}")
     bounds.check_file(path)
     extracted: Extracted = extract_text(path)
@@ -201,6 +215,12 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
     tables = parse_report(
         extracted.text, per.id, root=root, second_reading=extracted.second_reading
     )  # the text as extracted, so its control characters are found and recorded
+    import pandas as pd  # here, not above: a file refused by the reading costs no pandas import
+
+    from helpers.files import write_text_atomic
+    from helpers.tables import checks, schemas
+    from helpers.tables.storage import write_tables
+
     previous, label = _previous_roster(per, root)
     extra = Findings()
     checks.roster_against_previous(len(tables["members"]), previous, extra, label)
@@ -242,6 +262,8 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
 
 def table_summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per table: its name, rows, and what one row is (the schema's grain)."""
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {"table": name, "rows": len(df), "one row per": _grain(name)}
@@ -251,5 +273,7 @@ def table_summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def _grain(table: str) -> str:
+    from helpers.tables import schemas
+
     doc = (schemas.SCHEMAS[table].__doc__ or "").strip().splitlines()[0]
     return doc.removeprefix("One row per ").rstrip(".")

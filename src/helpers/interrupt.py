@@ -16,7 +16,6 @@ blocked signal reaches no handler: only the watcher sees it (tests/e2e/test_inte
 from __future__ import annotations
 
 import _thread
-import asyncio
 import contextlib
 import signal
 import threading
@@ -99,6 +98,8 @@ def ctrl_c_stops() -> Iterator[None]:
 def run_interruptible(fn: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
     """``jupyter_core``'s ``run_sync(fn)(*args, **kwargs)``; inside :func:`ctrl_c_stops`, a
     Ctrl-C cancels the task (its cleanup runs) and KeyboardInterrupt is raised."""
+    import asyncio  # here: a command that is refused at once (a wrong period) never imports it
+
     from jupyter_core.utils import run_sync
 
     async def main() -> T:

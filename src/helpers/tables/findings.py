@@ -1,13 +1,18 @@
-"""Findings about the input: every one becomes a row of the `quality` table."""
+"""Findings about the input: every one becomes a row of the `quality` table.
+
+pandas and the schemas are imported when a frame is made, not with this module: a report
+refused before its tables are built (`python -m helpers ingest` on an empty file) costs no
+pandas import."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from helpers.tables import schemas
 from helpers.tables.finding_kinds import severity
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -26,6 +31,10 @@ class Findings:
 
     def frame(self) -> pd.DataFrame:
         """One row per finding, ordered by source line then severity."""
+        import pandas as pd
+
+        from helpers.tables import schemas
+
         df = pd.DataFrame(self.rows, columns=schemas.columns("quality"))
         order = {s: i for i, s in enumerate(schemas.SEVERITIES)}
         df = df.assign(_o=df["severity"].map(order)).sort_values(
@@ -36,5 +45,9 @@ class Findings:
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows as a frame with the table's columns (typed and empty when there are none)."""
+    import pandas as pd
+
+    from helpers.tables import schemas
+
     cols = schemas.columns(table)
     return pd.DataFrame(rows, columns=cols) if rows else schemas.empty_frame(table)
