@@ -156,8 +156,8 @@ def stop_at(project: Project, point: str, how: str) -> tuple[int, str, int]:
     else:
         pytest.fail(f"the run never showed {point!r}")
     _, err = run.communicate(timeout=120)
-    for _ in range(600):  # the worker and the kernels notice their parent is gone (at most a
-        # minute: they poll for it, and a loaded machine may run them late)
+    for _ in range(600):  # the worker and the kernels are killed with their parent (on Linux:
+        # helpers.lifeline; elsewhere they poll for it), and a loaded machine may end them late
         if not alive(marker):
             break
         time.sleep(0.1)
