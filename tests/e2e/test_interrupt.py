@@ -110,8 +110,8 @@ class Project:
         self.keep()
 
     def finish_here(self) -> None:
-        """:meth:`finish` by the build's own function in this process (the environment a
-        run is given by :meth:`start`): what a run imports is imported once for every
+        """:meth:`finish` by the build's own function in this process, with the root and
+        the date :meth:`start` gives a run: what a run imports is imported once for every
         reference, not once per run. The stopped runs and the last run are the command's,
         and the last one is compared with a reference made here, byte for byte."""
         from helpers.build import build_period
