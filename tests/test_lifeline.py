@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 
-import nbformat
 import pytest
 
 from helpers.lifeline import child_setup, parent_death_signal
+from tests.conftest import ROOT
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
 
@@ -22,26 +23,43 @@ print(json.dumps([parent_death_signal(), os.getppid()]))
 """
 
 
+# a run's process: a pool started from its main thread, its kernel asked to run PROBE
+RUN = """import json, os, sys
+from pathlib import Path
+from jupyter_core.utils import run_sync
+from helpers.report.run import Kernels, _kernel_env, kernel_name
+folder = Path(sys.argv[1])
+kernels = Kernels(kernel_name(), folder, _kernel_env(folder), size=1)
+out = []
+
+async def probe(km):
+    kc = km.client()
+    kc.start_channels()
+    await kc.wait_for_ready(timeout=300)
+    hook = lambda msg: out.append(msg["content"].get("text") or "")
+    await kc.execute_interactive(sys.argv[2], output_hook=hook, timeout=300)
+    kc.stop_channels()
+
+try:
+    kernels.start(1)
+    run_sync(probe)(kernels.idle[0])
+finally:
+    kernels.close()
+print(json.dumps([os.getpid(), json.loads("".join(out))]))
+"""
+
+
 @linux
 @pytest.mark.slow
 def test_a_pool_kernel_is_killed_when_the_run_ends(tmp_path):
-    from helpers.report.notebooks import _read_notebooks
-    from helpers.report.run import Kernels, _kernel_env, kernel_name, run_notebooks
-
-    params = nbformat.v4.new_code_cell('period = "2000-T1"')
-    params.metadata["tags"] = ["parameters"]
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("# probe"), params, nbformat.v4.new_code_cell(PROBE)]
-    nbformat.write(nb, tmp_path / "probe.ipynb")
-    kernels = Kernels(kernel_name(), tmp_path, _kernel_env(tmp_path), size=1)
-    try:
-        (executed,) = run_notebooks(
-            [(_read_notebooks(tmp_path, ["probe"])[0], {"period": "2022-T1"})], kernels, "x"
-        )
-    finally:
-        kernels.close()
-    # SIGKILL when this process (its parent, which started it from the main thread) ends
-    assert json.loads(executed.cells[-1].outputs[0]["text"]) == [signal.SIGKILL, os.getpid()]
+    """In a process of its own, as a run is (the test process's state is not a run's)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, "-c", RUN, str(tmp_path), PROBE], env=env, text=True,
+                          capture_output=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    run, (death_signal, parent) = json.loads(done.stdout.splitlines()[-1])
+    # SIGKILL when the run's process (its parent, which started it from the main thread) ends
+    assert (death_signal, parent) == (signal.SIGKILL, run)
 
 
 @linux
