@@ -198,20 +198,28 @@ def _build_period(
 def _worker() -> ProcessPoolExecutor:
     """One worker process for the ingest and the member pages (pandas work that this process,
     which drives the kernels, never imports). It is forked at its first job, so that job is
-    submitted before any kernel or thread exists."""
+    submitted before any kernel or thread exists (from this thread, as every caller does)."""
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
+    main = threading.current_thread() is threading.main_thread()
     return ProcessPoolExecutor(max_workers=1, initializer=_worker_started,
-                               initargs=(os.getpid(),))  # fmt: skip
+                               initargs=(os.getpid(), main))  # fmt: skip
 
 
-def _worker_started(parent: int) -> None:
+def _worker_started(parent: int, from_main_thread: bool = False) -> None:
     """In the worker: Ctrl-C is the run's to handle (it stops the worker), and the worker
-    ends as soon as the run's process is gone, also when that was killed with -9."""
+    ends as soon as the run's process is gone, also when that was killed with -9: at once by
+    its parent-death signal (helpers.lifeline; forked from the main thread, on Linux), else
+    within a fifth of a second, by watching its parent."""
     import signal
     import threading
 
+    from helpers.lifeline import die_with_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if from_main_thread and die_with_parent(parent):
+        return
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from helpers.errors import FULL_TRACEBACKS_ENV, UserError
+from helpers.lifeline import child_setup
 from helpers.report.constants import FALLBACK_KERNEL, PROJECT_KERNEL
 from helpers.report.notebooks import _Notebook
 
@@ -223,8 +224,13 @@ class Kernels:
         if self.imports:
             args.append("--IPKernelApp.exec_lines=" + _warm_code(_warmed(self.imports)))
         self.count += 1
+        # start_kernel hands its other keyword arguments on to Popen (jupyter_client's
+        # launch_kernel): the kernel dies with this process (helpers.lifeline), not seconds after
+        setup = child_setup()
+        launch = {"preexec_fn": setup} if setup is not None else {}
         try:
-            await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=args)
+            await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=args,
+                                  **launch)  # fmt: skip
         except BaseException as exc:  # a failure, or a cancel while the kernel was starting
             self.count -= 1
             with contextlib.suppress(Exception):
