@@ -131,13 +131,13 @@ def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataF
             out[name] = df.copy()
             continue
         try:
-            out[name] = schemas.SCHEMAS[name].validate(df, lazy=True)
+            out[name] = schemas.validate(name, df, lazy=True)
         except pa.errors.SchemaErrors as exc:
             for _, fc in exc.failure_cases.iterrows():
                 q.add("schema", f"{name}.{fc['column']}: {fc['check']} failed for "
                       f"{fc['failure_case']!r}")  # fmt: skip
             out[name] = df
-    out["quality"] = schemas.SCHEMAS["quality"].validate(q.frame(), lazy=True)
+    out["quality"] = schemas.validate("quality", q.frame(), lazy=True)
     return out
 
 
@@ -206,7 +206,7 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
     checks.roster_against_previous(len(tables["members"]), previous, extra, label)
     if extra.rows:
         q = pd.concat([tables["quality"], extra.frame()], ignore_index=True)
-        tables["quality"] = schemas.SCHEMAS["quality"].validate(q)
+        tables["quality"] = schemas.validate("quality", q)
     errors = tables["quality"].query("kind == 'schema'")
     if len(errors):
         raise UserError(

@@ -1,14 +1,18 @@
 """helpers.ingest.validate: every table checked by its schema, each failure a `schema` finding;
-a table with no rows that is typed already (schemas.is_empty_frame) is kept as it is."""
+a table with no rows that is typed already (schemas.is_empty_frame) is kept as it is, and
+one typed already (schemas.validate) is checked without coercion, reporting the same."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pandas.testing as pdt
+import pandera.pandas as pa
+import pytest
 
 from helpers.ingest import validate
 from helpers.tables.findings import Findings, frame
 from helpers.tables.schemas import SCHEMAS, columns, empty_frame, is_empty_frame
+from helpers.tables.schemas import validate as schema_validate
 
 
 def test_only_a_typed_frame_without_rows_is_its_tables_empty_frame():
@@ -38,3 +42,131 @@ def test_a_typed_empty_table_is_kept_and_every_other_table_validated():
         ("schema", "social_followers.followers")
     ]
     assert list(out) == ["challenges", "members", "social_followers", "quality"]
+
+
+def _check(table: str, column: str, name: str) -> str:
+    """The name a failure of column's check `name` is reported under, read from the schema."""
+    checks = SCHEMAS[table].to_schema().columns[column].checks
+    return next(c.error for c in checks if c.name == name)
+
+
+_MEMBER = {"member": "Dakar", "region": "Africa", "source_line": 3}
+_MENTION = {"month": "March", "month_number": 3, "outlet": "O", "item": "I", "source_line": 2}
+_PART = {"activity_id": "2022-T1-01", "name_raw": "Dakar", "member": "Dakar", "region": "Africa",
+         "is_member": True, "match": "exact", "source_line": 7}  # fmt: skip
+_ACT = {"activity_id": "2022-T1-01", "period": "2022-T1", "action_line": "L1",
+        "start_date": pd.Timestamp("2022-02-02"), "end_date": pd.Timestamp("2022-02-01"),
+        "date_text": "2-1 February", "title": "T", "description": "D", "in_period": True,
+        "source_line": 5}  # fmt: skip
+_ISIN = _check("members", "region", "isin")
+_GE0 = _check("members", "source_line", "greater_than_or_equal_to")
+_MONTH_GE = _check("media_mentions", "month_number", "greater_than_or_equal_to")
+_MONTH_LE = _check("media_mentions", "month_number", "less_than_or_equal_to")
+_CODE = _check("challenges", "code", "str_matches")
+_UNIQUE_PAIR = "multiple_fields_uniqueness"
+# one case per kind of check, each frame typed already (validated without coercion)
+TYPED_BAD = {
+    "isin": (
+        "members",
+        [{**_MEMBER, "region": "Mars"}],
+        [f"members.region: {_ISIN} failed for 'Mars'"],
+    ),
+    "str_matches": (
+        "challenges",
+        [{"code": "2-3", "title": "Climate", "source_line": 1}],
+        [f"challenges.code: {_CODE} failed for '2-3'"],
+    ),
+    "ge": (
+        "members",
+        [{**_MEMBER, "source_line": -1}],
+        [f"members.source_line: {_GE0} failed for -1"],
+    ),
+    "ge and le": (
+        "media_mentions",
+        [{**_MENTION, "month_number": 13}, {**_MENTION, "month_number": 0}],
+        [
+            f"media_mentions.month_number: {_MONTH_GE} failed for 0",
+            f"media_mentions.month_number: {_MONTH_LE} failed for 13",
+        ],
+    ),
+    "not nullable": (
+        "members",
+        [{**_MEMBER, "member": None}],
+        ["members.member: not_nullable failed for nan"],
+    ),
+    "unique": (
+        "members",
+        [_MEMBER, {**_MEMBER, "source_line": 4}],
+        ["members.member: field_uniqueness failed for 'Dakar'"] * 2,
+    ),
+    "unique pair": (
+        "participation",
+        [_PART, {**_PART, "source_line": 8}],
+        [f"participation.activity_id: {_UNIQUE_PAIR} failed for '2022-T1-01'"] * 2
+        + [f"participation.name_raw: {_UNIQUE_PAIR} failed for 'Dakar'"] * 2,
+    ),
+    "dataframe check": (
+        "activities",
+        [_ACT],
+        [f"activities.{c}: _dates_ordered failed for {v!r}" for c, v in _ACT.items()],
+    ),
+}
+
+
+def _typed(table: str, rows: list[dict]) -> pd.DataFrame:
+    """The rows as a frame with the table's column types (dates in nanoseconds, as typed)."""
+    return frame(table, rows).astype(empty_frame(table).dtypes.to_dict())
+
+
+@pytest.mark.parametrize("case", list(TYPED_BAD))
+def test_a_typed_frame_reports_every_bad_value_as_the_coercing_schema(case):
+    """schemas.validate skips coercion for a frame typed already: every failure is still
+    reported, as the message written here and as the schema that coerces reports it."""
+    table, rows, expected = TYPED_BAD[case]
+    df = _typed(table, rows)
+    assert df.dtypes.equals(empty_frame(table).dtypes) and not is_empty_frame(table, df)
+    q = Findings()
+    validate({table: df}, q)
+    assert sorted(r["detail"] for r in q.rows if r["kind"] == "schema") == sorted(expected)
+    with pytest.raises(pa.errors.SchemaErrors) as fast:
+        schema_validate(table, df, lazy=True)
+    with pytest.raises(pa.errors.SchemaErrors) as coerced:
+        SCHEMAS[table].validate(df, lazy=True)
+    pdt.assert_frame_equal(fast.value.failure_cases, coerced.value.failure_cases)
+
+
+def test_a_typed_valid_frame_comes_out_as_the_coercing_schema_gives_it(t1):
+    for table, df in t1.items():
+        assert df.dtypes.equals(empty_frame(table).dtypes), table  # the uncoerced path
+        out = schema_validate(table, df)
+        pdt.assert_frame_equal(out, SCHEMAS[table].validate(df))
+        assert out is not df
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["extra column", "columns reordered", "a column of another type"],
+)
+def test_an_untyped_frame_is_coerced_and_reported_as_before(change):
+    """A frame whose columns or types differ from the table's goes through the schema that
+    coerces: a column too many or out of place is reported, a column of text is coerced."""
+    df = _typed("members", [_MEMBER])
+    if change == "extra column":
+        df = df.assign(extra=1)
+    elif change == "columns reordered":
+        df = df[["region", "member", "source_line"]]
+    else:
+        df = df.astype({"source_line": "str"})  # '3': coerced to 3, nothing to report
+    q = Findings()
+    out = validate({"members": df}, q)["members"]
+    details = [r["detail"] for r in q.rows]
+    name = SCHEMAS["members"].to_schema().name  # a failure of the whole table names the schema
+    if change == "extra column":
+        assert details == [f"members.{name}: column_in_schema failed for 'extra'"]
+    elif change == "columns reordered":  # the two columns out of place
+        assert details == [
+            f"members.{name}: column_ordered failed for '{c}'" for c in ("region", "member")
+        ]
+    else:
+        assert details == []
+        pdt.assert_frame_equal(out, _typed("members", [_MEMBER]))
