@@ -28,7 +28,7 @@ from helpers.periods import (
     processed_dir,
 )
 from helpers.tables import activities as act_tables
-from helpers.tables import bounds, checks, schemas
+from helpers.tables import bounds, checks, schemas, validation
 from helpers.tables import listings as list_tables
 from helpers.tables.alliances import AllianceNames, load_alliance_aliases
 from helpers.tables.findings import Findings
@@ -131,13 +131,13 @@ def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataF
             out[name] = df.copy()
             continue
         try:
-            out[name] = schemas.validate(name, df, lazy=True)
+            out[name] = validation.validate(name, df, lazy=True)
         except pa.errors.SchemaErrors as exc:
             for _, fc in exc.failure_cases.iterrows():
                 q.add("schema", f"{name}.{fc['column']}: {fc['check']} failed for "
                       f"{fc['failure_case']!r}")  # fmt: skip
             out[name] = df
-    out["quality"] = schemas.validate("quality", q.frame(), lazy=True)
+    out["quality"] = validation.validate("quality", q.frame(), lazy=True)
     return out
 
 
@@ -206,7 +206,7 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
     checks.roster_against_previous(len(tables["members"]), previous, extra, label)
     if extra.rows:
         q = pd.concat([tables["quality"], extra.frame()], ignore_index=True)
-        tables["quality"] = schemas.validate("quality", q)
+        tables["quality"] = validation.validate("quality", q)
     errors = tables["quality"].query("kind == 'schema'")
     if len(errors):
         raise UserError(

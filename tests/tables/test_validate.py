@@ -1,8 +1,12 @@
 """helpers.ingest.validate: every table checked by its schema, each failure a `schema` finding;
-a table with no rows that is typed already (schemas.is_empty_frame) is kept as it is, and
-one typed already (schemas.validate) is checked without coercion, reporting the same."""
+a table with no rows that is typed already (schemas.is_empty_frame) is kept as it is. The
+others go through helpers.tables.validation.validate: the columns of another type coerced one
+by one, then the schema's checks without coercion, every failure reported as the schema that
+coerces reports it."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import pandas.testing as pdt
@@ -12,7 +16,7 @@ import pytest
 from helpers.ingest import validate
 from helpers.tables.findings import Findings, frame
 from helpers.tables.schemas import SCHEMAS, columns, empty_frame, is_empty_frame
-from helpers.tables.schemas import validate as schema_validate
+from helpers.tables.validation import validate as schema_validate
 
 
 def test_only_a_typed_frame_without_rows_is_its_tables_empty_frame():
@@ -120,7 +124,7 @@ def _typed(table: str, rows: list[dict]) -> pd.DataFrame:
 
 @pytest.mark.parametrize("case", list(TYPED_BAD))
 def test_a_typed_frame_reports_every_bad_value_as_the_coercing_schema(case):
-    """schemas.validate skips coercion for a frame typed already: every failure is still
+    """validation.validate skips coercion for a frame typed already: every failure is still
     reported, as the message written here and as the schema that coerces reports it."""
     table, rows, expected = TYPED_BAD[case]
     df = _typed(table, rows)
@@ -181,3 +185,55 @@ def test_every_empty_frame_is_the_schemas_validation_of_its_columns():
         pdt.assert_frame_equal(SCHEMAS[table].validate(typed, lazy=True), typed)
         untyped = pd.DataFrame({c: [] for c in columns(table)})
         pdt.assert_frame_equal(SCHEMAS[table].validate(untyped, lazy=True), typed)
+
+
+_INT = SCHEMAS["members"].to_schema().columns["source_line"].dtype
+_MATCH = _check("participation", "match", "isin")
+# frames with the table's columns, some of another type: those columns coerced one by one
+UNTYPED = {
+    "members unread": (  # member and region all missing: object columns, coerced to text
+        "participation",
+        [{**_PART, "member": None, "region": None, "is_member": False, "match": "nope"}],
+        [f"participation.match: {_MATCH} failed for 'nope'"],
+    ),
+    "dates as dates": (  # datetime.date objects, coerced to datetime64[ns]
+        "activities",
+        [{**_ACT, "start_date": date(2022, 2, 2), "end_date": date(2022, 2, 1)}],
+        [f"activities.{c}: _dates_ordered failed for {v!r}" for c, v in _ACT.items()],
+    ),
+    "a line number that is no number": (  # the coercion fails: the whole schema reports it
+        "members",
+        [{**_MEMBER, "source_line": "x"}],
+        [
+            f"members.source_line: coerce_dtype('{_INT}') failed for 'x'",
+            f"members.source_line: dtype('{_INT}') failed for 'x'",
+            f"members.source_line: {_GE0} failed for "
+            + repr('TypeError("Invalid comparison between dtype=str and int")'),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(UNTYPED))
+def test_columns_of_another_type_are_coerced_and_reported_as_by_the_schema(case):
+    table, rows, expected = UNTYPED[case]
+    df = frame(table, rows)
+    assert list(df.columns) == columns(table) and not df.dtypes.equals(empty_frame(table).dtypes)
+    q = Findings()
+    validate({table: df}, q)
+    assert sorted(r["detail"] for r in q.rows if r["kind"] == "schema") == sorted(expected)
+    with pytest.raises(pa.errors.SchemaErrors) as fast:
+        schema_validate(table, df, lazy=True)
+    with pytest.raises(pa.errors.SchemaErrors) as coerced:
+        SCHEMAS[table].validate(df, lazy=True)
+    pdt.assert_frame_equal(fast.value.failure_cases, coerced.value.failure_cases)
+
+
+def test_a_valid_frame_with_columns_of_another_type_comes_out_typed(t1):
+    """The 2022-T1 activities with their dates as objects and a text column all missing: out
+    as the coercing schema gives them, every column typed."""
+    df = t1["activities"].astype({"start_date": object, "end_date": object})
+    df["action_line"] = pd.Series([None] * len(df), dtype=object)
+    out = schema_validate("activities", df)
+    pdt.assert_frame_equal(out, SCHEMAS["activities"].validate(df))
+    assert out.dtypes.equals(empty_frame("activities").dtypes)

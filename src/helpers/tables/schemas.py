@@ -5,7 +5,6 @@ in `data/processed/<period>/`.
 
 from __future__ import annotations
 
-import copy
 import functools
 
 import pandas as pd
@@ -24,7 +23,7 @@ from helpers.tables.contract import (
 from helpers.tables.text_dtype import Text
 
 __all__ = ["REGIONS", "SEVERITIES", "TABLES", "SCHEMAS", "require", "columns", "empty_frame",
-           "is_empty_frame", "validate", "describe_columns"]  # fmt: skip
+           "dtypes", "is_empty_frame", "describe_columns"]  # fmt: skip
 
 _SOURCE = "Line of the raw report (1-based) the row was read from; traces every cell back."
 
@@ -298,6 +297,11 @@ def _empty(table: str) -> pd.DataFrame:
     return SCHEMAS[table].to_schema().coerce_dtype(pd.DataFrame({c: [] for c in columns(table)}))
 
 
+def dtypes(table: str) -> pd.Series:
+    """The table's column types, indexed by column in schema order, as `empty_frame` has them."""
+    return _empty(table).dtypes
+
+
 def is_empty_frame(table: str, df: pd.DataFrame) -> bool:
     """True when `df` has no rows and the table's columns with their types, as `empty_frame`
     gives them: validating it would change nothing and find nothing."""
@@ -305,25 +309,6 @@ def is_empty_frame(table: str, df: pd.DataFrame) -> bool:
     return (
         len(df) == 0 and list(df.columns) == list(typed.columns) and df.dtypes.equals(typed.dtypes)
     )
-
-
-def validate(table: str, df: pd.DataFrame, *, lazy: bool = False) -> pd.DataFrame:
-    """`df` validated by the table's schema (``SCHEMAS[table].validate``). A frame whose
-    columns are the table's, with its types, already goes through the same schema without
-    coercion: coercing would change nothing there, and it is a third of the validation's CPU."""
-    typed = _empty(table)
-    if list(df.columns) == list(typed.columns) and df.dtypes.equals(typed.dtypes):
-        return _uncoerced(table).validate(df, lazy=lazy)
-    return SCHEMAS[table].validate(df, lazy=lazy)
-
-
-@functools.cache
-def _uncoerced(table: str) -> pa.DataFrameSchema:
-    """The table's schema, every check kept, that does not coerce (a copy: the model's own
-    schema is left as it is)."""
-    schema = copy.deepcopy(SCHEMAS[table].to_schema())
-    schema.coerce = False
-    return schema
 
 
 def describe_columns(table: str) -> pd.DataFrame:
