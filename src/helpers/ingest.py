@@ -138,7 +138,7 @@ def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataF
     no rows, typed already (`schemas.is_empty_frame`), is kept as it is: a copy."""
     import pandera.pandas as pa
 
-    from helpers.tables import schemas
+    from helpers.tables import schemas, validation
 
     out: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
@@ -146,13 +146,13 @@ def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataF
             out[name] = df.copy()
             continue
         try:
-            out[name] = schemas.SCHEMAS[name].validate(df, lazy=True)
+            out[name] = validation.validate(name, df, lazy=True)
         except pa.errors.SchemaErrors as exc:
             for _, fc in exc.failure_cases.iterrows():
                 q.add("schema", f"{name}.{fc['column']}: {fc['check']} failed for "
                       f"{fc['failure_case']!r}")  # fmt: skip
             out[name] = df
-    out["quality"] = schemas.SCHEMAS["quality"].validate(q.frame(), lazy=True)
+    out["quality"] = validation.validate("quality", q.frame(), lazy=True)
     return out
 
 
@@ -218,7 +218,7 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
     import pandas as pd  # here, not above: a file refused by the reading costs no pandas import
 
     from helpers.files import write_text_atomic
-    from helpers.tables import checks, schemas
+    from helpers.tables import checks, schemas, validation
     from helpers.tables.storage import write_tables
 
     previous, label = _previous_roster(per, root)
@@ -226,7 +226,7 @@ def _ingest(per: Period, path: Path, root: Path | None, progress, inputs: str | 
     checks.roster_against_previous(len(tables["members"]), previous, extra, label)
     if extra.rows:
         q = pd.concat([tables["quality"], extra.frame()], ignore_index=True)
-        tables["quality"] = schemas.SCHEMAS["quality"].validate(q)
+        tables["quality"] = validation.validate("quality", q)
     errors = tables["quality"].query("kind == 'schema'")
     if len(errors):
         raise UserError(
