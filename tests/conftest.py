@@ -200,22 +200,31 @@ def ingested_2022t1(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return made_once(tmp_path_factory, "ingested_2022t1", _ingested_project)
 
 
-def built_project(root: Path) -> Path:
+def built_project(root: Path) -> list[str]:
     """A project in ``root`` with the real 2022-T1 report, the reference data and the
-    notebooks, ingested and rendered by the build (pages, index, trends)."""
+    notebooks, ingested and rendered by the build (pages, index, trends); returns the build's
+    progress lines."""
     from helpers.build import build_period
 
     new_project(root, notebooks=True)
-    build_period("2022-T1", root=root, progress=lambda s: None)
-    return root
+    lines: list[str] = []
+    build_period("2022-T1", root=root, progress=lines.append)
+    return lines
 
 
 @pytest.fixture(scope="session")
 def built_2022t1(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """:func:`built_project`, made once per test run (``tests/shared.py``: the first test
     process to ask builds it, the others wait and read the same folder). Read only: a test
-    that changes the project works on its own copy (:func:`copy_project`)."""
-    return made_once(tmp_path_factory, "built_2022t1", lambda root: str(built_project(root)))
+    that changes the project works on its own copy (:func:`copy_project`). Its progress
+    lines: :func:`built_2022t1_lines`."""
+    return made_once(tmp_path_factory, "built_2022t1", built_project)
+
+
+@pytest.fixture(scope="session")
+def built_2022t1_lines(built_2022t1, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The progress lines of the build that made :func:`built_2022t1`."""
+    return made_result(tmp_path_factory, "built_2022t1")
 
 
 def _build_two_periods(root: Path) -> list[str]:
