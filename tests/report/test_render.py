@@ -128,7 +128,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_real_report_renders_every_notebook_shareable(
     built_2022t1: Path, built_2022t1_lines: list[str]
 ) -> None:
-    """The real notebooks' pages as the run's one 2022-T1 build rendered them (``built_2022t1``,
+    """The real notebooks' 2022-T1 pages as the run's shared build rendered them (``built_2022t1``,
     only read: its pages come from the same plan and renderer render_period runs, on the same
     ingest and notebooks), so the real notebooks are not run a second time for this test; what
     only a render_period run shows (its return value, its progress lines, the notebooks and
