@@ -200,22 +200,34 @@ def ingested_2022t1(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return made_once(tmp_path_factory, "ingested_2022t1", _ingested_project)
 
 
-def built_project(root: Path) -> Path:
-    """A project in ``root`` with the real 2022-T1 report, the reference data and the
-    notebooks, ingested and rendered by the build (pages, index, trends)."""
-    from helpers.build import build_period
+@pytest.fixture(scope="session")
+def built_2022t1(built_two_periods, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with the real 2022-T1 report, the reference data and the notebooks, ingested
+    and rendered by the build (pages, index, trends), made once per test run (``tests/shared.py``:
+    the first test process to ask makes it, the others wait and read the same folder): a copy
+    of :func:`built_two_periods` with 2022-T2 removed (``remove_period``), so the real 2022-T1
+    notebooks are not run again. Its pages are byte for byte those of a build of 2022-T1 alone
+    (checked by hand; the summaries' fingerprints name their own project, the executed
+    notebooks their own run's times). Read only: a test that changes the project works on its
+    own copy (:func:`copy_project`). The progress lines of the build that rendered its pages:
+    :func:`built_2022t1_lines`."""
+    from helpers.build import remove_period
 
-    new_project(root, notebooks=True)
-    build_period("2022-T1", root=root, progress=lambda s: None)
-    return root
+    two, lines = built_two_periods
+
+    def make(root: Path) -> list[str]:
+        copy_project(two, root)
+        remove_period("2022-T2", root, progress=lambda s: None)
+        return lines
+
+    return made_once(tmp_path_factory, "built_2022t1", make)
 
 
 @pytest.fixture(scope="session")
-def built_2022t1(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """:func:`built_project`, made once per test run (``tests/shared.py``: the first test
-    process to ask builds it, the others wait and read the same folder). Read only: a test
-    that changes the project works on its own copy (:func:`copy_project`)."""
-    return made_once(tmp_path_factory, "built_2022t1", lambda root: str(built_project(root)))
+def built_2022t1_lines(built_2022t1, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The progress lines of the build that rendered :func:`built_2022t1`'s pages (that of
+    :func:`built_two_periods`)."""
+    return made_result(tmp_path_factory, "built_2022t1")
 
 
 def _build_two_periods(root: Path) -> list[str]:
