@@ -276,6 +276,36 @@ def test_an_accent_drawn_as_a_glyph_over_its_letter_is_one_letter(tmp_path):
     assert lost_words("Büyükşehir", "Büyüks\u00b8ehir") == []  # the second reading agrees
 
 
+def test_pdfium_generates_white_space_only_and_words_split_there(tmp_path):
+    # ``glyphs`` asks PDFium for no character whether it was generated: the generated ones
+    # (between two strings drawn apart, between two lines) must be white space
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from reportlab.pdfgen import canvas
+
+    from helpers.parse.layout.glyphs import read_pages
+
+    pdf = tmp_path / "apart.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 700, "Abidjan")
+    c.drawString(120, 700, "Busan")  # no space drawn: PDFium generates one
+    c.drawString(50, 680, "Rabat")  # a line under: PDFium generates a line break
+    c.save()
+    doc = pdfium.PdfDocument(pdf)
+    textpage = doc[0].get_textpage()
+    tp = textpage.raw
+    made = [
+        chr(raw.FPDFText_GetUnicode(tp, i))
+        for i in range(raw.FPDFText_CountChars(tp))
+        if raw.FPDFText_IsGenerated(tp, i) == 1
+    ]
+    textpage.close()
+    doc.close()
+    assert made and all(ch.isspace() for ch in made)
+    assert [w.text for w in read_pages(pdf)[0].words] == ["Abidjan", "Busan", "Rabat"]
+
+
 def glyph(ch: str, x: float, *, base: float = 110.0, size: float = 10.0, bold: bool = False):
     """One character as ``glyphs`` gives it: 5 pt wide, its box 8 pt high over ``base``."""
     return (ch, x, base - 8, x + 5, base, base, size, bold)
