@@ -334,6 +334,18 @@ def test_characters_make_words_split_at_a_space_a_gap_a_baseline_or_a_weight():
     assert words_of([None, None]) == [] and words_of([]) == []
 
 
+def test_a_baseline_is_shared_within_0_3_of_the_larger_size_of_the_word_or_the_character():
+    from helpers.parse.layout.glyphs import words_of
+
+    def texts(*chars) -> list[str]:
+        return [w.text for w in words_of(list(chars))]
+
+    # 5 pt apart: within 0.3 × 20 pt (6 pt), whichever of the two is set at 20 pt
+    assert texts(glyph("n", 50), glyph("o", 55, base=115, size=20)) == ["no"]
+    assert texts(glyph("p", 50, size=20), glyph("q", 55, base=115)) == ["pq"]
+    assert texts(glyph("r", 50), glyph("s", 55, base=115)) == ["r", "s"]  # both 10 pt: 3 pt
+
+
 def test_an_accent_over_the_letter_before_joins_it_and_the_word_is_composed():
     from helpers.parse.layout.glyphs import words_of
 

@@ -156,15 +156,18 @@ def words_of(chars: list[Glyph | None]) -> list[Word]:
             continue
         last_x1 = cx1
         if run and (
-            abs(base - baseline) > 0.3 * max(size, csize)
+            abs(base - baseline) > 0.3 * (csize if csize > size else size)
             or cx0 < x0 - 0.2 * csize  # back before the word's start
             or cx0 - x1 > GAP * csize
             or cbold != bold
         ):
             words.append(_word(run, x0, top, x1, bottom, size, bold))
             run = []
-        if run:
-            x0, top, x1, bottom = min(x0, cx0), min(top, ctop), max(x1, cx1), max(bottom, cbottom)
+        if run:  # the box grown to hold the character (comparisons: no call per character)
+            x0 = cx0 if cx0 < x0 else x0
+            top = ctop if ctop < top else top
+            x1 = cx1 if cx1 > x1 else x1
+            bottom = cbottom if cbottom > bottom else bottom
         else:
             x0, top, x1, bottom, size, bold, baseline = cx0, ctop, cx1, cbottom, csize, cbold, base
         run.append(ch)
