@@ -276,6 +276,36 @@ def test_an_accent_drawn_as_a_glyph_over_its_letter_is_one_letter(tmp_path):
     assert lost_words("Büyükşehir", "Büyüks\u00b8ehir") == []  # the second reading agrees
 
 
+def test_pdfium_generates_white_space_only_and_words_split_there(tmp_path):
+    # ``glyphs`` asks PDFium for no character whether it was generated: the generated ones
+    # (between two strings drawn apart, between two lines) must be white space
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from reportlab.pdfgen import canvas
+
+    from helpers.parse.layout.glyphs import read_pages
+
+    pdf = tmp_path / "apart.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 700, "Abidjan")
+    c.drawString(120, 700, "Busan")  # no space drawn: PDFium generates one
+    c.drawString(50, 680, "Rabat")  # a line under: PDFium generates a line break
+    c.save()
+    doc = pdfium.PdfDocument(pdf)
+    textpage = doc[0].get_textpage()
+    tp = textpage.raw
+    made = [
+        chr(raw.FPDFText_GetUnicode(tp, i))
+        for i in range(raw.FPDFText_CountChars(tp))
+        if raw.FPDFText_IsGenerated(tp, i) == 1
+    ]
+    textpage.close()
+    doc.close()
+    assert made and all(ch.isspace() for ch in made)
+    assert [w.text for w in read_pages(pdf)[0].words] == ["Abidjan", "Busan", "Rabat"]
+
+
 def glyph(ch: str, x: float, *, base: float = 110.0, size: float = 10.0, bold: bool = False):
     """One character as ``glyphs`` gives it: 5 pt wide, its box 8 pt high over ``base``."""
     return (ch, x, base - 8, x + 5, base, base, size, bold)
@@ -302,6 +332,18 @@ def test_characters_make_words_split_at_a_space_a_gap_a_baseline_or_a_weight():
     back = words_of([glyph("j", 50), glyph("k", 48), None, glyph("l", 50), glyph("m", 47.9)])
     assert [(w.text, w.x0) for w in back] == [("jk", 48), ("l", 50), ("m", 47.9)]
     assert words_of([None, None]) == [] and words_of([]) == []
+
+
+def test_a_baseline_is_shared_within_0_3_of_the_larger_size_of_the_word_or_the_character():
+    from helpers.parse.layout.glyphs import words_of
+
+    def texts(*chars) -> list[str]:
+        return [w.text for w in words_of(list(chars))]
+
+    # 5 pt apart: within 0.3 × 20 pt (6 pt), whichever of the two is set at 20 pt
+    assert texts(glyph("n", 50), glyph("o", 55, base=115, size=20)) == ["no"]
+    assert texts(glyph("p", 50, size=20), glyph("q", 55, base=115)) == ["pq"]
+    assert texts(glyph("r", 50), glyph("s", 55, base=115)) == ["r", "s"]  # both 10 pt: 3 pt
 
 
 def test_an_accent_over_the_letter_before_joins_it_and_the_word_is_composed():

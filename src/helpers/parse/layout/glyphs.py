@@ -52,7 +52,8 @@ class Page:
 
 
 # one character as PDFium places it: (text, x0, top, x1, bottom, baseline, size, bold), or None
-# for what separates words (a space, a generated character, an empty code)
+# for what separates words (white space, PDFium's generated spaces and line breaks among it, an
+# empty code)
 Glyph = tuple[str, float, float, float, float, float, float, bool]
 
 
@@ -82,11 +83,14 @@ def is_bold(name: str, weight: int) -> bool:
 def glyphs(textpage, height: float) -> list[Glyph | None]:
     """A PDFium text page's characters in stored order (see ``Glyph``): the fewest PDFium
     calls per character, the style looked up once per text object (some typesetters,
-    Chromium among them, make a text object of every glyph)."""
+    Chromium among them, make a text object of every glyph). PDFium's generated characters
+    (FPDFText_IsGenerated: not drawn on the page) are the spaces and line breaks it puts
+    between words and lines, which are white space: so white space is what separates words,
+    without asking PDFium of each character whether it was generated."""
     import pypdfium2.raw as raw
 
     tp = textpage.raw
-    unicode_of, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    unicode_of = raw.FPDFText_GetUnicode
     text_object, font_size = raw.FPDFText_GetTextObject, raw.FPDFText_GetFontSize
     loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
     # (ctypes passes these to PDFium by reference, faster than as pointers made beforehand)
@@ -100,7 +104,7 @@ def glyphs(textpage, height: float) -> list[Glyph | None]:
         ch = chr(code) if code else ""
         if ch == _HYPHEN:
             ch = "-"
-        if not ch or ch.isspace() or generated(tp, i) == 1:
+        if not ch or ch.isspace():
             append(None)
             continue
         loose_box(tp, i, rect)
@@ -152,15 +156,18 @@ def words_of(chars: list[Glyph | None]) -> list[Word]:
             continue
         last_x1 = cx1
         if run and (
-            abs(base - baseline) > 0.3 * max(size, csize)
+            abs(base - baseline) > 0.3 * (csize if csize > size else size)
             or cx0 < x0 - 0.2 * csize  # back before the word's start
             or cx0 - x1 > GAP * csize
             or cbold != bold
         ):
             words.append(_word(run, x0, top, x1, bottom, size, bold))
             run = []
-        if run:
-            x0, top, x1, bottom = min(x0, cx0), min(top, ctop), max(x1, cx1), max(bottom, cbottom)
+        if run:  # the box grown to hold the character (comparisons: no call per character)
+            x0 = cx0 if cx0 < x0 else x0
+            top = ctop if ctop < top else top
+            x1 = cx1 if cx1 > x1 else x1
+            bottom = cbottom if cbottom > bottom else bottom
         else:
             x0, top, x1, bottom, size, bold, baseline = cx0, ctop, cx1, cbottom, csize, cbold, base
         run.append(ch)
