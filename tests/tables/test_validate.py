@@ -122,13 +122,9 @@ def _typed(table: str, rows: list[dict]) -> pd.DataFrame:
     return frame(table, rows).astype(empty_frame(table).dtypes.to_dict())
 
 
-@pytest.mark.parametrize("case", list(TYPED_BAD))
-def test_a_typed_frame_reports_every_bad_value_as_the_coercing_schema(case):
-    """validation.validate skips coercion for a frame typed already: every failure is still
-    reported, as the message written here and as the schema that coerces reports it."""
-    table, rows, expected = TYPED_BAD[case]
-    df = _typed(table, rows)
-    assert df.dtypes.equals(empty_frame(table).dtypes) and not is_empty_frame(table, df)
+def _reported_as_by_the_schema(table: str, df: pd.DataFrame, expected: list[str]) -> None:
+    """``df`` gives the ``expected`` schema findings (read by hand), and validation.validate
+    fails on it with the very failure cases the coercing schema gives."""
     q = Findings()
     validate({table: df}, q)
     assert sorted(r["detail"] for r in q.rows if r["kind"] == "schema") == sorted(expected)
@@ -137,6 +133,16 @@ def test_a_typed_frame_reports_every_bad_value_as_the_coercing_schema(case):
     with pytest.raises(pa.errors.SchemaErrors) as coerced:
         SCHEMAS[table].validate(df, lazy=True)
     pdt.assert_frame_equal(fast.value.failure_cases, coerced.value.failure_cases)
+
+
+@pytest.mark.parametrize("case", list(TYPED_BAD))
+def test_a_typed_frame_reports_every_bad_value_as_the_coercing_schema(case):
+    """validation.validate skips coercion for a frame typed already: every failure is still
+    reported, as the message written here and as the schema that coerces reports it."""
+    table, rows, expected = TYPED_BAD[case]
+    df = _typed(table, rows)
+    assert df.dtypes.equals(empty_frame(table).dtypes) and not is_empty_frame(table, df)
+    _reported_as_by_the_schema(table, df, expected)
 
 
 def test_a_typed_valid_frame_comes_out_as_the_coercing_schema_gives_it(t1):
@@ -219,14 +225,7 @@ def test_columns_of_another_type_are_coerced_and_reported_as_by_the_schema(case)
     table, rows, expected = UNTYPED[case]
     df = frame(table, rows)
     assert list(df.columns) == columns(table) and not df.dtypes.equals(empty_frame(table).dtypes)
-    q = Findings()
-    validate({table: df}, q)
-    assert sorted(r["detail"] for r in q.rows if r["kind"] == "schema") == sorted(expected)
-    with pytest.raises(pa.errors.SchemaErrors) as fast:
-        schema_validate(table, df, lazy=True)
-    with pytest.raises(pa.errors.SchemaErrors) as coerced:
-        SCHEMAS[table].validate(df, lazy=True)
-    pdt.assert_frame_equal(fast.value.failure_cases, coerced.value.failure_cases)
+    _reported_as_by_the_schema(table, df, expected)
 
 
 def test_a_valid_frame_with_columns_of_another_type_comes_out_typed(t1):
