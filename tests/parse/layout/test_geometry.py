@@ -346,6 +346,20 @@ def test_a_baseline_is_shared_within_0_3_of_the_larger_size_of_the_word_or_the_c
     assert texts(glyph("r", 50), glyph("s", 55, base=115)) == ["r", "s"]  # both 10 pt: 3 pt
 
 
+def test_a_words_box_holds_its_characters_whichever_holds_an_edge():
+    """The box runs to each character's extreme edge, whichever character it is: a capital
+    after a letter without one sets the top, a descender before a letter without one the
+    bottom, and a letter drawn back inside the word (kerning) leaves its right edge where the
+    letter before ends."""
+    from helpers.parse.layout.glyphs import words_of
+
+    g = ("g", 50, 102, 55, 112.5, 110, 10, False)  # a descender: 2.5 pt under the baseline
+    t = ("T", 55, 100, 60, 110, 110, 10, False)  # a capital: 2 pt above the others
+    i = ("i", 57, 102, 58, 110, 110, 10, False)  # drawn back over the T's right side
+    w = words_of([g, t, i])
+    assert [(x.text, x.x0, x.top, x.x1, x.bottom) for x in w] == [("gTi", 50, 100, 60, 112.5)]
+
+
 def test_an_accent_over_the_letter_before_joins_it_and_the_word_is_composed():
     from helpers.parse.layout.glyphs import words_of
 
