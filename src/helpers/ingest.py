@@ -134,17 +134,14 @@ def parse_file(
 
 
 def validate(tables: dict[str, pd.DataFrame], q: Findings) -> dict[str, pd.DataFrame]:
-    """Validate every table lazily; all failures become `error` rows in quality. A table with
-    no rows, typed already (`schemas.is_empty_frame`), is kept as it is: a copy."""
+    """Validate every table lazily (helpers.tables.validation); all failures become `error`
+    rows in quality."""
     import pandera.pandas as pa
 
-    from helpers.tables import schemas, validation
+    from helpers.tables import validation
 
     out: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
-        if schemas.is_empty_frame(name, df):
-            out[name] = df.copy()
-            continue
         try:
             out[name] = validation.validate(name, df, lazy=True)
         except pa.errors.SchemaErrors as exc:

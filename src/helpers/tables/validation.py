@@ -7,6 +7,7 @@ with the table's columns, in order, is coerced column by column where its type d
 each column's own coercion, the one the schema uses), then checked by the same schema with
 coercion turned off. A coercion that fails, or a frame whose columns differ, goes through the
 schema as it is, which reports it; either way the frame out and every failure are the same.
+A typed frame with no rows is not validated at all.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ import functools
 import pandas as pd
 import pandera.pandas as pa
 
-from helpers.tables.schemas import SCHEMAS, dtypes
+from helpers.tables.schemas import SCHEMAS, dtypes, is_empty_frame
 
 
 def validate(table: str, df: pd.DataFrame, *, lazy: bool = False) -> pd.DataFrame:
     """`df` validated by the table's schema: the frame ``SCHEMAS[table].validate`` returns,
-    or the SchemaError(s) it raises."""
+    or the SchemaError(s) it raises. A frame with no rows, typed already
+    (`schemas.is_empty_frame`), is returned as a copy: there is nothing to coerce or find."""
+    if is_empty_frame(table, df):
+        return df.copy()
     want = dtypes(table)
     if list(df.columns) == list(want.index):
         coerced = _coerced(table, df, want)
