@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,8 +20,7 @@ from tests.shared import made_once
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (tests/e2e/test_browser.py says when it is
-    required); each test opens its own offline context, but for the pages only read
-    (:func:`phone_page`, the engagement page of tests/e2e/test_browser.py)."""
+    required), one per test process; the tests open their files in its :class:`Tab`."""
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.test_browser import CHROMIUM, FLAGS
@@ -31,15 +31,76 @@ def browser() -> Iterator[object]:
         b.close()
 
 
+class Tab:
+    """The test process's one offline page, lent to each browser test that opens files one at
+    a time (:func:`tab`). A new context per test cost a renderer process or three (about a
+    third of a CPU-second each); a page navigated to a file holds a fresh document all the
+    same. It records the page's script errors, dialogs (dismissed) and requests outside the
+    files: ``errors``, ``dialogs``, ``outside``, and all three in ``problems``
+    (``"error: …"``, ``"dialog: …"``, ``"request: …"``), also ``page.problems``."""
+
+    def __init__(self, browser: Any) -> None:
+        self.context = browser.new_context(offline=True)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.outside: list[str] = []
+        self.problems: list[str] = []
+        self.page.problems = self.problems
+        self.page.on("pageerror", self._error)
+        self.page.on("dialog", self._dialog)
+        self.page.on("request", self._request)
+
+    def _error(self, error: Any) -> None:
+        self.errors.append(str(error))
+        self.problems.append(f"error: {error}")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        self.problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    def _request(self, request: Any) -> None:
+        if not request.url.startswith(("file:", "data:")):
+            self.outside.append(request.url)
+            self.problems.append(f"request: {request.url}")
+
+    def ready(self, viewport: dict[str, int]) -> Any:
+        """The page for the next test: a blank document at ``viewport`` on screen media, and
+        nothing recorded (what the last test's document did is left with it)."""
+        self.page.goto("about:blank")
+        self.page.emulate_media(media="null")
+        self.page.set_viewport_size(viewport)
+        for record in (self.errors, self.dialogs, self.outside, self.problems):
+            record.clear()
+        return self.page
+
+
 @pytest.fixture(scope="session")
-def phone_page(browser) -> Iterator[object]:
-    """One offline page at a phone's viewport (390 × 844 px) for the tests that only read
-    pages (no click, no key): each navigates it, and each file is a fresh document."""
+def shared_tab(browser) -> Iterator[Tab]:
+    """The :class:`Tab` of this test process."""
+    tab = Tab(browser)
+    yield tab
+    tab.context.close()
+
+
+@pytest.fixture
+def tab(shared_tab: Tab) -> Iterator[Tab]:
+    """The process's :class:`Tab`, made ready for this test (at 1366 × 900 px until the test
+    asks for another viewport with ``tab.ready``) and left on a blank document after it."""
+    shared_tab.ready({"width": 1366, "height": 900})
+    yield shared_tab
+    if not shared_tab.page.is_closed():
+        shared_tab.page.goto("about:blank")
+
+
+@pytest.fixture
+def phone_page(tab: Tab) -> Any:
+    """The offline page at a phone's viewport (390 × 844 px): each file it opens is a fresh
+    document."""
     from tests.e2e.test_browser import PHONE
 
-    context = browser.new_context(offline=True, viewport=PHONE)
-    yield context.new_page()
-    context.close()
+    return tab.ready(PHONE)
 
 
 @pytest.fixture(scope="session")

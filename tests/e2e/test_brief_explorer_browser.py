@@ -69,10 +69,11 @@ def _watched(browser) -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh offline page that records script errors, dialogs and network requests."""
-    with _watched(browser) as p:
-        yield p
+def page(tab):
+    """The test process's offline page (tests/e2e/conftest.py ``Tab``) at 1366 × 900 px, as
+    :func:`_watched` makes one: ``page.problems`` are the script errors, dialogs and network
+    requests seen since the test began."""
+    return tab.page
 
 
 def _sheets(page, path: Path, tmp_path: Path) -> tuple[int, str]:

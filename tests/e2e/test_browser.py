@@ -89,10 +89,19 @@ def _opener(browser) -> Iterator[Callable[[Path], Any]]:
 
 
 @pytest.fixture
-def open_page(browser):
-    """Open a file in a fresh offline page; collect script errors and any network request."""
-    with _opener(browser) as _open:
-        yield _open
+def open_page(tab):
+    """Open a file in the test process's offline page (tests/e2e/conftest.py ``Tab``) at
+    1300 × 2400 px, a fresh document each time; ``.errors`` and ``.outside`` are the script
+    errors and network requests seen since the test began."""
+    page = tab.ready({"width": 1300, "height": 2400})
+
+    def _open(path: Path):
+        page.goto(path.as_uri())
+        return page
+
+    _open.errors = tab.errors
+    _open.outside = tab.outside
+    return _open
 
 
 @pytest.fixture(scope="module")
@@ -239,15 +248,14 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", text).lower()).split())
 
 
-def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
+def test_pages_print_on_a4_with_nothing_clipped(site, tab, tmp_path):
     """In print, on a page as wide as A4's content: no scroll box clips a table, tables and
     figures fit the width, cards and figures are kept on one page; the PDF is A4 and holds the
     last row of every table (rows a screen scroll box would hide). Read back page by page (in
     layout order): every heading is on the same page as what follows it, no page holds only
     the footer (or nothing), and no screen hint is printed (sorting, scrolling) nor any hash."""
     width = int(A4_CONTENT_PX)
-    context = browser.new_context(offline=True, viewport={"width": width, "height": 1100})
-    page = context.new_page()
+    page = tab.ready({"width": width, "height": 1100})
     members = [site / "members" / n for n in ("index.html", "seoul.html", "kigali.html")]
     # the board brief prints its lists in columns, on one sheet: tests/e2e/
     # test_brief_explorer_browser.py prints it and reads it back
@@ -309,7 +317,6 @@ def test_pages_print_on_a4_with_nothing_clipped(site, browser, tmp_path):
             at = i, j = found[0]
             rest = " ".join(lines[i][j + 1 :])
             assert _words(after) in rest, f"{path.name}: {heading!r} ends page {i + 1}"
-    context.close()
 
 
 def test_index_to_a_members_profile_and_back(site, open_page):

@@ -75,22 +75,17 @@ def site(two_period_reports: Path) -> Path:
 
 
 @pytest.fixture
-def opened(browser, site):
-    """Open reports/<name> at a viewport, offline; script errors are collected."""
-    contexts, errors = [], []
+def opened(tab, site):
+    """Open reports/<name> at a viewport, offline, in the test process's page (tests/e2e/
+    conftest.py ``Tab``), a fresh document; ``.errors`` are the script errors seen since."""
 
     def _open(name: str, viewport: dict):
-        context = browser.new_context(offline=True, viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        page = tab.ready(viewport)
         page.goto((site / name).as_uri())
         return page
 
-    _open.errors = errors
-    yield _open
-    for c in contexts:
-        c.close()
+    _open.errors = tab.errors
+    return _open
 
 
 def one_line(page, selector: str) -> list[tuple[str, int]]:
