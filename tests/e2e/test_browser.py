@@ -344,3 +344,28 @@ def test_member_pages_fit_a_phone(site, phone_page):
     for name in ("index.html", "seoul.html", "dakar.html"):
         phone_page.goto((site / "members" / name).as_uri())
         assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+
+
+def test_the_shared_page_records_what_each_test_asserts_on_and_forgets_it_for_the_next(
+    tab, tmp_path
+):
+    """The process's page (tests/e2e/conftest.py ``Tab``) records a script error, a dialog and
+    a request outside the files, and the next test's page starts with none of them, at its own
+    viewport, on screen media."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        "<!doctype html><img src='https://example.org/x.png'>"
+        "<script>alert('hi'); throw new Error('boom');</script>",
+        encoding="utf-8",
+    )
+    page = tab.ready({"width": 500, "height": 600})
+    page.emulate_media(media="print")
+    page.goto(bad.as_uri())
+    assert [e.split("\n")[0] for e in tab.errors] == ["boom"]
+    assert tab.dialogs == ["hi"]
+    assert tab.outside == ["https://example.org/x.png"]
+    assert len(page.problems) == 3 and page.problems is tab.problems
+    page = tab.ready({"width": 390, "height": 844})
+    assert (tab.errors, tab.dialogs, tab.outside, tab.problems) == ([], [], [], [])
+    assert page.url == "about:blank"
+    assert page.evaluate("[innerWidth, matchMedia('print').matches]") == [390, False]
