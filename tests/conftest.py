@@ -215,13 +215,19 @@ BUILD_WORKER_IMPORTS = (
 
 @pytest.fixture(scope="session")
 def build_worker_warm() -> None:
-    """The modules of ``BUILD_WORKER_IMPORTS`` imported in this test process. A build run in
-    the test process forks its worker from it, and the worker finds them imported instead of
-    importing them again for each build (about 0.7 CPU-s a build, measured): what the worker
-    runs is unchanged. A build in a subprocess (tests/e2e/test_interrupt.py) still imports
+    """The modules of ``BUILD_WORKER_IMPORTS`` imported in this test process, and the pages'
+    templates compiled (helpers.report.templating). A build run in the test process forks its
+    worker from it, and the worker finds them ready instead of importing and compiling them
+    again for each build (about 0.7 CPU-s a build from a cold process, measured): what the
+    worker runs is unchanged. A build in a subprocess (tests/e2e/test_interrupt.py) still imports
     them itself, as a user's run does."""
     for name in BUILD_WORKER_IMPORTS:
         importlib.import_module(name)
+    from helpers.report.constants import TEMPLATE_DIR
+    from helpers.report.templating import environment
+
+    for template in TEMPLATE_DIR.glob("*.j2"):  # the pages' templates, compiled once
+        environment().get_template(template.name)
 
 
 @pytest.fixture
