@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
 import os
 import shutil
 import subprocess
@@ -179,6 +180,56 @@ def new_project(
     return root
 
 
+# What the build's worker process (helpers.build._worker: the ingest, the member pages, the
+# board briefs and the explorer) imports, and the build's own process does not.
+BUILD_WORKER_IMPORTS = (
+    "helpers.ingest",
+    "helpers.tables.activities",
+    "helpers.tables.checks",
+    "helpers.tables.listings",
+    "helpers.tables.resolve",
+    "helpers.tables.storage",
+    "helpers.tables.validation",
+    # imported by pandera's first validation, by pandas' first parquet, CSV and Excel writes
+    "pandera.backends.pandas.register",
+    "pandera.backends.pandas.builtin_checks",
+    "pandera.backends.pandas.builtin_hypotheses",
+    "pandera.accessors.pandas_accessor",
+    "pyarrow.dataset",
+    "pyarrow.parquet",
+    "pandas.io.formats.csvs",
+    "pandas.io.formats.excel",
+    "openpyxl",
+    # the member pages, the board briefs and the explorer
+    "jinja2",
+    "selectolax.lexbor",
+    "helpers.show.basemap",
+    "helpers.analysis.brief",
+    "helpers.analysis.trends",
+    "helpers.report.brief",
+    "helpers.report.explorer",
+    "helpers.report.member_pages",
+    "helpers.report.pages",
+)
+
+
+@pytest.fixture(scope="session")
+def build_worker_warm() -> None:
+    """The modules of ``BUILD_WORKER_IMPORTS`` imported in this test process, and the pages'
+    templates compiled (helpers.report.templating). A build run in the test process forks its
+    worker from it, and the worker finds them ready instead of importing and compiling them
+    again for each build (about 0.7 CPU-s a build from a cold process, measured): what the
+    worker runs is unchanged. A build in a subprocess (tests/e2e/test_interrupt.py) still imports
+    them itself, as a user's run does."""
+    for name in BUILD_WORKER_IMPORTS:
+        importlib.import_module(name)
+    from helpers.report.constants import TEMPLATE_DIR
+    from helpers.report.templating import environment
+
+    for template in TEMPLATE_DIR.glob("*.j2"):  # the pages' templates, compiled once
+        environment().get_template(template.name)
+
+
 @pytest.fixture
 def tmp_root(tmp_path: Path) -> Path:
     """A project root in a tmp folder with the 2022-T1 raw report and the reference data."""
@@ -241,7 +292,9 @@ def _build_two_periods(root: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def built_two_periods(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+def built_two_periods(
+    build_worker_warm, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[str]]:
     """(root, progress lines): a project with the 2022-T1 and 2022-T2 fixture reports and the
     notebooks, built by one ``build_period("2022-T2")`` (which brings 2022-T1 up too), made
     once per test run. Read only, as :func:`built_2022t1`."""

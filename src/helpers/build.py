@@ -198,7 +198,9 @@ def _build_period(
 def _worker() -> ProcessPoolExecutor:
     """One worker process for the ingest and the member pages (pandas work that this process,
     which drives the kernels, never imports). It is forked at its first job, so that job is
-    submitted before any kernel or thread exists (from this thread, as every caller does)."""
+    submitted before any kernel or Python thread exists (from this thread, as every caller
+    does); numpy and pyarrow (``run.import_shared``, just before) run threads of their own,
+    which they make safe across a fork, as a test process that builds has always had them."""
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
@@ -241,9 +243,11 @@ def _ingest_beside_the_kernels(
     """Ingest on ``worker`` while the kernels boot and this process imports nbconvert and
     papermill (the tables are new, so the pages will be too): all three at once, and this
     process never imports the ingest's pandas stack. The worker is forked (at this, its first
-    job) before any kernel or thread exists."""
-    from helpers.report.run import import_jupyter
+    job) before any kernel or Python thread exists, once what both processes import is
+    (``run.import_shared``)."""
+    from helpers.report.run import import_jupyter, import_shared
 
+    import_shared()  # what both processes import, once: before the worker is forked
     job = worker.submit(_ingest_quietly, per.id, force, root, accept_errors)
     kernels.want(_analysis_imports(root))
     # the ingest is the longest of the three: it gets the second core while this process
@@ -403,19 +407,22 @@ def _build_all(
     from helpers.removal import prune_removed
     from helpers.report.members import build_members, publish_members
     from helpers.report.render import trends_kernels
-    from helpers.report.run import import_jupyter
+    from helpers.report.run import import_jupyter, import_shared
 
     root = gen.stage
     prune_removed(gen, progress)
     kernels = trends_kernels(root, size=jobs, imports=_analysis_imports(root))
     ingest = _worker()
     try:
+        renders = force or not all(_ingest_is_current(p, ingest_fingerprint(p, root), root)
+                                   for p in periods)  # fmt: skip
+        if renders:
+            import_shared()  # what both processes import, once: before the worker is forked
         pending = {p: ingest.submit(_ingest_quietly, p.id, force, root) for p in periods}
         # the worker runs its jobs in order: the member pages once every period is ingested,
         # while the last periods' notebooks run
         members = ingest.submit(build_members, root)
-        if force or not all(_ingest_is_current(p, ingest_fingerprint(p, root), root)
-                            for p in periods):  # fmt: skip
+        if renders:
             kernels.start(jobs)  # new tables mean new pages: boot while the first ingests
             import_jupyter()
         done = run_interruptible(

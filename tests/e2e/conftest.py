@@ -123,7 +123,7 @@ def _build_stand_ins(root: Path, periods: tuple[str, ...] = ("2022-T1",)) -> lis
 
 
 @pytest.fixture(scope="session")
-def built_stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_stand_ins(build_worker_warm, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 2022-T1 fixture report ingested and built (pages, member pages, index, trends) with
     stand-in notebooks, once per test run. Read only: a test copies it
     (tests.conftest.copy_project)."""
@@ -131,7 +131,7 @@ def built_stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_two_stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_two_stand_ins(build_worker_warm, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """As :func:`built_stand_ins`, with the 2022-T1 and 2022-T2 fixture reports, built by one
     build of 2022-T2. Read only."""
     return made_once(tmp_path_factory, "built_two_stand_ins",

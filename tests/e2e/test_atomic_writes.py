@@ -20,7 +20,9 @@ from helpers.build import build_period
 from helpers.ingest import ingest_period
 from tests.conftest import REPORT_2022T1, copy_project
 
-pytestmark = pytest.mark.slow  # ingests and builds projects
+# slow: ingests and builds projects
+# build_worker_warm: a build run in this process forks its worker from it, warm
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("build_worker_warm")]
 
 QUIET = {"progress": lambda s: None}
 LISTED = "Barcelona (city), Cairo, Seoul\n"

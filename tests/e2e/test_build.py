@@ -15,7 +15,9 @@ import pytest
 from helpers.build import build_period
 from tests.e2e.stand_ins import STAND_IN_TEXT
 
-pytestmark = pytest.mark.slow  # builds two periods: notebooks, pages, trends
+# slow: builds two periods: notebooks, pages, trends
+# build_worker_warm: a build run in this process forks its worker from it, warm
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("build_worker_warm")]
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,9 @@ from tests.conftest import copy_project, new_project
 from tests.e2e.stand_ins import stand_in_notebooks
 from tests.shared import made_once, made_result
 
-pytestmark = pytest.mark.slow  # ingests three periods and runs their notebooks
+# slow: ingests three periods and runs their notebooks
+# build_worker_warm: a build run in this process forks its worker from it, warm
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("build_worker_warm")]
 
 PERIODS = ("2022-T1", "2022-T2", "2022-T3")
 PAGES = ("02_engagement", "03_coverage", "04_quality")

@@ -30,7 +30,9 @@ import helpers.report.trends_page
 from helpers.build import build_period
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow  # builds a project and reruns it
+# slow: builds a project and reruns it
+# build_worker_warm: a build run in this process forks its worker from it, warm
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("build_worker_warm")]
 
 PACKAGE = ROOT / "src" / "helpers"
 ALL = ["02_engagement.ipynb", "03_coverage.ipynb", "04_quality.ipynb"]

@@ -16,7 +16,9 @@ from helpers.build import build_period
 from tests.conftest import copy_project
 from tests.e2e.test_interrupt import FIGURE, snapshot
 
-pytestmark = pytest.mark.slow  # builds a project, then runs it again per folder
+# slow: builds a project, then runs it again per folder
+# build_worker_warm: a build run in this process forks its worker from it, warm
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("build_worker_warm")]
 
 # where the disk fills up: a part of the path every writer's final rename targets
 FOLDERS = [

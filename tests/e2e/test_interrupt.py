@@ -26,7 +26,9 @@ import pytest
 from tests.conftest import ROOT, new_project
 from tests.e2e.stand_ins import stand_in_notebooks
 
-pytestmark = pytest.mark.slow  # each case runs the whole report once or twice
+# slow: each case runs the whole report once or twice
+# build_worker_warm: a build run in this process forks its worker from it, warm
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("build_worker_warm")]
 
 OUTPUTS = ("reports", "data/processed", "data/interim")
 FIGURE = "465\n YouTube"  # the 2022-T1 report's YouTube followers, as the fixture sets them
