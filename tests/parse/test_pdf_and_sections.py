@@ -13,7 +13,7 @@ import pytest
 from helpers.errors import UserError
 from helpers.ingest import ingest_period, parse_file, parse_report
 from tests.conftest import FIXTURES, REPORT_2022T1, digests, run_cli
-from tests.fixture_reads import parse_fixture
+from tests.fixture_reads import parsed_fixture
 
 PDF = FIXTURES / "pdf" / "2022-T1.pdf"
 QUIET = {"progress": lambda s: None}
@@ -32,7 +32,7 @@ def test_parse_file_reads_all_three_kinds_the_same(tmp_path):
     txt = tmp_path / "report.TXT"
     txt.write_bytes(REPORT_2022T1.read_bytes())
     from_md, from_txt = (parse_file(p, "2022-T1") for p in (REPORT_2022T1, txt))
-    from_pdf = parse_fixture(PDF, "2022-T1")  # parse_file, the PDF's reading shared
+    from_pdf = parsed_fixture(PDF, "2022-T1")  # parse_file, parsed once per test process
     assert from_md["activities"]["title"].equals(from_txt["activities"]["title"])
     assert len(from_pdf["activities"]) == 21 and len(from_pdf["members"]) == 143
     engaged = from_pdf["participation"].query("is_member")["member"].nunique()
@@ -192,7 +192,8 @@ def test_quality_records_dropped_furniture_with_its_line():
 
 @pytest.mark.slow  # reads the PDF
 def test_pdf_and_markdown_tables_match_cell_for_cell():
-    a, b = parse_fixture(PDF, "2022-T1"), parse_file(REPORT_2022T1, "2022-T1")
+    # parse_file of both, parsed once per test process (the PDF's as in the test above)
+    a, b = parsed_fixture(PDF, "2022-T1"), parsed_fixture(REPORT_2022T1, "2022-T1")
     for name in ("participation", "activity_outcomes", "activity_challenges", "board"):
         pd.testing.assert_frame_equal(
             a[name].drop(columns="source_line"), b[name].drop(columns="source_line")

@@ -10,12 +10,15 @@ UserError naming the file and what to do. The same file always gives the same te
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from helpers.errors import UserError
 from helpers.periods import REPORT_SUFFIXES
 
+T = TypeVar("T")
 TEXT_SUFFIXES = {s for s in REPORT_SUFFIXES if s != ".pdf"}  # REPORT_SUFFIXES: helpers.periods
 
 
@@ -82,21 +85,27 @@ def unreadable_pdf(path: Path) -> str:
     )
 
 
-def pdf_text(path: Path) -> str:
-    """Every page's text layer in stored order (PDFium's own text extraction, before any
-    layout rule), pages separated by a form feed."""
-    import pypdfium2 as pdfium
+def _pdfium(path: Path, read: Callable[[Path], T]) -> T:
+    """``read(path)``, PDFium's errors said in one line: a PDF that needs a password to open,
+    or one that cannot be read."""
     import pypdfium2.raw as raw
     from pypdfium2 import PdfiumError
 
     try:
-        doc = pdfium.PdfDocument(path)
+        return read(path)
     except PdfiumError as exc:
-        if exc.err_code == raw.FPDF_ERR_PASSWORD:
+        if exc.err_code == raw.FPDF_ERR_PASSWORD:  # only opening a document sets a code
             raise UserError(
                 f"{path.name} is a password-protected PDF: ask for an open copy"
             ) from None
         raise UserError(unreadable_pdf(path)) from None
+
+
+def _stored_pages(path: Path) -> list[str]:
+    """Every page's text layer in stored order (PDFium's own text extraction)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
     try:
         pages = []
         for n in range(len(doc)):
@@ -105,10 +114,13 @@ def pdf_text(path: Path) -> str:
             pages.append(textpage.get_text_range())
             textpage.close()
             page.close()
-    except PdfiumError:
-        raise UserError(unreadable_pdf(path)) from None
+        return pages
     finally:
         doc.close()
+
+
+def _text_layer(path: Path, pages: list[str]) -> str:
+    """The pages' stored text, separated by a form feed; a PDF without text is a UserError."""
     text = "\f".join(pages)
     if not any(c.isalpha() for c in text):
         raise UserError(
@@ -116,6 +128,12 @@ def pdf_text(path: Path) -> str:
             "or put a text export of it in its place"
         )
     return text
+
+
+def pdf_text(path: Path) -> str:
+    """Every page's text layer in stored order (PDFium's own text extraction, before any
+    layout rule), pages separated by a form feed."""
+    return _text_layer(path, _pdfium(path, _stored_pages))
 
 
 def pdf_layout_text(path: Path) -> str:
@@ -146,8 +164,14 @@ def extract_text(path: Path) -> Extracted:
         )
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        plain = pdf_text(path)  # damaged, encrypted or scanned files stop here, in one line
-        return Extracted(pdf_layout_text(path), "layout", layout_version(), plain)
+        from helpers.parse.layout import layout_text
+        from helpers.parse.layout.glyphs import read_pages_and_text
+
+        # both readings from one opening of each page (as pdf_text and pdf_layout_text read
+        # them); damaged, encrypted or scanned files stop here, in one line
+        pages, stored = _pdfium(path, read_pages_and_text)
+        plain = _text_layer(path, stored)
+        return Extracted(layout_text(pages), "layout", layout_version(), plain)
     if suffix in TEXT_SUFFIXES:
         return Extracted(read_text_file(path), "text", "")
     raise UserError(f"{path.name}: a report must be one of {', '.join(REPORT_SUFFIXES)}")

@@ -30,17 +30,26 @@ class Findings:
         )  # fmt: skip
 
     def frame(self) -> pd.DataFrame:
-        """One row per finding, ordered by source line then severity."""
+        """One row per finding, ordered by source line, severity, kind and detail (findings
+        equal in all four in the order they were found), each finding once."""
         import pandas as pd
 
         from helpers.tables import schemas
 
-        df = pd.DataFrame(self.rows, columns=schemas.columns("quality"))
+        cols = schemas.columns("quality")
         order = {s: i for i, s in enumerate(schemas.SEVERITIES)}
-        df = df.assign(_o=df["severity"].map(order)).sort_values(
-            ["source_line", "_o", "kind", "detail"], kind="stable"
-        )
-        return df.drop(columns="_o").drop_duplicates().reset_index(drop=True)
+        ranked = sorted(
+            self.rows,
+            key=lambda r: (r["source_line"], order[r["severity"]], r["kind"], r["detail"]),
+        )  # sorted() is stable
+        seen: set[tuple] = set()
+        unique = []
+        for row in ranked:
+            values = tuple(row[c] for c in cols)
+            if values not in seen:  # a repeated finding is kept once, where it first sorts
+                seen.add(values)
+                unique.append(row)
+        return pd.DataFrame(unique, columns=cols)
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import pytest
 from helpers.errors import UserError
 from helpers.ingest import parse_file, parse_report
 from helpers.tables.checks import BLOCKING
-from tests.fixture_reads import parse_fixture
+from tests.fixture_reads import parse_fixture, parsed_fixture
 
 pytestmark = pytest.mark.slow  # each case reads a PDF by its layout (about a second)
 
@@ -97,15 +97,17 @@ def markdown_tables_exact(markdown_parsed) -> dict[str, dict[str, pd.DataFrame]]
 
 
 def _read(path: Path) -> dict[str, pd.DataFrame]:
+    """The tables of a committed report (a PDF's parsed once per test process: the footer
+    test below reads the same LibreOffice PDF)."""
     period = path.name[:7]
     if path.suffix == ".pdf":
-        return parse_fixture(path, period)
+        return parsed_fixture(path, period)
     return parse_report(path.read_text(encoding="utf-8"), period)
 
 
 @pytest.mark.parametrize("pdf", PLAIN, ids=lambda p: p.stem)
 def test_a_plain_pdf_gives_the_markdowns_tables(pdf, markdown_tables_exact):
-    got = _key(parse_fixture(pdf, pdf.stem), loose=False)
+    got = _key(parsed_fixture(pdf, pdf.stem), loose=False)
     for name, want in markdown_tables_exact[pdf.stem].items():
         pd.testing.assert_frame_equal(got[name], want, obj=name)
 
@@ -132,7 +134,7 @@ def test_a_designed_report_is_read_right_or_stopped_never_published_wrong(path, 
 
 def test_a_footer_splitting_a_label_list_loses_no_challenge():
     # LibreOffice 2022-T1: KARTEPE SUMMIT's challenges run over a page break (2.1 | 2.2, 4.2)
-    t = parse_fixture(FIXTURES / "designed" / "libreoffice" / "2022-T1.pdf", "2022-T1")
+    t = parsed_fixture(FIXTURES / "designed" / "libreoffice" / "2022-T1.pdf", "2022-T1")
     acts, links = t["activities"], t["activity_challenges"]
     kartepe = acts.loc[acts["title"] == "KARTEPE SUMMIT AND URBAN FAIR", "activity_id"].iloc[0]
     assert list(links.loc[links["activity_id"] == kartepe, "code"]) == ["2.1", "2.2", "4.2"]

@@ -13,13 +13,15 @@ from helpers.parse.furniture import unmarked
 from helpers.parse.text import normalise_text
 
 _WORD = re.compile(r"\w+")
+# what is not a letter or a digit (str.isalnum): \w is exactly those and the underscore
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _letters(text: str) -> str:
     """``text``'s letters and digits, case folded, accents apart from their letters (`ş` and
     `s` + a cedilla drawn as its own glyph are both `s`); markup and furniture marks aside."""
     text = unicodedata.normalize("NFKD", unmarked(normalise_text(text)).replace("**", " "))
-    return "".join(c.casefold() for c in text if c.isalnum())
+    return _NOT_ALNUM.sub("", text).casefold()  # casefold folds each character on its own
 
 
 def characters(text: str) -> Counter[str]:

@@ -183,21 +183,35 @@ def page_words(textpage, height: float) -> list[Word]:
 
 def read_pages(path: Path) -> list[Page]:
     """Every page's words. A damaged or encrypted file raises pypdfium2's PdfiumError."""
+    return _read(path, stored_text=False)[0]
+
+
+def read_pages_and_text(path: Path) -> tuple[list[Page], list[str]]:
+    """Every page's words (``read_pages``) and its text layer in stored order (PDFium's own
+    extraction, as ``helpers.parse.extract.pdf_text`` reads it), each page opened once for
+    both. A damaged or encrypted file raises pypdfium2's PdfiumError."""
+    return _read(path, stored_text=True)
+
+
+def _read(path: Path, *, stored_text: bool) -> tuple[list[Page], list[str]]:
+    """Every page's words, and its stored text when asked (else no text)."""
     import pypdfium2 as pdfium
 
     from helpers.parse.layout.boxes import filled_rects
 
     doc = pdfium.PdfDocument(path)
     try:
-        pages = []
+        pages, texts = [], []
         for n in range(len(doc)):
             page = doc[n]
             width, height = page.get_size()
             textpage = page.get_textpage()
+            if stored_text:
+                texts.append(textpage.get_text_range())
             rects = tuple(filled_rects(page, width, height))
             pages.append(Page(n + 1, width, height, page_words(textpage, height), rects))
             textpage.close()
             page.close()
-        return pages
+        return pages, texts
     finally:
         doc.close()

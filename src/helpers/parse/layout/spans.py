@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from statistics import median
 
+from helpers.memo import once
 from helpers.parse.layout.glyphs import Word
 
 MARKERS = {"•", "▪", "◦", "●", "-", "–", "*", "\uf0b7", "\uf0a7"}  # a list item's bullet
@@ -23,35 +23,35 @@ class Span:
 
     words: tuple[Word, ...]
 
-    @cached_property
+    @once
     def x0(self) -> float:
         return self.words[0].x0
 
-    @cached_property
+    @once
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @cached_property
+    @once
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @cached_property
+    @once
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @cached_property
+    @once
     def size(self) -> float:
         return median(w.size for w in self.words)
 
-    @cached_property
+    @once
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
 
-    @cached_property
+    @once
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
 
-    @cached_property
+    @once
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
