@@ -2,9 +2,7 @@
 a table with no rows that is typed already (schemas.is_empty_frame) is kept as it is. The
 others go through helpers.tables.validation.validate: the columns of another type coerced one
 by one, then the schema's checks without coercion, every failure reported as the schema that
-coerces reports it. A typed frame is first asked each check directly (validation._passes):
-one that passes them all comes out as the schema gives it; each bad frame below fails one
-and goes through the schema, which reports it."""
+coerces reports it."""
 
 from __future__ import annotations
 
@@ -16,7 +14,6 @@ import pandera.pandas as pa
 import pytest
 
 from helpers.ingest import validate
-from helpers.tables import validation
 from helpers.tables.findings import Findings, frame
 from helpers.tables.schemas import SCHEMAS, columns, empty_frame, is_empty_frame
 from helpers.tables.validation import validate as schema_validate
@@ -151,8 +148,6 @@ def test_a_typed_frame_reports_every_bad_value_as_the_coercing_schema(case):
 def test_a_typed_valid_frame_comes_out_as_the_coercing_schema_gives_it(t1):
     for table, df in t1.items():
         assert df.dtypes.equals(empty_frame(table).dtypes), table  # the uncoerced path
-        # each check asked directly finds nothing (the bad frames above: each finds its own)
-        assert is_empty_frame(table, df) or validation._passes(table, df), table
         out = schema_validate(table, df)
         pdt.assert_frame_equal(out, SCHEMAS[table].validate(df))
         assert out is not df
