@@ -71,7 +71,7 @@ SCOPE: dict[str, list[str] | None] = {
     "helpers.parse.report": None,
     # the PDF layout reader, on words and boxes placed by hand (not what opens a PDF file:
     # glyphs.glyphs, glyphs._style, glyphs.page_words, glyphs.read_pages,
-    # glyphs.read_pages_and_text, glyphs._read, boxes.filled_rects)
+    # glyphs.read_pages_and_text, glyphs.read_stored_text, glyphs._read, boxes.filled_rects)
     "helpers.parse.layout": ["body_size"],
     "helpers.parse.layout.glyphs": ["is_bold", "Word.middle", "words_of", "_word"],
     "helpers.parse.layout.spans": None,

@@ -101,24 +101,6 @@ def _pdfium(path: Path, read: Callable[[Path], T]) -> T:
         raise UserError(unreadable_pdf(path)) from None
 
 
-def _stored_pages(path: Path) -> list[str]:
-    """Every page's text layer in stored order (PDFium's own text extraction)."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(path)
-    try:
-        pages = []
-        for n in range(len(doc)):
-            page = doc[n]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-        return pages
-    finally:
-        doc.close()
-
-
 def _text_layer(path: Path, pages: list[str]) -> str:
     """The pages' stored text, separated by a form feed; a PDF without text is a UserError."""
     text = "\f".join(pages)
@@ -133,7 +115,9 @@ def _text_layer(path: Path, pages: list[str]) -> str:
 def pdf_text(path: Path) -> str:
     """Every page's text layer in stored order (PDFium's own text extraction, before any
     layout rule), pages separated by a form feed."""
-    return _text_layer(path, _pdfium(path, _stored_pages))
+    from helpers.parse.layout.glyphs import read_stored_text
+
+    return _text_layer(path, _pdfium(path, read_stored_text))
 
 
 def pdf_layout_text(path: Path) -> str:

@@ -183,18 +183,24 @@ def page_words(textpage, height: float) -> list[Word]:
 
 def read_pages(path: Path) -> list[Page]:
     """Every page's words. A damaged or encrypted file raises pypdfium2's PdfiumError."""
-    return _read(path, stored_text=False)[0]
+    return _read(path, words=True, stored_text=False)[0]
 
 
 def read_pages_and_text(path: Path) -> tuple[list[Page], list[str]]:
-    """Every page's words (``read_pages``) and its text layer in stored order (PDFium's own
-    extraction, as ``helpers.parse.extract.pdf_text`` reads it), each page opened once for
-    both. A damaged or encrypted file raises pypdfium2's PdfiumError."""
-    return _read(path, stored_text=True)
+    """Every page's words (``read_pages``) and its text layer in stored order
+    (``read_stored_text``), each page opened once for both. A damaged or encrypted file
+    raises pypdfium2's PdfiumError."""
+    return _read(path, words=True, stored_text=True)
 
 
-def _read(path: Path, *, stored_text: bool) -> tuple[list[Page], list[str]]:
-    """Every page's words, and its stored text when asked (else no text)."""
+def read_stored_text(path: Path) -> list[str]:
+    """Every page's text layer in stored order: PDFium's own extraction, before any layout
+    rule. A damaged or encrypted file raises pypdfium2's PdfiumError."""
+    return _read(path, words=False, stored_text=True)[1]
+
+
+def _read(path: Path, *, words: bool, stored_text: bool) -> tuple[list[Page], list[str]]:
+    """Every page's words and its stored text, each when asked (else an empty list)."""
     import pypdfium2 as pdfium
 
     from helpers.parse.layout.boxes import filled_rects
@@ -204,12 +210,13 @@ def _read(path: Path, *, stored_text: bool) -> tuple[list[Page], list[str]]:
         pages, texts = [], []
         for n in range(len(doc)):
             page = doc[n]
-            width, height = page.get_size()
             textpage = page.get_textpage()
             if stored_text:
                 texts.append(textpage.get_text_range())
-            rects = tuple(filled_rects(page, width, height))
-            pages.append(Page(n + 1, width, height, page_words(textpage, height), rects))
+            if words:
+                width, height = page.get_size()
+                rects = tuple(filled_rects(page, width, height))
+                pages.append(Page(n + 1, width, height, page_words(textpage, height), rects))
             textpage.close()
             page.close()
         return pages, texts
