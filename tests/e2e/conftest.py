@@ -7,6 +7,7 @@ run leaves, which run the build again and again."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +77,23 @@ class Tab:
         return self.page
 
 
+@contextmanager
+def own_tab(browser: Any, viewport: dict[str, int]) -> Iterator[Tab]:
+    """A :class:`Tab` of its own (its own offline context), ready at ``viewport``, closed
+    after: for a page a module keeps open while its other tests use the shared one."""
+    tab = Tab(browser)
+    try:
+        tab.ready(viewport)
+        yield tab
+    finally:
+        tab.context.close()
+
+
 @pytest.fixture(scope="session")
 def shared_tab(browser) -> Iterator[Tab]:
     """The :class:`Tab` of this test process."""
-    tab = Tab(browser)
-    yield tab
-    tab.context.close()
+    with own_tab(browser, {"width": 1366, "height": 900}) as tab:
+        yield tab
 
 
 @pytest.fixture

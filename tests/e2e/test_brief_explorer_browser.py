@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.e2e.conftest import own_tab
 from tests.e2e.printed import read_sheets
 from tests.e2e.test_browser import CHROMIUM, PHONE
 
@@ -52,27 +52,11 @@ def site(two_period_reports: Path) -> Path:
     return two_period_reports
 
 
-@contextmanager
-def _watched(browser) -> Iterator[Any]:
-    """A fresh offline page that records script errors, dialogs and network requests."""
-    context = browser.new_context(offline=True, viewport={"width": 1366, "height": 900})
-    p = context.new_page()
-    p.problems = []
-    p.on("pageerror", lambda e: p.problems.append(f"error: {e}"))
-    p.on("dialog", lambda d: (p.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    p.on("request", lambda r: None if r.url.startswith(("file:", "data:"))
-         else p.problems.append(f"request: {r.url}"))  # fmt: skip
-    try:
-        yield p
-    finally:
-        context.close()
-
-
 @pytest.fixture
 def page(tab):
-    """The test process's offline page (tests/e2e/conftest.py ``Tab``) at 1366 × 900 px, as
-    :func:`_watched` makes one: ``page.problems`` are the script errors, dialogs and network
-    requests seen since the test began."""
+    """The test process's offline page (tests/e2e/conftest.py ``Tab``) at 1366 × 900 px:
+    ``page.problems`` are the script errors, dialogs and network requests seen since the test
+    began."""
     return tab.page
 
 
@@ -99,9 +83,10 @@ def printed(browser, site, tmp_path_factory) -> Iterator[dict[str, tuple[Any, in
     """Each period's brief printed to A4 once, in a fresh page of its own, for the tests that
     only read it: period → (the page, its sheets, its text)."""
     folder = tmp_path_factory.mktemp("briefs")
-    with _watched(browser) as t1, _watched(browser) as t2:
-        yield {period: (p, *_sheets(p, site / period / "brief.html", folder))
-               for period, p in ((T1, t1), (T2, t2))}  # fmt: skip
+    laptop = {"width": 1366, "height": 900}
+    with own_tab(browser, laptop) as t1, own_tab(browser, laptop) as t2:
+        yield {period: (t.page, *_sheets(t.page, site / period / "brief.html", folder))
+               for period, t in ((T1, t1), (T2, t2))}  # fmt: skip
 
 
 @pytest.mark.parametrize("period", [T1, T2])

@@ -10,13 +10,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.e2e.conftest import own_tab
 from tests.e2e.printed import read_sheets
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -61,33 +59,6 @@ def site(built_2022t1) -> Path:
     return built_2022t1 / "reports"  # read only
 
 
-@contextmanager
-def _opener(browser) -> Iterator[Callable[[Path], Any]]:
-    """A fresh offline context at 1300 × 2400 px and a function that opens a file in its page
-    (each file a fresh document of the one page), collecting script errors and any network
-    request."""
-    context = browser.new_context(offline=True, viewport={"width": 1300, "height": 2400})
-    page = context.new_page()
-    errors: list[str] = []
-    outside: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on(
-        "request",
-        lambda r: None if r.url.startswith(("file:", "data:")) else outside.append(r.url),
-    )
-
-    def _open(path: Path):
-        page.goto(path.as_uri())
-        return page
-
-    _open.errors = errors
-    _open.outside = outside
-    try:
-        yield _open
-    finally:
-        context.close()
-
-
 @pytest.fixture
 def open_page(tab):
     """Open a file in the test process's offline page (tests/e2e/conftest.py ``Tab``) at
@@ -106,10 +77,12 @@ def open_page(tab):
 
 @pytest.fixture(scope="module")
 def engagement(browser, site):
-    """The engagement page opened once for the tests that only read it (no click, no key):
-    (the page, its opener with the script errors and network requests it saw)."""
-    with _opener(browser) as _open:
-        yield _open(site / "2022-T1" / "02_engagement.html"), _open
+    """The engagement page opened once, at 1300 × 2400 px in a page of its own, for the tests
+    that only read it (no click, no key): (the page, its tests/e2e/conftest.py ``Tab``, with
+    the script errors and network requests it saw)."""
+    with own_tab(browser, {"width": 1300, "height": 2400}) as tab:
+        tab.page.goto((site / "2022-T1" / "02_engagement.html").as_uri())
+        yield tab.page, tab
 
 
 def region_table(page):
