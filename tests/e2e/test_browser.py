@@ -17,11 +17,16 @@ import pytest
 from tests.e2e.conftest import own_tab
 from tests.e2e.printed import read_sheets
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Debian's headless shell (the same Blink without the browser around it: a third of the
+# processes and about 40% less CPU for the same pages and prints), else the full browser.
+CHROMIUM = next(
+    filter(None, map(shutil.which, ("chromium-headless-shell", "chromium", "chromium-browser"))),
+    None,
+)
 if CHROMIUM is None and os.environ.get("METROPOLIS_REQUIRE_BROWSER"):
     pytest.fail(
         "METROPOLIS_REQUIRE_BROWSER is set but chromium is not installed "
-        "(.ci/run installs it with apt-get install chromium)",
+        "(.ci/run installs it with apt-get install chromium-headless-shell)",
         pytrace=False,
     )
 pytestmark = [
