@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from helpers.errors import UserError
-from helpers.parse.extract import extract_text, pdf_text
+from helpers.parse.extract import extract_text, pdf_layout_text, pdf_text
 from helpers.parse.layout.compare import lost_words
 from tests.conftest import FIXTURES
 
@@ -54,10 +54,14 @@ def test_a_pdf_protected_only_against_changes_reads_as_the_open_one(tmp_path):
 
 
 def test_a_pdf_that_needs_a_password_to_open_is_one_line(tmp_path):
+    """The same line from the report's reading and from each of its two readings alone."""
     path = _protected(tmp_path, user_password="secret")
-    with pytest.raises(UserError) as caught:
-        extract_text(path)
-    assert str(caught.value) == "report.pdf is a password-protected PDF: ask for an open copy"
+    for read in (extract_text, pdf_text, pdf_layout_text):
+        with pytest.raises(UserError) as caught:
+            read(path)
+        assert str(caught.value) == (
+            "report.pdf is a password-protected PDF: ask for an open copy"
+        ), read.__name__
 
 
 def test_a_pdf_without_text_is_one_line(tmp_path):

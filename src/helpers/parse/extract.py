@@ -121,15 +121,11 @@ def pdf_text(path: Path) -> str:
 
 
 def pdf_layout_text(path: Path) -> str:
-    """A PDF's text in reading order, rebuilt from its layout (helpers.parse.layout)."""
-    from pypdfium2 import PdfiumError
-
+    """A PDF's text in reading order, rebuilt from its layout (helpers.parse.layout); its
+    errors said as ``pdf_text`` says them."""
     from helpers.parse.layout import read_layout
 
-    try:
-        return read_layout(path).text
-    except PdfiumError:
-        raise UserError(unreadable_pdf(path)) from None
+    return _pdfium(path, lambda p: read_layout(p).text)
 
 
 def layout_version() -> str:
