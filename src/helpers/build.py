@@ -160,7 +160,7 @@ def _build_period(
     try:
         if force or not _ingest_is_current(per, ingest_fingerprint(per, root), root):
             writing()
-            worker = _worker()
+            worker = _worker(shared=True)
             _ingest_beside_the_kernels(per, worker, kernels, force, root, progress, accept_errors)
         else:
             ingest_if_needed(per, root=root, progress=progress)  # repairs damaged tables
@@ -195,15 +195,21 @@ def _build_period(
             worker.shutdown(cancel_futures=True)
 
 
-def _worker() -> ProcessPoolExecutor:
+def _worker(*, shared: bool) -> ProcessPoolExecutor:
     """One worker process for the ingest and the member pages (pandas work that this process,
     which drives the kernels, never imports). It is forked at its first job, so that job is
     submitted before any kernel or Python thread exists (from this thread, as every caller
-    does); numpy and pyarrow (``run.import_shared``, just before) run threads of their own,
-    which they make safe across a fork, as a test process that builds has always had them."""
+    does). With ``shared`` (this process will render, so both import them), what both
+    processes import is imported here, before the fork, once (``run.import_shared``); numpy
+    and pyarrow run threads of their own, which they make safe across a fork, as a test
+    process that builds has always had them."""
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
+    if shared:
+        from helpers.report.run import import_shared
+
+        import_shared()
     main = threading.current_thread() is threading.main_thread()
     return ProcessPoolExecutor(max_workers=1, initializer=_worker_started,
                                initargs=(os.getpid(), main))  # fmt: skip
@@ -243,11 +249,9 @@ def _ingest_beside_the_kernels(
     """Ingest on ``worker`` while the kernels boot and this process imports nbconvert and
     papermill (the tables are new, so the pages will be too): all three at once, and this
     process never imports the ingest's pandas stack. The worker is forked (at this, its first
-    job) before any kernel or Python thread exists, once what both processes import is
-    (``run.import_shared``)."""
-    from helpers.report.run import import_jupyter, import_shared
+    job) before any kernel or Python thread exists (``_worker``)."""
+    from helpers.report.run import import_jupyter
 
-    import_shared()  # what both processes import, once: before the worker is forked
     job = worker.submit(_ingest_quietly, per.id, force, root, accept_errors)
     kernels.want(_analysis_imports(root))
     # the ingest is the longest of the three: it gets the second core while this process
@@ -407,17 +411,15 @@ def _build_all(
     from helpers.removal import prune_removed
     from helpers.report.members import build_members, publish_members
     from helpers.report.render import trends_kernels
-    from helpers.report.run import import_jupyter, import_shared
+    from helpers.report.run import import_jupyter
 
     root = gen.stage
     prune_removed(gen, progress)
     kernels = trends_kernels(root, size=jobs, imports=_analysis_imports(root))
-    ingest = _worker()
+    renders = force or not all(_ingest_is_current(p, ingest_fingerprint(p, root), root)
+                               for p in periods)  # fmt: skip
+    ingest = _worker(shared=renders)
     try:
-        renders = force or not all(_ingest_is_current(p, ingest_fingerprint(p, root), root)
-                                   for p in periods)  # fmt: skip
-        if renders:
-            import_shared()  # what both processes import, once: before the worker is forked
         pending = {p: ingest.submit(_ingest_quietly, p.id, force, root) for p in periods}
         # the worker runs its jobs in order: the member pages once every period is ingested,
         # while the last periods' notebooks run

@@ -44,8 +44,9 @@ SHARED_IMPORTS = ("pyarrow.fs", "jinja2", "dateutil.parser")
 
 
 def import_shared() -> None:
-    """Import ``SHARED_IMPORTS``: a build calls it just before its worker is forked, when the
-    tables are to be made again (both processes then import them)."""
+    """Import ``SHARED_IMPORTS``: the build's worker factory (``helpers.build._worker``) calls
+    it before the worker is forked, when the tables are to be made again (both processes then
+    import them)."""
     import importlib
 
     for name in SHARED_IMPORTS:
