@@ -55,11 +55,11 @@ def parsed_fixture(path: Path, period: str) -> dict[str, pd.DataFrame]:
     """``parse_fixture``, parsed once per test process for each file and period; every call
     gets its own copies of the tables (a test may change them). Parsing is pure (the same text
     gives the same tables, byte for byte once written: tests/tables/test_storage_cli.py), so
-    the modules that check what a committed report's tables hold share one parse (tests/parse/test_layouts.py,
-    fixture_accuracy, tests/tables/test_locations.py, the PDFs of
-    tests/parse/layout/test_designed_pdfs.py and tests/parse/test_pdf_and_sections.py). Never
-    for a test `make mutation` runs:
-    a mutant must be parsed with, never answered from the unmutated code's tables."""
+    the modules that check what a committed report's tables hold share one parse
+    (tests/parse/test_layouts.py, fixture_accuracy, tests/tables/test_locations.py, the PDFs
+    of tests/parse/layout/test_designed_pdfs.py and tests/parse/test_pdf_and_sections.py).
+    Never for a test `make mutation` runs: a mutant must be parsed with, never answered from
+    the unmutated code's tables."""
     path = Path(path).resolve()
     if not path.is_relative_to(FIXTURES):
         raise ValueError(f"{path} is not a committed fixture: parse it afresh")
