@@ -195,7 +195,7 @@ def _build_period(
             worker.shutdown(cancel_futures=True)
 
 
-def _worker(*, shared: bool) -> ProcessPoolExecutor:
+def _worker(*, shared: bool = False) -> ProcessPoolExecutor:
     """One worker process for the ingest and the member pages (pandas work that this process,
     which drives the kernels, never imports). It is forked at its first job, so that job is
     submitted before any kernel or Python thread exists (from this thread, as every caller
